@@ -1,0 +1,5 @@
+"""Allow ``python -m escapebox`` as well as the ``escapebox`` command."""
+
+from escapebox.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,29 @@
+"""Every puzzle kind, one module each; this file only lists them.
+
+Adding a kind means adding its module here and a screen for it in the UI.
+"""
+
+from typing import Annotated, Union
+
+from pydantic import Field
+
+from escapebox.puzzles.base import Finding, PuzzleBase, Verdict
+from escapebox.puzzles.choice import ChoicePuzzle
+from escapebox.puzzles.code import CodePuzzle
+from escapebox.puzzles.combine import CombinePuzzle
+from escapebox.puzzles.dilemma import DilemmaPuzzle
+from escapebox.puzzles.match import MatchPuzzle
+from escapebox.puzzles.meta import MetaPuzzle
+from escapebox.puzzles.order import OrderPuzzle
+from escapebox.puzzles.spot import SpotPuzzle
+from escapebox.puzzles.word import WordPuzzle
+
+PUZZLE_CLASSES = (
+    CodePuzzle, WordPuzzle, ChoicePuzzle, OrderPuzzle, MatchPuzzle,
+    SpotPuzzle, CombinePuzzle, MetaPuzzle, DilemmaPuzzle,
+)
+KINDS = tuple(cls.model_fields["kind"].annotation.__args__[0] for cls in PUZZLE_CLASSES)
+
+Puzzle = Annotated[Union[PUZZLE_CLASSES], Field(discriminator="kind")]
+
+__all__ = ["Puzzle", "PuzzleBase", "Verdict", "Finding", "KINDS", "PUZZLE_CLASSES"]

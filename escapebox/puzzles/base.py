@@ -1,0 +1,147 @@
+"""What every puzzle (lock) has in common, and the contract a kind fulfils.
+
+A kind is one module in this package: its pydantic model (subclass of
+:class:`PuzzleBase` with a literal ``kind``), ``check`` (is this answer
+right, and what feedback fits), ``solution`` (the answer the auto-player
+and the walkthrough give), ``describe_solution`` (for the trainer) and
+``lint`` (kind-specific checks for the validator).  Answers travel as JSON
+values: text for code/word/meta, lists of indices for choice, order, match
+and dilemma, ``[x, y]`` percentages for spot, item ids for combine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from pydantic import Field
+
+from escapebox.puzzles.matching import normalise
+from escapebox.scenario.types import (
+    Answers, Frozen, Id, ImagePath, ShortText, Text, TextList, ref, refs,
+)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of one attempt; ``option`` is the chosen dilemma option."""
+
+    correct: bool
+    feedback: str | None = None
+    option: int | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A kind-specific lint result; the validator adds file and position."""
+
+    code: str
+    path: tuple = ()
+    params: dict = field(default_factory=dict)
+    warning: bool = False
+
+
+class PuzzleBase(Frozen):
+    kind: str
+    title: ShortText
+    question: Text
+    image: ImagePath | None = None
+    image_alt: ShortText | None = None
+    hints: TextList = ()
+    goals: refs("goal") = ()
+    needs: refs("clue", "item") = ()
+    wrong_feedback: Text | None = None
+    solved_text: Text | None = None
+    reveals: refs("clue") = ()
+    gives: refs("item") = ()
+    leads_to: ref("room", "ending") | None = None
+    result: ShortText | None = None
+    minutes: int = Field(default=3, ge=0, le=120)
+
+    #: Whether any answer opens the lock (dilemmas) — the rules and the solver ask this.
+    always_opens: ClassVar[bool] = False
+    #: Puzzle ids whose solving must come first (meta puzzles use their results).
+    def prerequisite_puzzles(self) -> tuple[str, ...]:
+        return ()
+
+    def required_items(self) -> tuple[str, ...]:
+        """Items the group must hold to answer; combine puzzles name theirs."""
+        return ()
+
+    def check(self, answer: Any) -> Verdict:
+        raise NotImplementedError
+
+    def solution(self) -> Any:
+        raise NotImplementedError
+
+    def solutions(self) -> list[Any]:
+        """Every answer the auto-player should try; dilemmas have one per option."""
+        return [self.solution()]
+
+    def describe_solution(self) -> str:
+        raise NotImplementedError
+
+    def describe_answer(self, answer: Any) -> str:
+        """What the group tried, in words, for the debrief and the report."""
+        return str(answer)
+
+    def lint(self) -> list[Finding]:
+        return []
+
+    def wrong(self, feedback: str | None = None) -> Verdict:
+        return Verdict(False, feedback or self.wrong_feedback)
+
+
+class TextAnswerPuzzle(PuzzleBase):
+    """Shared by kinds whose answer is typed: code, word and meta."""
+
+    answer: Answers = Field(min_length=1)
+    near_misses: dict[str, Text] = {}
+    case_sensitive: bool = False
+    accent_sensitive: bool = False
+    space_sensitive: bool = False
+
+    def normal(self, text: str) -> str:
+        return normalise(text, case_sensitive=self.case_sensitive,
+                         accent_sensitive=self.accent_sensitive,
+                         space_sensitive=self.space_sensitive)
+
+    def check(self, answer: Any) -> Verdict:
+        if not isinstance(answer, str):
+            return self.wrong()
+        typed = self.normal(answer)
+        if any(typed == self.normal(a) for a in self.answer):
+            return Verdict(True, self.solved_text)
+        for near, feedback in self.near_misses.items():
+            if typed == self.normal(near):
+                return Verdict(False, feedback)
+        return self.wrong()
+
+    def solution(self) -> str:
+        return self.answer[0]
+
+    def describe_solution(self) -> str:
+        return " / ".join(self.answer)
+
+    def describe_answer(self, answer: Any) -> str:
+        return answer if isinstance(answer, str) else str(answer)
+
+    def lint(self) -> list[Finding]:
+        findings = []
+        accepted = {self.normal(a) for a in self.answer}
+        for near in self.near_misses:
+            if self.normal(near) in accepted:
+                findings.append(Finding("puzzle.near_miss_is_answer", ("near_misses", near), {"text": near}))
+        return findings
+
+
+def index_list(answer: Any) -> list[int] | None:
+    """Accept a list of whole numbers (as sent by the screens and the auto-player)."""
+    if not isinstance(answer, (list, tuple)):
+        return None
+    if not all(isinstance(x, int) and not isinstance(x, bool) for x in answer):
+        return None
+    return list(answer)
+
+
+__all__ = ["PuzzleBase", "TextAnswerPuzzle", "Verdict", "Finding", "index_list", "Id"]

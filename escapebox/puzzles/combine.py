@@ -1,0 +1,32 @@
+"""``combine``: open the lock by bringing the right items from the inventory together."""
+
+from typing import Any, Literal
+
+from pydantic import Field
+
+from escapebox.puzzles.base import Finding, PuzzleBase, Verdict
+from escapebox.scenario.types import refs
+
+
+class CombinePuzzle(PuzzleBase):
+    kind: Literal["combine"]
+    items: refs("item") = Field(min_length=1, max_length=6)
+
+    def required_items(self) -> tuple[str, ...]:
+        return self.items
+
+    def check(self, answer: Any) -> Verdict:
+        if not isinstance(answer, (list, tuple)) or not all(isinstance(a, str) for a in answer):
+            return self.wrong()
+        if sorted(set(answer)) == sorted(set(self.items)):
+            return Verdict(True, self.solved_text)
+        return self.wrong()
+
+    def solution(self) -> list[str]:
+        return list(self.items)
+
+    def describe_solution(self) -> str:
+        return " + ".join(self.items)
+
+    def describe_answer(self, answer: Any) -> str:
+        return " + ".join(str(a) for a in answer) if isinstance(answer, (list, tuple)) else str(answer)

@@ -1,0 +1,56 @@
+"""``dilemma``: a practice dilemma where several answers are defensible.
+
+Every option opens the lock; each leads to its own feedback and, where the
+trainer wants, its own reflection prompt, clue or room.  The group's choice
+is recorded for the debrief, where the real conversation happens.
+"""
+
+from typing import Any, ClassVar, Literal
+
+from pydantic import Field
+
+from escapebox.puzzles.base import Finding, PuzzleBase, Verdict, index_list
+from escapebox.scenario.types import Frozen, Text, ref, refs
+
+
+class DilemmaOption(Frozen):
+    text: Text
+    feedback: Text | None = None
+    reflection: ref("reflection") | None = None
+    reveals: refs("clue") = ()
+    gives: refs("item") = ()
+    leads_to: ref("room", "ending") | None = None
+
+
+class DilemmaPuzzle(PuzzleBase):
+    kind: Literal["dilemma"]
+    options: tuple[DilemmaOption, ...] = Field(min_length=2, max_length=8)
+
+    always_opens: ClassVar[bool] = True
+
+    def check(self, answer: Any) -> Verdict:
+        chosen = index_list(answer)
+        if not chosen or len(chosen) != 1 or not 0 <= chosen[0] < len(self.options):
+            return Verdict(False, None)
+        option = self.options[chosen[0]]
+        return Verdict(True, option.feedback or self.solved_text, option=chosen[0])
+
+    def solution(self) -> list[int]:
+        return [0]
+
+    def solutions(self) -> list[Any]:
+        return [[i] for i in range(len(self.options))]
+
+    def describe_solution(self) -> str:
+        return " | ".join(o.text for o in self.options)
+
+    def describe_answer(self, answer: Any) -> str:
+        chosen = index_list(answer) or []
+        return " + ".join(self.options[i].text for i in chosen if 0 <= i < len(self.options))
+
+    def lint(self) -> list[Finding]:
+        findings = []
+        for number, option in enumerate(self.options):
+            if not option.feedback:
+                findings.append(Finding("puzzle.dilemma_option_no_feedback", ("options", number), warning=True))
+        return findings

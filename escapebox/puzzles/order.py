@@ -1,0 +1,37 @@
+"""``order``: put steps in the right order (written here in the right order; shuffled on screen)."""
+
+from typing import Any, Literal
+
+from pydantic import Field
+
+from escapebox.puzzles.base import Finding, PuzzleBase, Verdict, index_list
+from escapebox.scenario.types import Text
+
+
+class OrderPuzzle(PuzzleBase):
+    kind: Literal["order"]
+    steps: tuple[Text, ...] = Field(min_length=3, max_length=10)
+
+    def check(self, answer: Any) -> Verdict:
+        order = index_list(answer)
+        if order is None or sorted(order) != list(range(len(self.steps))):
+            return self.wrong()
+        if order == list(range(len(self.steps))):
+            return Verdict(True, self.solved_text)
+        in_place = sum(1 for position, step in enumerate(order) if position == step)
+        return Verdict(False, self.wrong_feedback, option=in_place)
+
+    def solution(self) -> list[int]:
+        return list(range(len(self.steps)))
+
+    def describe_solution(self) -> str:
+        return " → ".join(self.steps)
+
+    def describe_answer(self, answer: Any) -> str:
+        order = index_list(answer) or []
+        return " → ".join(self.steps[i] for i in order if 0 <= i < len(self.steps))
+
+    def lint(self) -> list[Finding]:
+        if len(set(self.steps)) != len(self.steps):
+            return [Finding("puzzle.duplicate_entries", ("steps",))]
+        return []

@@ -1,0 +1,53 @@
+"""``spot``: click the right place in an image (areas in percent of the image)."""
+
+from typing import Any, Literal
+
+from escapebox.puzzles.base import Finding, PuzzleBase, Verdict
+from escapebox.scenario.types import Frozen, ImagePath, Text
+from escapebox.scenario.area import Area
+
+
+class Decoy(Frozen):
+    area: Area
+    feedback: Text
+
+
+class SpotPuzzle(PuzzleBase):
+    kind: Literal["spot"]
+    image: ImagePath
+    target: Area
+    decoys: tuple[Decoy, ...] = ()
+
+    def check(self, answer: Any) -> Verdict:
+        point = _point(answer)
+        if point is None:
+            return self.wrong()
+        if self.target.contains(*point):
+            return Verdict(True, self.solved_text)
+        for decoy in self.decoys:
+            if decoy.area.contains(*point):
+                return self.wrong(decoy.feedback)
+        return self.wrong()
+
+    def solution(self) -> list[float]:
+        return list(self.target.centre())
+
+    def describe_solution(self) -> str:
+        return self.target.describe()
+
+    def describe_answer(self, answer: Any) -> str:
+        point = _point(answer)
+        return f"({point[0]:.0f}%, {point[1]:.0f}%)" if point else "?"
+
+    def lint(self) -> list[Finding]:
+        if not self.image_alt:
+            return [Finding("puzzle.image_no_alt", ("image",), warning=True)]
+        return []
+
+
+def _point(answer: Any) -> tuple[float, float] | None:
+    if not isinstance(answer, (list, tuple)) or len(answer) != 2:
+        return None
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in answer):
+        return None
+    return float(answer[0]), float(answer[1])

@@ -1,0 +1,9 @@
+"""``word``: a free-text answer, such as a name, a term or a short phrase."""
+
+from typing import Literal
+
+from escapebox.puzzles.base import TextAnswerPuzzle
+
+
+class WordPuzzle(TextAnswerPuzzle):
+    kind: Literal["word"]

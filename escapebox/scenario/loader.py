@@ -1,0 +1,86 @@
+"""Load a scenario from a folder or a YAML file into an immutable model.
+
+A scenario lives in a folder with ``scenario.yaml`` and its images; a single
+YAML file works too (its folder is then the asset folder).  Loading either
+returns a :class:`LoadedScenario` or raises :class:`EscapeboxError` with
+every problem found, each with file, line and column.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from escapebox.problems import EscapeboxError, Problem
+from escapebox.scenario.model import FORMAT_VERSION, Scenario
+from escapebox.scenario.schema_errors import problems_from_validation
+from escapebox.scenario.yamlsafe import Document, parse_yaml, read_yaml_file
+
+SCENARIO_FILE = "scenario.yaml"
+
+
+@dataclass(frozen=True)
+class LoadedScenario:
+    """A scenario with where it came from: the folder its assets are read from."""
+
+    scenario: Scenario
+    document: Document
+    folder: Path
+    source: Path
+    digest: str
+
+    @property
+    def file(self) -> str:
+        return self.document.file
+
+
+def scenario_file(path: Path) -> Path:
+    """The YAML file for a path that names a scenario folder or file."""
+    if path.is_dir():
+        return path / SCENARIO_FILE
+    return path
+
+
+def load_scenario(path: Path | str) -> LoadedScenario:
+    path = Path(path)
+    if path.suffix == ".escapebox":
+        from escapebox.pack.reader import load_pack  # packs are optional at import time
+        return load_pack(path)
+    file = scenario_file(path)
+    if path.is_dir() and not file.exists():
+        raise EscapeboxError([Problem("load.no_scenario_file", {"folder": str(path), "file": SCENARIO_FILE},
+                                      file=str(path))])
+    document = read_yaml_file(file, display_name=str(file))
+    raw = file.read_bytes()
+    return build_scenario(document, folder=file.parent, source=file, raw=raw)
+
+
+def load_scenario_text(text: str | bytes, name: str = "scenario.yaml", folder: Path | None = None) -> LoadedScenario:
+    """Load from memory (tests, packs, the dev-mode reloader)."""
+    raw = text.encode("utf-8") if isinstance(text, str) else text
+    document = parse_yaml(raw, name)
+    folder = folder or Path(".")
+    return build_scenario(document, folder=folder, source=folder / name, raw=raw)
+
+
+def build_scenario(document: Document, folder: Path, source: Path, raw: bytes) -> LoadedScenario:
+    data = document.data
+    if not isinstance(data, dict):
+        raise EscapeboxError([Problem("load.not_a_mapping", {}, file=document.file, line=1, column=1)])
+    _check_format_version(data, document)
+    try:
+        scenario = Scenario.model_validate(data)
+    except ValidationError as exc:
+        raise EscapeboxError(problems_from_validation(exc, document, Scenario)) from None
+    return LoadedScenario(scenario, document, folder, source, hashlib.sha256(raw).hexdigest())
+
+
+def _check_format_version(data: dict, document: Document) -> None:
+    version = data.get("format")
+    if isinstance(version, str) and version.strip().isdigit() and int(version) > FORMAT_VERSION:
+        mark = document.mark(("format",))
+        raise EscapeboxError([Problem("load.newer_format", {"found": version, "known": FORMAT_VERSION},
+                                      file=document.file, line=mark.line, column=mark.column, path="format")])

@@ -1,0 +1,305 @@
+"""A hardened YAML front end for files that come from USB sticks and e-mail.
+
+PyYAML's C parser produces events; we build plain data from them ourselves so
+that we can refuse what a trainer never needs and an attacker loves: anchors
+and aliases (alias bombs), tags (object construction), merge keys, duplicate
+keys, very deep nesting and very large files.  Every scalar stays a string,
+so YAML 1.1 surprises (``0412`` becoming 266, ``NO`` becoming False,
+``12:30`` becoming 750) cannot corrupt an answer.  Alongside the data we keep
+the line and column of every key and value, so later checks can point at
+the exact spot in the trainer's file.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from escapebox.problems import EscapeboxError, Problem
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+MAX_SCALAR_CHARS = 20_000
+MAX_EVENTS = 400_000
+NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+
+# Bidirectional overrides can make a file read differently from what it says.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class Mark:
+    line: int
+    column: int
+
+
+@dataclass
+class Document:
+    """Plain data read from YAML plus where each part of it was written."""
+
+    data: object
+    file: str
+    value_marks: dict[tuple, Mark] = field(default_factory=dict)
+    key_marks: dict[tuple, Mark] = field(default_factory=dict)
+
+    def mark(self, path: tuple) -> Mark | None:
+        """Position of the value at ``path``, or of its nearest written parent."""
+        path = self.resolve(path)
+        while path:
+            if path in self.value_marks:
+                return self.value_marks[path]
+            path = path[:-1]
+        return self.value_marks.get(())
+
+    def key_mark(self, path: tuple) -> Mark | None:
+        path = self.resolve(path)
+        return self.key_marks.get(path) or self.mark(path)
+
+    def resolve(self, loc: tuple) -> tuple:
+        """Keep only the parts of a pydantic ``loc`` that exist in the data.
+
+        Pydantic adds names of union members (``code``, ``function-after``) to
+        its locations; dropping what the file does not contain maps them back
+        to the trainer's own keys.
+        """
+        node, path = self.data, []
+        for part in loc:
+            if isinstance(node, dict) and part in node:
+                node = node[part]
+                path.append(part)
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                node = node[part]
+                path.append(part)
+        return tuple(path)
+
+
+def read_yaml_file(path: Path, display_name: str | None = None) -> Document:
+    """Read and parse one YAML file; raise :class:`EscapeboxError` on any refusal."""
+    name = display_name or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _fail(name, "yaml.too_big", size=_mib(size), limit=_mib(MAX_FILE_BYTES))
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise _fail(name, "yaml.not_found") from None
+    except IsADirectoryError:
+        raise _fail(name, "yaml.is_directory") from None
+    except PermissionError:
+        raise _fail(name, "yaml.no_permission") from None
+    except OSError as exc:
+        raise _fail(name, "yaml.unreadable", reason=exc.strerror or str(exc)) from None
+    return parse_yaml(raw, name)
+
+
+def parse_yaml(raw: bytes, name: str) -> Document:
+    if len(raw) > MAX_FILE_BYTES:
+        raise _fail(name, "yaml.too_big", size=_mib(len(raw)), limit=_mib(MAX_FILE_BYTES))
+    text = decode_text(raw, name)
+    check_characters(text, name)
+    return _Builder(name).build(text)
+
+
+def decode_text(raw: bytes, name: str) -> str:
+    """UTF-8 with or without BOM; anything else gets a message naming the encoding."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_utf16(raw):
+        raise _fail(name, "yaml.utf16")
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _position_of_byte(raw, exc.start)
+        raise _fail(name, "yaml.not_utf8", line=line, column=column) from None
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    sample = raw[:200]
+    return len(sample) >= 4 and sample.count(0) * 3 >= len(sample)
+
+
+def _position_of_byte(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    column = offset - (before.rfind(b"\n") + 1) + 1
+    return line, column
+
+
+def check_characters(text: str, name: str) -> None:
+    """Refuse control characters (other than newline, tab, CR) and bidi overrides."""
+    for index, char in enumerate(text):
+        code = ord(char)
+        forbidden = (code < 32 and char not in "\n\t\r") or 0x7F <= code <= 0x9F
+        if forbidden or char in _BIDI_CONTROLS:
+            line = text.count("\n", 0, index) + 1
+            column = index - (text.rfind("\n", 0, index) + 1) + 1
+            key = "yaml.bidi_char" if char in _BIDI_CONTROLS else "yaml.control_char"
+            raise _fail(name, key, line=line, column=column, code=f"U+{code:04X}")
+
+
+@dataclass
+class _Frame:
+    """An open mapping or sequence while events stream in."""
+
+    container: dict | list
+    path: tuple
+    key: str | None = None
+    awaiting_value: bool = False
+    seen: dict = field(default_factory=dict)
+
+
+class _Builder:
+    """Turns a YAML event stream into dicts, lists and strings with positions."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.doc = Document(data=None, file=name)
+        self.stack: list[_Frame] = []
+        self.documents = 0
+        self.root_set = False
+
+    def build(self, text: str) -> Document:
+        loader = _Loader(text)
+        try:
+            count = 0
+            while loader.check_event():
+                event = loader.get_event()
+                count += 1
+                if count > MAX_EVENTS:
+                    raise self._fail_at(event, "yaml.too_many_nodes", limit=MAX_EVENTS)
+                self._handle(event)
+        except yaml.MarkedYAMLError as exc:
+            raise self._syntax_error(exc) from None
+        except yaml.YAMLError as exc:
+            raise _fail(self.name, "yaml.syntax", problem=str(exc)) from None
+        finally:
+            loader.dispose()
+        if not self.root_set:
+            raise _fail(self.name, "yaml.empty")
+        return self.doc
+
+    def _handle(self, event) -> None:
+        if isinstance(event, yaml.AliasEvent):
+            raise self._fail_at(event, "yaml.alias")
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise self._fail_at(event, "yaml.many_documents")
+            return
+        if isinstance(event, yaml.NodeEvent):
+            self._check_node_event(event)
+        if isinstance(event, yaml.ScalarEvent):
+            self._add_value(self._scalar(event), event)
+        elif isinstance(event, yaml.MappingStartEvent):
+            self._open(event, {})
+        elif isinstance(event, yaml.SequenceStartEvent):
+            self._open(event, [])
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            self._close()
+
+    def _check_node_event(self, event) -> None:
+        if event.anchor is not None:
+            raise self._fail_at(event, "yaml.anchor", anchor=event.anchor)
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag != "!":
+            raise self._fail_at(event, "yaml.tag", tag=tag)
+
+    def _scalar(self, event) -> str | None:
+        value = event.value
+        if len(value) > MAX_SCALAR_CHARS:
+            raise self._fail_at(event, "yaml.text_too_long", length=len(value), limit=MAX_SCALAR_CHARS)
+        if not event.style and value in NULL_WORDS:
+            return None
+        return value
+
+    def _open(self, event, container) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            raise self._fail_at(event, "yaml.too_deep", limit=MAX_DEPTH)
+        path = self._add_value(container, event)
+        self.stack.append(_Frame(container, path))
+
+    def _close(self) -> None:
+        self.stack.pop()
+
+    def _add_value(self, value, event) -> tuple:
+        mark = Mark(event.start_mark.line + 1, event.start_mark.column + 1)
+        if not self.stack:
+            self.doc.data = value
+            self.root_set = True
+            self.doc.value_marks[()] = mark
+            return ()
+        frame = self.stack[-1]
+        if isinstance(frame.container, list):
+            child = frame.path + (len(frame.container),)
+            frame.container.append(value)
+            self.doc.value_marks[child] = mark
+            return child
+        if not frame.awaiting_value:
+            self._take_key(frame, value, event, mark)
+            return frame.path
+        child = frame.path + (frame.key,)
+        frame.container[frame.key] = value
+        self.doc.value_marks[child] = mark
+        frame.awaiting_value = False
+        return child
+
+    def _take_key(self, frame: _Frame, key, event, mark: Mark) -> None:
+        if not isinstance(event, yaml.ScalarEvent):
+            raise self._fail_at(event, "yaml.complex_key")
+        if key is None:
+            key = ""
+        if key == "<<" and not event.style:
+            raise self._fail_at(event, "yaml.merge_key")
+        if key in frame.seen:
+            raise EscapeboxError([Problem(
+                "yaml.duplicate_key",
+                {"key": key, "first_line": frame.seen[key].line},
+                file=self.name, line=mark.line, column=mark.column,
+                path=dotted(frame.path + (key,)),
+            )])
+        frame.seen[key] = mark
+        frame.key = key
+        frame.awaiting_value = True
+        self.doc.key_marks[frame.path + (key,)] = mark
+
+    def _fail_at(self, event, code: str, **params) -> EscapeboxError:
+        mark = event.start_mark
+        path = dotted(self.stack[-1].path) if self.stack else ""
+        return EscapeboxError([Problem(code, params, file=self.name,
+                                       line=mark.line + 1, column=mark.column + 1, path=path)])
+
+    def _syntax_error(self, exc: yaml.MarkedYAMLError) -> EscapeboxError:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or "?"
+        hint = "@yaml.hint_tab" if "\t" in problem or "tab" in problem else "@yaml.hint_general"
+        return EscapeboxError([Problem(
+            "yaml.syntax", {"problem": problem, "hint": hint}, file=self.name,
+            line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
+        )])
+
+
+def dotted(path: tuple) -> str:
+    """``('rooms', 'hal', 'exits', 0)`` → ``rooms.hal.exits[0]``."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += ("." if text else "") + str(part)
+    return text
+
+
+def _fail(name: str, code: str, **params) -> EscapeboxError:
+    line = params.pop("line", None)
+    column = params.pop("column", None)
+    return EscapeboxError([Problem(code, params, file=name, line=line, column=column)])
+
+
+def _mib(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
