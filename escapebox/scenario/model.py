@@ -6,6 +6,10 @@ clues and items to find, the puzzles (locks), the reflection prompts, the
 endings and the debrief.  Everything refers to everything else by short ids.
 Field names here are the keys a trainer writes; ``docs/authoring.md``
 documents each of them (a test keeps the two in step).
+
+HOW THE GAME PLAYS THESE FIELDS: read docs/rules.md (exits work both ways,
+``needs`` drives the solvability proof, dilemma options each open the lock,
+reflection moments, items and combinations, icons from assets/icons).
 """
 
 from __future__ import annotations

@@ -32,7 +32,7 @@ KNOWN_TYPES = {
 
 def problems_from_validation(error: ValidationError, doc: Document, model: type[BaseModel]) -> list[Problem]:
     problems = [_problem(item, doc, model) for item in error.errors(include_url=False)]
-    return _dedupe(problems)
+    return sorted(_dedupe(problems), key=lambda p: (p.line or 0, p.column or 0))
 
 
 def _problem(item: dict, doc: Document, model: type[BaseModel]) -> Problem:
@@ -54,6 +54,12 @@ def _problem(item: dict, doc: Document, model: type[BaseModel]) -> Problem:
         params = {"field": loc[-1]}
         mark = doc.key_mark(path) if path else doc.mark(())
         path = path + (loc[-1],)
+    elif kind in ("union_tag_invalid", "union_tag_not_found"):
+        params.update(_context_params(kind, ctx, item))
+        params["value"] = ctx.get("tag", "")
+        kind_path = doc.resolve(loc + ("kind",))
+        mark = doc.mark(kind_path)
+        path = path + ("kind",)
     else:
         mark = doc.key_mark(path) if is_key else doc.mark(path)
         params.update(_context_params(kind, ctx, item))
