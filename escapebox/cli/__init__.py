@@ -1,0 +1,71 @@
+"""The ``escapebox`` command: one subcommand per module in this package.
+
+Each subcommand module offers ``add_parser(subparsers, tr)`` and
+``run(args, tr) -> int``.  Exit codes: 0 ok, 1 the input is wrong (with a
+message), 2 usage error.  A bad file never shows a traceback: our own
+:class:`EscapeboxError` becomes its message, and an unexpected crash becomes a
+short Dutch/English note with the path of a crash log.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+from escapebox.cli.argparse_nl import DutchArgumentParser, install_translations
+from escapebox.cli.crash import report_crash
+from escapebox.i18n import LANGUAGES, Translator
+from escapebox.problems import EscapeboxError
+
+COMMANDS = ("play", "validate", "walkthrough", "schema", "new", "pack", "graph", "report", "sessions")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    tr = Translator(_language_from(argv))
+    install_translations(tr)
+    parser = build_parser(tr)
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.run(args, tr)
+    except EscapeboxError as exc:
+        print(exc.render(tr), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 — the last line of defence for users
+        print(report_crash(exc, tr), file=sys.stderr)
+        return 1
+
+
+def build_parser(tr: Translator) -> DutchArgumentParser:
+    parser = DutchArgumentParser(prog="escapebox", description=tr("cli.description"), tr=tr)
+    parser.add_argument("--lang", choices=LANGUAGES, default=None, help=tr("cli.lang_help"))
+    subparsers = parser.add_subparsers(title=tr("cli.commands"), metavar=tr("cli.command_metavar"))
+    for name in COMMANDS:
+        module = _command_module(name)
+        if module is not None:
+            sub = module.add_parser(subparsers, tr)
+            sub.set_defaults(run=module.run)
+    return parser
+
+
+def _command_module(name: str):
+    try:
+        return importlib.import_module(f"escapebox.cli.{name}_cmd")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"escapebox.cli.{name}_cmd":
+            return None
+        raise
+
+
+def _language_from(argv: list[str]) -> str:
+    for index, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+    return "nl"
