@@ -1,0 +1,204 @@
+"""Events: small, named, serialisable records of what happened, with a timestamp.
+
+``at`` is game-clock seconds since the session started (paused time
+included; the timer view subtracts pauses), ``wall`` the local wall-clock
+time for reports.  The debrief, the reports, the screen and replays are all
+built from these records, so they hold ids and texts, never objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, ClassVar
+
+EVENT_TYPES: dict[str, type["Event"]] = {}
+
+
+@dataclass(frozen=True)
+class Event:
+    at: float = 0.0
+    wall: str = ""
+    stored: ClassVar[bool] = True
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        EVENT_TYPES[cls.__name__] = cls
+
+    @property
+    def type(self) -> str:
+        return type(self).__name__
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["type"] = self.type
+        return data
+
+
+def event_from_dict(data: dict) -> Event:
+    """Rebuild an event from JSON; unknown fields are dropped, unknown types refused."""
+    kind = data.get("type")
+    cls = EVENT_TYPES.get(kind)
+    if cls is None:
+        raise ValueError(f"unknown event type {kind!r}")
+    names = {f.name for f in fields(cls)}
+    values = {k: _tuples(v) for k, v in data.items() if k in names}
+    return cls(**values)
+
+
+def _tuples(value):
+    if isinstance(value, list):
+        return tuple(_tuples(v) for v in value)
+    return value
+
+
+@dataclass(frozen=True)
+class SessionStarted(Event):
+    scenario: str = ""
+    digest: str = ""
+    room: str = ""
+
+
+@dataclass(frozen=True)
+class GroupNamed(Event):
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class RoomEntered(Event):
+    room: str = ""
+    by_facilitator: bool = False
+
+
+@dataclass(frozen=True)
+class ObjectInspected(Event):
+    object: str = ""
+    locked: bool = False
+
+
+@dataclass(frozen=True)
+class ClueFound(Event):
+    clue: str = ""
+
+
+@dataclass(frozen=True)
+class ItemTaken(Event):
+    item: str = ""
+
+
+@dataclass(frozen=True)
+class ItemUsed(Event):
+    item: str = ""
+    object: str = ""
+
+
+@dataclass(frozen=True)
+class HiddenRevealed(Event):
+    object: str = ""
+
+
+@dataclass(frozen=True)
+class ItemsCombined(Event):
+    items: tuple = ()
+    gives: str = ""
+
+
+@dataclass(frozen=True)
+class WrongAnswer(Event):
+    puzzle: str = ""
+    answer: Any = None
+    shown: str = ""
+    feedback: str | None = None
+
+
+@dataclass(frozen=True)
+class LockOpened(Event):
+    puzzle: str = ""
+    answer: Any = None
+    shown: str = ""
+    skipped: bool = False
+    feedback: str | None = None
+
+
+@dataclass(frozen=True)
+class DilemmaChosen(Event):
+    puzzle: str = ""
+    option: int = 0
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class HintShown(Event):
+    puzzle: str = ""
+    index: int = 0
+    text: str = ""
+    pushed: bool = False
+
+
+@dataclass(frozen=True)
+class PenaltyAdded(Event):
+    seconds: int = 0
+    reason: str = ""
+    puzzle: str = ""
+
+
+@dataclass(frozen=True)
+class AnswerRevealed(Event):
+    puzzle: str = ""
+    solution: str = ""
+
+
+@dataclass(frozen=True)
+class ReflectionPrompted(Event):
+    reflection: str = ""
+    ending: str = ""
+
+
+@dataclass(frozen=True)
+class ReflectionAnswered(Event):
+    reflection: str = ""
+    answer: str = ""
+
+
+@dataclass(frozen=True)
+class ReflectionSkipped(Event):
+    reflection: str = ""
+
+
+@dataclass(frozen=True)
+class Paused(Event):
+    by_facilitator: bool = False
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Resumed(Event):
+    by_facilitator: bool = False
+
+
+@dataclass(frozen=True)
+class TimeAdjusted(Event):
+    seconds: int = 0
+
+
+@dataclass(frozen=True)
+class TimeUp(Event):
+    pass
+
+
+@dataclass(frozen=True)
+class Escaped(Event):
+    ending: str = ""
+
+
+@dataclass(frozen=True)
+class GameEnded(Event):
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class CommandRefused(Event):
+    """Returned to the caller with a message key; never stored in the log."""
+
+    reason: str = ""
+    params: dict = field(default_factory=dict)
+    stored: ClassVar[bool] = False
