@@ -1,0 +1,182 @@
+"""The fixed 1920×1080 logical canvas, scaled to the window with letterboxing.
+
+Screens lay themselves out in logical units only; this class turns those
+into physical pixels (``px``) and back (``to_logical`` for the mouse).  All
+drawing goes through here so that text and icons are rendered at the real
+resolution (sharp at 4K) while layouts stay identical at every window size.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+
+import pygame
+
+from escapebox.ui.images import ImageCache
+from escapebox.ui.text import Layout, TextRenderer
+
+LOGICAL_W, LOGICAL_H = 1920, 1080
+LOGICAL = pygame.Rect(0, 0, LOGICAL_W, LOGICAL_H)
+
+
+class Canvas:
+    def __init__(self, surface: pygame.Surface, text: TextRenderer, images: ImageCache):
+        self.text_renderer = text
+        self.images = images
+        self.surface = surface
+        self.scale = 1.0
+        self.offset = (0, 0)
+        self._overlay_cache: dict = {}
+        self.resize(surface)
+
+    # ------------------------------------------------------------ geometry
+
+    def resize(self, surface: pygame.Surface) -> None:
+        """Fit the logical canvas into the window, centred, keeping 16:9."""
+        self.surface = surface
+        width, height = surface.get_size()
+        scale = min(width / LOGICAL_W, height / LOGICAL_H) or 1.0
+        self.offset = ((width - round(LOGICAL_W * scale)) // 2, (height - round(LOGICAL_H * scale)) // 2)
+        if abs(scale - self.scale) > 1e-6:
+            self.images.clear_scaled()
+        self.scale = scale
+        self.text_renderer.set_scale(scale)
+        self._overlay_cache.clear()
+
+    def px(self, rect) -> pygame.Rect:
+        """Logical rect → physical rect; edges are rounded so neighbours never leave gaps."""
+        rect = pygame.Rect(rect)
+        s, (ox, oy) = self.scale, self.offset
+        left, top = round(rect.left * s), round(rect.top * s)
+        right, bottom = round(rect.right * s), round(rect.bottom * s)
+        return pygame.Rect(ox + left, oy + top, max(0, right - left), max(0, bottom - top))
+
+    def px_len(self, value: float) -> int:
+        return max(1, round(value * self.scale))
+
+    def to_logical(self, pos) -> tuple[int, int]:
+        x, y = pos
+        return (int((x - self.offset[0]) / self.scale), int((y - self.offset[1]) / self.scale))
+
+    def to_physical(self, pos) -> tuple[int, int]:
+        x, y = pos
+        return (round(x * self.scale + self.offset[0]), round(y * self.scale + self.offset[1]))
+
+    # ------------------------------------------------------------ drawing
+
+    def clear(self, colour, letterbox) -> None:
+        self.surface.fill(letterbox)
+        self.surface.fill(colour, self.px(LOGICAL))
+
+    def fill(self, rect, colour, radius: int = 0) -> None:
+        if len(colour) == 4 and colour[3] < 255:
+            self._fill_alpha(rect, colour, radius)
+            return
+        pygame.draw.rect(self.surface, colour, self.px(rect), border_radius=self.px_len(radius) if radius else 0)
+
+    def frame(self, rect, colour, width: int = 2, radius: int = 0) -> None:
+        pygame.draw.rect(self.surface, colour, self.px(rect), width=self.px_len(width),
+                         border_radius=self.px_len(radius) if radius else 0)
+
+    def _fill_alpha(self, rect, colour, radius: int) -> None:
+        target = self.px(rect)
+        key = (target.size, tuple(colour), radius)
+        overlay = self._overlay_cache.get(key)
+        if overlay is None:
+            overlay = pygame.Surface(target.size, pygame.SRCALPHA)
+            pygame.draw.rect(overlay, colour, overlay.get_rect(), border_radius=self.px_len(radius) if radius else 0)
+            self._overlay_cache[key] = overlay
+        self.surface.blit(overlay, target)
+
+    def line(self, start, end, colour, width: int = 2) -> None:
+        pygame.draw.line(self.surface, colour, self.to_physical(start), self.to_physical(end), self.px_len(width))
+
+    def circle(self, centre, radius: int, colour, width: int = 0) -> None:
+        pygame.draw.circle(self.surface, colour, self.to_physical(centre), self.px_len(radius),
+                           self.px_len(width) if width else 0)
+
+    def polygon(self, points, colour, width: int = 0) -> None:
+        pygame.draw.polygon(self.surface, colour, [self.to_physical(p) for p in points],
+                            self.px_len(width) if width else 0)
+
+    @contextmanager
+    def clip(self, rect):
+        """Draw only inside ``rect`` (scrolling text boxes)."""
+        previous = self.surface.get_clip()
+        self.surface.set_clip(self.px(rect).clip(previous) if previous else self.px(rect))
+        try:
+            yield
+        finally:
+            self.surface.set_clip(previous)
+
+    # ------------------------------------------------------------ text
+
+    def measure(self, text: str, style: str, size: int) -> int:
+        return self.text_renderer.width(text, style, size)
+
+    def layout(self, text: str, style: str, size: int, width: int) -> Layout:
+        return self.text_renderer.layout(text, style, size, width)
+
+    def text(self, text: str, pos, style: str, size: int, colour, anchor: str = "topleft") -> pygame.Rect:
+        """One line of text at a logical position; returns its logical rect."""
+        surface = self.text_renderer.render(text, style, size, colour)
+        width = self.text_renderer.width(text, style, size)
+        height = self.text_renderer.line_height(size)
+        rect = pygame.Rect(0, 0, width, height)
+        setattr(rect, anchor, pos)
+        physical = self.px(rect)
+        # centre the glyph run vertically in the line box, at physical precision
+        top = physical.top + (physical.height - surface.get_height()) // 2
+        if anchor in ("center", "midtop", "midbottom"):
+            left = physical.centerx - surface.get_width() // 2
+        elif anchor in ("topright", "bottomright", "midright"):
+            left = physical.right - surface.get_width()
+        else:
+            left = physical.left
+        self.surface.blit(surface, (left, top))
+        return rect
+
+    def paragraph(self, layout: Layout, rect, colour, first_line: int = 0, align: str = "left") -> int:
+        """Draw wrapped lines from ``first_line`` that fit in ``rect``; returns how many fitted."""
+        rect = pygame.Rect(rect)
+        fits = max(1, rect.height // layout.line_height)
+        y = rect.top
+        shown = layout.lines[first_line:first_line + fits]
+        for line in shown:
+            if line:
+                if align == "center":
+                    self.text(line, (rect.centerx, y), layout.style, layout.size, colour, "midtop")
+                else:
+                    self.text(line, (rect.left, y), layout.style, layout.size, colour)
+            y += layout.line_height
+        return len(shown)
+
+    # ------------------------------------------------------------ images
+
+    def image(self, path: Path, rect, fit: str = "contain") -> pygame.Rect | None:
+        """Draw a picture inside ``rect`` keeping its aspect ratio; returns the logical rect used."""
+        original = self.images.original(path)
+        if original is None:
+            return None
+        rect = pygame.Rect(rect)
+        iw, ih = original.get_size()
+        factor = min(rect.width / iw, rect.height / ih) if fit == "contain" else max(rect.width / iw, rect.height / ih)
+        used = pygame.Rect(0, 0, round(iw * factor), round(ih * factor))
+        used.center = rect.center
+        physical = self.px(used)
+        scaled = self.images.scaled(path, physical.size)
+        if scaled is not None:
+            with self.clip(rect):
+                self.surface.blit(scaled, physical)
+        return used
+
+    def icon(self, name: str | None, rect) -> bool:
+        rect = pygame.Rect(rect)
+        physical = self.px(rect)
+        side = min(physical.width, physical.height)
+        surface = self.images.icon(name, side)
+        if surface is None:
+            return False
+        self.surface.blit(surface, surface.get_rect(center=physical.center))
+        return True
