@@ -9,6 +9,7 @@ back), which combination makes this item.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -39,6 +40,13 @@ class ScenarioIndex:
         self._build_doors()
         self.puzzle_rooms: dict[str, list[str]] = {}
         self._build_puzzle_rooms()
+        self.objects_needing: dict[str, list[str]] = {}
+        self.objects_locked_by: dict[str, list[str]] = {}
+        for object_id, obj in self.objects.items():
+            if obj.needs_item:
+                self.objects_needing.setdefault(obj.needs_item, []).append(object_id)
+            if obj.locked_by:
+                self.objects_locked_by.setdefault(obj.locked_by, []).append(object_id)
 
     def _build_doors(self) -> None:
         written = {(rid, ex.to) for rid, room in self.scenario.rooms.items() for ex in room.exits}
@@ -75,3 +83,27 @@ class ScenarioIndex:
 
     def puzzles_in_room(self, room: str) -> list[str]:
         return [pid for pid, rooms in self.puzzle_rooms.items() if room in rooms]
+
+    def path(self, source: str, target: str, opened) -> list[str] | None:
+        """Rooms to walk through (excluding ``source``) using only open doors."""
+        if source == target:
+            return []
+        previous, todo = {source: None}, deque([source])
+        while todo:
+            room = todo.popleft()
+            for door in self.doors[room]:
+                if door.target in previous or (door.locked_by and door.locked_by not in opened):
+                    continue
+                previous[door.target] = room
+                if door.target == target:
+                    return _unwind(previous, target)
+                todo.append(door.target)
+        return None
+
+
+def _unwind(previous: dict, target: str) -> list[str]:
+    route = []
+    while previous[target] is not None:
+        route.append(target)
+        target = previous[target]
+    return route[::-1]

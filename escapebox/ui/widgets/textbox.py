@@ -1,0 +1,121 @@
+"""A read-only block of wrapped text that scrolls or pages when it is too long.
+
+No text is ever cut off: when the text does not fit, the box shows which
+page is visible and scrolls with the mouse wheel, the arrow keys (when
+focused) and PageUp/PageDown (the presenter clicker).
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from escapebox.ui.widgets.base import Widget
+
+INDICATOR_H = 44
+
+
+class TextBox(Widget):
+    def __init__(self, text: str = "", rect=None, *, key: str | None = None, role: str = "body",
+                 style: str = "regular", colour: str = "text", align: str = "left", panel: bool = False):
+        super().__init__(rect, key or "text")
+        self.text = text
+        self.role = role
+        self.style = style
+        self.colour = colour
+        self.align = align
+        self.panel = panel
+        self.first_line = 0
+        self._canvas = None
+        self._ctx = None
+
+    # ------------------------------------------------------------ geometry
+
+    def _inner(self) -> pygame.Rect:
+        return self.rect.inflate(-48, -40) if self.panel else pygame.Rect(self.rect)
+
+    def layout(self, canvas, ctx):
+        return canvas.layout(self.text, self.style, ctx.size(self.role), max(40, self._inner().width))
+
+    def measure(self, canvas, ctx) -> int:
+        """Height the whole text needs (so a layout can shrink the box to fit)."""
+        extra = 40 if self.panel else 0
+        return self.layout(canvas, ctx).height + extra
+
+    def _lines_per_page(self, layout) -> int:
+        inner = self._inner()
+        if layout.height <= inner.height:
+            return len(layout.lines)
+        return max(1, (inner.height - INDICATOR_H) // layout.line_height)
+
+    def overflows(self) -> bool:
+        if self._canvas is None:
+            return False
+        layout = self.layout(self._canvas, self._ctx)
+        return layout.height > self._inner().height
+
+    def can_focus(self) -> bool:
+        return super().can_focus() and self.overflows()
+
+    # ------------------------------------------------------------ scrolling
+
+    def scroll(self, lines: int) -> bool:
+        if self._canvas is None:
+            return False
+        layout = self.layout(self._canvas, self._ctx)
+        page = self._lines_per_page(layout)
+        last = max(0, len(layout.lines) - page)
+        new = max(0, min(last, self.first_line + lines))
+        changed = new != self.first_line
+        self.first_line = new
+        return changed
+
+    def page(self, direction: int) -> bool:
+        """Turn one page; False at the end (so PageDown can move on to the next step)."""
+        if self._canvas is None:
+            return False
+        page = self._lines_per_page(self.layout(self._canvas, self._ctx))
+        return self.scroll(direction * max(1, page - 1))
+
+    def handle(self, event, ctx) -> bool:
+        if event.type == pygame.MOUSEWHEEL:
+            return self.scroll(-event.y * 3) or self.overflows()
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_UP, pygame.K_DOWN):
+            return self.scroll(1 if event.key == pygame.K_DOWN else -1)
+        return False
+
+    # ------------------------------------------------------------ drawing
+
+    def draw(self, canvas, ctx, focused: bool) -> None:
+        self._canvas, self._ctx = canvas, ctx
+        colours = ctx.theme.colours
+        if self.panel:
+            canvas.fill(self.rect, colours.panel, ctx.theme.radius)
+            canvas.frame(self.rect, colours.border, 2, ctx.theme.radius)
+        layout = self.layout(canvas, ctx)
+        inner = self._inner()
+        page = self._lines_per_page(layout)
+        self.first_line = max(0, min(self.first_line, max(0, len(layout.lines) - page)))
+        colour = getattr(colours, self.colour)
+        text_rect = pygame.Rect(inner.left, inner.top, inner.width, page * layout.line_height)
+        canvas.paragraph(layout, text_rect, colour, self.first_line, self.align)
+        if page < len(layout.lines):
+            self._draw_indicator(canvas, ctx, inner, layout, page)
+
+    def _draw_indicator(self, canvas, ctx, inner, layout, page) -> None:
+        """"Meer tekst ▼ (PgDn)" with drawn arrows, so the reader knows the text goes on."""
+        colours = ctx.theme.colours
+        y = inner.bottom - INDICATOR_H + 6
+        total_pages = -(-max(1, len(layout.lines) - 1) // max(1, page - 1)) if page > 1 else len(layout.lines)
+        current = min(total_pages, self.first_line // max(1, page - 1) + 1) if page > 1 else self.first_line + 1
+        label = ctx.tr("ui.text.more", page=current, pages=total_pages)
+        size = ctx.size("small")
+        canvas.fill(pygame.Rect(inner.left, y - 6, inner.width, 2), colours.border)
+        canvas.text(label, (inner.right, y), "regular", size, colours.muted, "topright")
+        at_top = self.first_line == 0
+        at_end = self.first_line + page >= len(layout.lines)
+        x = inner.left + 8
+        if not at_top:
+            canvas.polygon([(x, y + 28), (x + 28, y + 28), (x + 14, y + 6)], colours.accent)
+            x += 44
+        if not at_end:
+            canvas.polygon([(x, y + 8), (x + 28, y + 8), (x + 14, y + 30)], colours.accent)
