@@ -131,7 +131,7 @@ class TextAnswerPuzzle(PuzzleBase):
         accepted = {self.normal(a) for a in self.answer}
         for near in self.near_misses:
             if self.normal(near) in accepted:
-                findings.append(Finding("puzzle.near_miss_is_answer", ("near_misses", near), {"text": near}))
+                findings.append(Finding("validate.puzzle.near_miss_is_answer", ("near_misses", near), {"text": near}))
         return findings
 
 

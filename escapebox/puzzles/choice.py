@@ -47,5 +47,5 @@ class ChoicePuzzle(PuzzleBase):
 
     def lint(self) -> list[Finding]:
         if not self.correct_indices():
-            return [Finding("puzzle.choice_none_correct", ("options",))]
+            return [Finding("validate.puzzle.choice_none_correct", ("options",))]
         return []

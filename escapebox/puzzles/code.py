@@ -16,7 +16,7 @@ class CodePuzzle(TextAnswerPuzzle):
         findings = super().lint()
         for number, answer in enumerate(self.answer):
             if not answer.isdigit():
-                findings.append(Finding("puzzle.code_not_digits", ("answer", number), {"answer": answer}))
+                findings.append(Finding("validate.puzzle.code_not_digits", ("answer", number), {"answer": answer}))
         if len({len(a) for a in self.answer}) > 1:
-            findings.append(Finding("puzzle.code_lengths_differ", ("answer",), warning=True))
+            findings.append(Finding("validate.puzzle.code_lengths_differ", ("answer",), warning=True))
         return findings

@@ -52,5 +52,5 @@ class DilemmaPuzzle(PuzzleBase):
         findings = []
         for number, option in enumerate(self.options):
             if not option.feedback:
-                findings.append(Finding("puzzle.dilemma_option_no_feedback", ("options", number), warning=True))
+                findings.append(Finding("validate.puzzle.dilemma_option_no_feedback", ("options", number), warning=True))
         return findings

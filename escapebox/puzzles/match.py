@@ -41,5 +41,5 @@ class MatchPuzzle(PuzzleBase):
         lefts = [p.left for p in self.pairs]
         rights = [p.right for p in self.pairs]
         if len(set(lefts)) != len(lefts) or len(set(rights)) != len(rights):
-            return [Finding("puzzle.duplicate_entries", ("pairs",))]
+            return [Finding("validate.puzzle.duplicate_entries", ("pairs",))]
         return []

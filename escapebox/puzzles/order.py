@@ -33,5 +33,5 @@ class OrderPuzzle(PuzzleBase):
 
     def lint(self) -> list[Finding]:
         if len(set(self.steps)) != len(self.steps):
-            return [Finding("puzzle.duplicate_entries", ("steps",))]
+            return [Finding("validate.puzzle.duplicate_entries", ("steps",))]
         return []

@@ -41,7 +41,7 @@ class SpotPuzzle(PuzzleBase):
 
     def lint(self) -> list[Finding]:
         if not self.image_alt:
-            return [Finding("puzzle.image_no_alt", ("image",), warning=True)]
+            return [Finding("validate.puzzle.image_no_alt", ("image",), warning=True)]
         return []
 
 

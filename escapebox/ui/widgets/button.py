@@ -164,8 +164,7 @@ class Button(Widget):
         else:
             canvas.frame(box, colour, 3, 6)
             if self.selected:
-                from escapebox.ui.widgets.button import draw_check as check
-                check(canvas, box, colour, 5)
+                draw_check(canvas, box, colour, 5)
 
     def _draw_mark(self, canvas, ctx) -> None:
         c = ctx.theme.colours

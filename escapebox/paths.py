@@ -1,0 +1,33 @@
+"""Where the shared assets and the bundled scenarios live.
+
+In a source checkout (or an editable install) they sit next to the
+package; ``pip install .`` copies them to ``<prefix>/share/escapebox``.
+"""
+
+from __future__ import annotations
+
+import site
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+
+@lru_cache(maxsize=None)
+def resource_dir(name: str) -> Path:
+    candidates = [
+        Path(__file__).resolve().parent.parent / name,
+        Path(sys.prefix) / "share" / "escapebox" / name,
+        Path(site.getuserbase()) / "share" / "escapebox" / name,
+    ]
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    return candidates[0]
+
+
+def assets_dir() -> Path:
+    return resource_dir("assets")
+
+
+def bundled_scenarios_dir() -> Path:
+    return resource_dir("scenarios")

@@ -1,0 +1,250 @@
+"""Whole-scenario checks: everything pydantic cannot see from one field alone.
+
+``validate`` returns every problem at once, errors and warnings, each with
+the YAML position of the offending id or text: references to ids that do
+not exist (with "did you mean …?"), missing or escaping asset files,
+puzzles without hints, unused clues and items, learning goals nothing
+serves, kind-specific rules, beamer readability, and — through the solver —
+dead ends, circular locks and unreachable parts.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from escapebox.core.index import ScenarioIndex
+from escapebox.problems import Problem, Severity
+from escapebox.scenario.assets import icon_exists
+from escapebox.scenario.loader import LoadedScenario
+from escapebox.scenario.readability import readability_problems
+from escapebox.scenario.solver import Solution, solve
+from escapebox.scenario.types import AssetPath, Ref
+from escapebox.scenario.walk import walk
+from escapebox.scenario.yamlsafe import dotted
+
+
+class _Report:
+    """Collects problems and places them in the trainer's file."""
+
+    def __init__(self, loaded: LoadedScenario):
+        self.doc = loaded.document
+        self.problems: list[Problem] = []
+
+    def add(self, code: str, path: tuple, warning: bool = False, key: bool = False, **params) -> None:
+        mark = self.doc.key_mark(path) if key else self.doc.mark(path)
+        self.problems.append(Problem(code, params, Severity.WARNING if warning else Severity.ERROR,
+                                     self.doc.file, mark.line if mark else None,
+                                     mark.column if mark else None, dotted(path)))
+
+
+def validate(loaded: LoadedScenario, solution: Solution | None = None) -> list[Problem]:
+    report = _Report(loaded)
+    scenario = loaded.scenario
+    index = ScenarioIndex(scenario)
+    ids = _id_tables(scenario, index)
+    _check_unique_ids(scenario, report)
+    references_ok = _check_references(loaded, ids, report)
+    _check_kinds(scenario, report)
+    _check_hints_and_goals(scenario, report)
+    _check_reflections(scenario, report)
+    _check_use_of_clues_and_items(scenario, index, report)
+    for problem in readability_problems(loaded):
+        report.add(problem[0], problem[1], warning=True, **problem[2])
+    if references_ok:
+        _check_play(scenario, index, solution or solve(scenario, index), report)
+    return sorted(report.problems, key=lambda p: (p.file, p.line or 0, p.column or 0))
+
+
+def _id_tables(scenario, index) -> dict[str, set[str]]:
+    return {
+        "room": set(scenario.rooms), "ending": set(scenario.endings), "clue": set(scenario.clues),
+        "item": set(scenario.items), "puzzle": set(scenario.puzzles), "goal": set(scenario.goals),
+        "reflection": set(scenario.reflections), "object": set(index.objects),
+    }
+
+
+def _check_unique_ids(scenario, report: _Report) -> None:
+    seen: dict[str, str] = {}
+    for room_id, room in scenario.rooms.items():
+        for object_id in room.objects:
+            if object_id in seen:
+                report.add("validate.duplicate_object", ("rooms", room_id, "objects", object_id), key=True,
+                           object=object_id, other=seen[object_id])
+            seen.setdefault(object_id, room_id)
+    for ending in scenario.endings:
+        if ending in scenario.rooms:
+            report.add("validate.room_and_ending", ("endings", ending), key=True, id=ending)
+
+
+def _check_references(loaded: LoadedScenario, ids, report: _Report) -> bool:
+    ok = True
+    for path, marker, value in walk(loaded.scenario):
+        if isinstance(marker, Ref):
+            known = set().union(*(ids[k] for k in marker.kinds))
+            if value not in known:
+                ok = False
+                close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+                suggestion = f"@schema.did_you_mean|{close[0]}" if close else ""
+                report.add("validate.unknown_id", path, id=value,
+                           kind=f"@validate.kind_{marker.kinds[0]}", suggestion=suggestion)
+        elif isinstance(marker, AssetPath):
+            _check_asset(loaded, path, value, report)
+    for path, value in _icons(loaded.scenario):
+        if not icon_exists(value, loaded.folder):
+            report.add("validate.unknown_icon", path, icon=value)
+    return ok
+
+
+def _check_asset(loaded: LoadedScenario, path: tuple, value: str, report: _Report) -> None:
+    folder = loaded.folder.resolve()
+    target = (loaded.folder / value)
+    try:
+        resolved = target.resolve()
+    except OSError:
+        resolved = target
+    if folder != resolved and folder not in resolved.parents:
+        report.add("validate.asset_outside", path, file=value)
+    elif not resolved.is_file():
+        report.add("validate.missing_asset", path, file=value, folder=str(loaded.folder))
+
+
+def _icons(scenario):
+    for room_id, room in scenario.rooms.items():
+        for object_id, obj in room.objects.items():
+            if obj.icon:
+                yield ("rooms", room_id, "objects", object_id, "icon"), obj.icon
+    for item_id, item in scenario.items.items():
+        if item.icon:
+            yield ("items", item_id, "icon"), item.icon
+
+
+def _check_kinds(scenario, report: _Report) -> None:
+    for pid, puzzle in scenario.puzzles.items():
+        for finding in puzzle.lint():
+            report.add(finding.code, ("puzzles", pid) + finding.path, warning=finding.warning, **finding.params)
+        for prerequisite in puzzle.prerequisite_puzzles():
+            if prerequisite in scenario.puzzles and not scenario.puzzles[prerequisite].result:
+                report.add("validate.meta_source_no_result", ("puzzles", pid, "from"), puzzle=prerequisite)
+
+
+def _check_hints_and_goals(scenario, report: _Report) -> None:
+    served = set()
+    for pid, puzzle in scenario.puzzles.items():
+        served |= set(puzzle.goals)
+        if not puzzle.hints:
+            report.add("validate.no_hints", ("puzzles", pid), key=True, warning=True, puzzle=pid)
+    for reflection in scenario.reflections.values():
+        served |= set(reflection.goals)
+    for goal in scenario.goals:
+        if goal not in served:
+            report.add("validate.goal_unserved", ("goals", goal), key=True, warning=True, goal=goal)
+
+
+def _check_reflections(scenario, report: _Report) -> None:
+    from_options = {o.reflection for p in scenario.puzzles.values() if p.always_opens for o in p.options}
+    for rid, reflection in scenario.reflections.items():
+        has_moment = reflection.after or reflection.on_enter or reflection.at_end
+        if not has_moment and rid not in from_options:
+            report.add("validate.reflection_never_asked", ("reflections", rid), key=True, warning=True,
+                       reflection=rid)
+        if has_moment and rid in from_options:
+            report.add("validate.reflection_two_ways", ("reflections", rid), key=True, warning=True,
+                       reflection=rid)
+
+
+def _check_use_of_clues_and_items(scenario, index: ScenarioIndex, report: _Report) -> None:
+    revealed, given, used = set(), set(), set()
+    for obj in index.objects.values():
+        revealed |= set(obj.reveals) | set(obj.hidden_reveals)
+        given |= set(obj.gives)
+        used |= {obj.needs_item} if obj.needs_item else set()
+    for puzzle in scenario.puzzles.values():
+        revealed |= set(puzzle.reveals)
+        given |= set(puzzle.gives)
+        used |= set(puzzle.needs) | set(puzzle.required_items())
+        for option in getattr(puzzle, "options", ()):
+            revealed |= set(getattr(option, "reveals", ()))
+            given |= set(getattr(option, "gives", ()))
+    for combo in scenario.combinations:
+        given.add(combo.gives)
+        used |= set(combo.items)
+    for clue in scenario.clues:
+        if clue not in revealed:
+            report.add("validate.clue_never_found", ("clues", clue), key=True, warning=True, clue=clue)
+    for item in scenario.items:
+        if item not in given:
+            report.add("validate.item_never_given", ("items", item), key=True, warning=True, item=item)
+        elif item not in used:
+            report.add("validate.item_never_used", ("items", item), key=True, warning=True, item=item)
+
+
+def _check_play(scenario, index: ScenarioIndex, solution: Solution, report: _Report) -> None:
+    circular = _circular_locks(scenario, index, solution, report)
+    for branch in solution.branches:
+        if branch.ending:
+            continue
+        choices = "; ".join(f"{pid} → {scenario.puzzles[pid].options[o].text[:40]}" for pid, o in branch.choices)
+        blocked = [f"{pid} ({', '.join(missing) or '?'})" for pid, missing in branch.stuck.items()
+                   if pid not in circular]
+        report.add("validate.dead_end" if branch.choices else "validate.no_ending", ("start",),
+                   choices=choices, blocked="; ".join(blocked) or "@validate.nothing_open")
+    if solution.truncated:
+        report.add("validate.too_many_branches", ("puzzles",), key=True, warning=True)
+    _unreachable(scenario, index, solution, report)
+
+
+def _circular_locks(scenario, index, solution: Solution, report: _Report) -> set[str]:
+    """A lock whose needed clue or item can only be found behind that same lock."""
+    found = set()
+    stuck = {pid: missing for b in solution.branches if not b.ending for pid, missing in b.stuck.items()}
+    for pid, missing in stuck.items():
+        for need in missing:
+            sources = _sources(scenario, index, need)
+            if sources and all(_behind(scenario, index, source, pid) for source in sources):
+                report.add("validate.circular_lock", ("puzzles", pid, "needs"), puzzle=pid, need=need)
+                found.add(pid)
+    return found
+
+
+def _sources(scenario, index, thing: str) -> list[tuple[str, str]]:
+    sources = []
+    for oid, obj in index.objects.items():
+        if thing in obj.reveals or thing in obj.gives or thing in obj.hidden_reveals:
+            sources.append(("object", oid))
+    for pid, puzzle in scenario.puzzles.items():
+        if thing in puzzle.reveals or thing in puzzle.gives:
+            sources.append(("puzzle", pid))
+    return sources
+
+
+def _behind(scenario, index, source: tuple[str, str], lock: str) -> bool:
+    kind, ident = source
+    if kind == "puzzle":
+        return ident == lock
+    obj = index.objects[ident]
+    if obj.locked_by == lock:
+        return True
+    everything_else = set(scenario.puzzles) - {lock}
+    return index.path(scenario.start, index.object_room[ident], everything_else) is None
+
+
+def _unreachable(scenario, index, solution: Solution, report: _Report) -> None:
+    if not any(b.ending for b in solution.branches):
+        return
+    rooms = solution.reached("rooms")
+    for room in scenario.rooms:
+        if room not in rooms:
+            report.add("validate.unreachable_room", ("rooms", room), key=True, warning=True, room=room)
+    objects, puzzles = solution.reached("objects"), solution.reached("puzzles")
+    final_locks = {pid for pid, p in scenario.puzzles.items() if p.leads_to in scenario.endings}
+    for oid, room in index.object_room.items():
+        lock = index.objects[oid].locked_by
+        if room in rooms and oid not in objects and lock in (None, *puzzles) and lock not in final_locks:
+            report.add("validate.unreachable_object", ("rooms", room, "objects", oid), key=True,
+                       warning=True, object=oid)
+    for pid in scenario.puzzles:
+        if pid not in puzzles and any(r in rooms for r in index.puzzle_rooms.get(pid, ())):
+            report.add("validate.unsolvable_puzzle", ("puzzles", pid), key=True, warning=True, puzzle=pid)
+        elif pid not in index.puzzle_rooms:
+            report.add("validate.puzzle_nowhere", ("puzzles", pid), key=True, warning=True, puzzle=pid)

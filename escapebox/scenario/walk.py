@@ -1,0 +1,77 @@
+"""Walk a loaded scenario model and find every reference and every file name.
+
+Fields say what they are through markers (:class:`Ref`, :class:`AssetPath`)
+in their type; this module reads those markers once per model class, so the
+validator, the pack writer and the graph all find ids and assets the same
+way, with the YAML path of each.
+"""
+
+from __future__ import annotations
+
+import types
+from functools import lru_cache
+from typing import Annotated, Iterator, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from escapebox.scenario.types import AssetPath, Ref
+
+
+def _markers(tp) -> list:
+    found = []
+    if get_origin(tp) is Annotated:
+        base, *meta = get_args(tp)
+        found += [m for m in meta if isinstance(m, (Ref, AssetPath))]
+        found += _markers(base)
+    elif get_origin(tp) in (Union, types.UnionType, tuple, list, dict):
+        for arg in get_args(tp):
+            if arg is not Ellipsis:
+                found += _markers(arg)
+    return found
+
+
+@lru_cache(maxsize=None)
+def field_markers(cls: type[BaseModel]) -> dict[str, tuple[str, object]]:
+    """Field name → (YAML key, marker) for fields that refer to ids or files."""
+    result = {}
+    for name, info in cls.model_fields.items():
+        markers = [m for m in info.metadata if isinstance(m, (Ref, AssetPath))] + _markers(info.annotation)
+        if markers:
+            result[name] = (info.alias or name, markers[0])
+    return result
+
+
+def walk(model: BaseModel, path: tuple = ()) -> Iterator[tuple[tuple, object, str]]:
+    """Yield ``(path, marker, value)`` for every id or file name in the model."""
+    markers = field_markers(type(model))
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if name in markers:
+            key, marker = markers[name]
+            yield from _values(path + (key,), marker, value)
+        else:
+            key = type(model).model_fields[name].alias or name
+            yield from _children(path + (key,), value)
+
+
+def _values(path, marker, value):
+    if value is None:
+        return
+    if isinstance(value, (tuple, list)):
+        for number, item in enumerate(value):
+            yield path + (number,), marker, item
+    else:
+        yield path, marker, value
+
+
+def _children(path, value):
+    if isinstance(value, BaseModel):
+        yield from walk(value, path)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(item, BaseModel):
+                yield from walk(item, path + (key,))
+    elif isinstance(value, (tuple, list)):
+        for number, item in enumerate(value):
+            if isinstance(item, BaseModel):
+                yield from walk(item, path + (number,))
