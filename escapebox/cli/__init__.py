@@ -9,6 +9,7 @@ short Dutch/English note with the path of a crash log.
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import sys
 
@@ -49,6 +50,7 @@ def build_parser(tr: Translator) -> DutchArgumentParser:
         module = _command_module(name)
         if module is not None:
             sub = module.add_parser(subparsers, tr)
+            sub.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=tr("cli.lang_help"))
             sub.set_defaults(run=module.run)
     return parser
 
