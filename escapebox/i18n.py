@@ -46,7 +46,7 @@ class Translator:
     def __init__(self, lang: str = DEFAULT_LANGUAGE):
         self.lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
-    def __call__(self, key: str, **params) -> str:
+    def __call__(self, key: str, /, **params) -> str:
         text = catalogue(self.lang).get(key) or catalogue(DEFAULT_LANGUAGE).get(key)
         if text is None:
             return key

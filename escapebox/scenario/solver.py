@@ -163,6 +163,11 @@ class _Explorer:
         lacking += [p for p in puzzle.prerequisite_puzzles() if p not in self.opened]
         return lacking
 
+    def blocked(self) -> dict[str, list[str]]:
+        """Locks the group can see but not open, with what each still lacks."""
+        return {pid: self.missing(pid) for pid in self.s.puzzles
+                if pid not in self.opened and self.located(pid) and self.missing(pid)}
+
     def located(self, pid: str) -> str | None:
         rooms = self.ix.puzzle_rooms.get(pid, ())
         return next((r for r in rooms if r in self.reachable), None)
@@ -261,7 +266,7 @@ def _run(explorer: _Explorer):
         elif endings:
             explorer._solve(endings[0], s.puzzles[endings[0]].solution())
         else:
-            explorer.branch.stuck = {pid: explorer.missing(pid) for pid in s.puzzles
-                                     if pid not in explorer.opened and explorer.located(pid)}
+            explorer.branch.stuck = explorer.blocked()
             return explorer.branch
+    explorer.branch.stuck = explorer.blocked()
     return explorer.branch

@@ -106,7 +106,7 @@ def _check_asset(loaded: LoadedScenario, path: tuple, value: str, report: _Repor
     if folder != resolved and folder not in resolved.parents:
         report.add("validate.asset_outside", path, file=value)
     elif not resolved.is_file():
-        report.add("validate.missing_asset", path, file=value, folder=str(loaded.folder))
+        report.add("validate.missing_asset", path, file=value)
 
 
 def _icons(scenario):
@@ -185,19 +185,19 @@ def _check_play(scenario, index: ScenarioIndex, solution: Solution, report: _Rep
         if branch.ending:
             continue
         choices = "; ".join(f"{pid} → {scenario.puzzles[pid].options[o].text[:40]}" for pid, o in branch.choices)
-        blocked = [f"{pid} ({', '.join(missing) or '?'})" for pid, missing in branch.stuck.items()
-                   if pid not in circular]
-        report.add("validate.dead_end" if branch.choices else "validate.no_ending", ("start",),
+        blocked = [f"{pid} ({', '.join(missing)})" for pid, missing in branch.stuck.items()]
+        where = ("puzzles", *branch.choices[-1][:1], "options", branch.choices[-1][1]) if branch.choices else ("start",)
+        report.add("validate.dead_end" if branch.choices else "validate.no_ending", where,
                    choices=choices, blocked="; ".join(blocked) or "@validate.nothing_open")
     if solution.truncated:
         report.add("validate.too_many_branches", ("puzzles",), key=True, warning=True)
-    _unreachable(scenario, index, solution, report)
+    _unreachable(scenario, index, solution, report, circular)
 
 
 def _circular_locks(scenario, index, solution: Solution, report: _Report) -> set[str]:
     """A lock whose needed clue or item can only be found behind that same lock."""
     found = set()
-    stuck = {pid: missing for b in solution.branches if not b.ending for pid, missing in b.stuck.items()}
+    stuck = {pid: missing for b in solution.branches for pid, missing in b.stuck.items()}
     for pid, missing in stuck.items():
         for need in missing:
             sources = _sources(scenario, index, need)
@@ -229,7 +229,7 @@ def _behind(scenario, index, source: tuple[str, str], lock: str) -> bool:
     return index.path(scenario.start, index.object_room[ident], everything_else) is None
 
 
-def _unreachable(scenario, index, solution: Solution, report: _Report) -> None:
+def _unreachable(scenario, index, solution: Solution, report: _Report, circular: set[str]) -> None:
     if not any(b.ending for b in solution.branches):
         return
     rooms = solution.reached("rooms")
@@ -237,14 +237,23 @@ def _unreachable(scenario, index, solution: Solution, report: _Report) -> None:
         if room not in rooms:
             report.add("validate.unreachable_room", ("rooms", room), key=True, warning=True, room=room)
     objects, puzzles = solution.reached("objects"), solution.reached("puzzles")
-    final_locks = {pid for pid, p in scenario.puzzles.items() if p.leads_to in scenario.endings}
+    final_locks = {pid for pid, p in scenario.puzzles.items() if _ends_game(scenario, p)}
     for oid, room in index.object_room.items():
         lock = index.objects[oid].locked_by
         if room in rooms and oid not in objects and lock in (None, *puzzles) and lock not in final_locks:
             report.add("validate.unreachable_object", ("rooms", room, "objects", oid), key=True,
                        warning=True, object=oid)
     for pid in scenario.puzzles:
+        if pid in circular:
+            continue
         if pid not in puzzles and any(r in rooms for r in index.puzzle_rooms.get(pid, ())):
             report.add("validate.unsolvable_puzzle", ("puzzles", pid), key=True, warning=True, puzzle=pid)
         elif pid not in index.puzzle_rooms:
             report.add("validate.puzzle_nowhere", ("puzzles", pid), key=True, warning=True, puzzle=pid)
+
+
+def _ends_game(scenario, puzzle) -> bool:
+    """Solving this lock always ends the game, so what it locks is never shown."""
+    if puzzle.always_opens:
+        return all((o.leads_to or puzzle.leads_to) in scenario.endings for o in puzzle.options)
+    return puzzle.leads_to in scenario.endings

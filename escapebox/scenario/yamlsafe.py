@@ -140,7 +140,7 @@ def check_characters(text: str, name: str) -> None:
             line = text.count("\n", 0, index) + 1
             column = index - (text.rfind("\n", 0, index) + 1) + 1
             key = "yaml.bidi_char" if char in _BIDI_CONTROLS else "yaml.control_char"
-            raise _fail(name, key, line=line, column=column, code=f"U+{code:04X}")
+            raise _fail(name, key, line=line, column=column, char=f"U+{code:04X}")
 
 
 @dataclass
@@ -295,7 +295,7 @@ def dotted(path: tuple) -> str:
     return text
 
 
-def _fail(name: str, code: str, **params) -> EscapeboxError:
+def _fail(name: str, code: str, /, **params) -> EscapeboxError:
     line = params.pop("line", None)
     column = params.pop("column", None)
     return EscapeboxError([Problem(code, params, file=name, line=line, column=column)])

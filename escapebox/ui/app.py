@@ -1,0 +1,309 @@
+"""The window, the shared services every screen uses, and the main loop.
+
+``App`` is the context object passed to every screen and widget (there are
+no module-level singletons): theme, settings, translator, canvas, sounds,
+clipboard, the screen stack and — once a game runs — the game bridge.
+
+The loop is one ``async def run()``: handle events, update, draw only when
+something changed, ``await asyncio.sleep(0)`` once per frame.  When nothing
+animates it blocks in ``pygame.event.wait`` until the next clock second, so
+an idle game on a battery-powered laptop uses almost no CPU.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import time
+from pathlib import Path
+
+import pygame
+
+from escapebox.i18n import Translator
+from escapebox.ui import paths
+from escapebox.ui.audio import Audio
+from escapebox.ui.canvas import LOGICAL_W, Canvas
+from escapebox.ui.clipboard import Clipboard
+from escapebox.ui.images import ImageCache
+from escapebox.ui.screen import ScreenStack
+from escapebox.ui.settings import Settings
+from escapebox.ui.text import FontBook, TextRenderer
+from escapebox.ui.theme import theme_named
+
+log = logging.getLogger(__name__)
+
+WINDOW_SIZE = (1280, 720)
+FRAME_MS = 1000 // 60
+
+
+class Toast:
+    def __init__(self, text: str, kind: str, until: float):
+        self.text, self.kind, self.until = text, kind, until
+
+
+class App:
+    def __init__(self, settings: Settings | None = None, tr: Translator | None = None, *,
+                 fast: bool = False, screenshot_dir: Path | None = None, size=WINDOW_SIZE):
+        self.settings = settings or Settings()
+        self.tr = tr or Translator(self.settings.language)
+        self.theme = theme_named(self.settings.theme)
+        self.fast = fast
+        self.screenshot_dir = Path(screenshot_dir) if screenshot_dir else None
+        self.window_size = tuple(size)
+        self.running = True
+        self.exit_code = 0
+        self.summary = ""
+        self.game = None
+        self.autopilot = None
+        self.banner: str | None = None
+        self.toasts: list[Toast] = []
+        self.frame_times: list[float] = []
+        self.dirty = True
+        self._shot_pending = False
+        self._shots = 0
+        self._last_tick = time.monotonic()
+        self._timer_second: int | None = None
+        self._start_pygame()
+        self.stack = ScreenStack(on_change=self._screen_changed)
+
+    # ------------------------------------------------------------ setup
+
+    def _start_pygame(self) -> None:
+        os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+        pygame.display.init()
+        pygame.font.init()
+        pygame.display.set_caption(self.tr("ui.app.window_title"))
+        self.window = self._open_window(self.settings.fullscreen)
+        pygame.key.stop_text_input()
+        pygame.key.set_repeat(400, 40)
+        assets = paths.assets_dir()
+        self.assets = assets
+        self.fonts = FontBook(assets / "fonts" if assets else None, self.theme.fonts)
+        self.text = TextRenderer(self.fonts, self.theme.line_spacing)
+        self.images = ImageCache(assets / "icons" if assets else None)
+        self.canvas = Canvas(self.window, self.text, self.images)
+        self.clipboard = Clipboard()
+        self.audio = Audio(assets / "sounds" if assets else None, enabled=self.settings.sound and not self.fast)
+
+    def _open_window(self, fullscreen: bool) -> pygame.Surface:
+        if fullscreen:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        return pygame.display.set_mode(self.window_size, pygame.RESIZABLE)
+
+    def close(self) -> None:
+        self.audio.close()
+        pygame.key.stop_text_input()
+        pygame.display.quit()
+
+    # ------------------------------------------------------------ services for screens
+
+    def size(self, role: str) -> int:
+        """Font size for a role at the player's text-size step."""
+        return self.theme.size(role, self.settings.text_scale)
+
+    @property
+    def motion(self) -> bool:
+        """Animations play unless reduced motion is on or we fast-forward (autoplay, tests)."""
+        return not (self.settings.reduced_motion or self.fast)
+
+    def mouse_pos(self) -> tuple[int, int]:
+        return self.canvas.to_logical(pygame.mouse.get_pos())
+
+    def invalidate(self) -> None:
+        self.dirty = True
+
+    def toast(self, text: str, kind: str = "info", seconds: float = 4.0) -> None:
+        self.toasts = [t for t in self.toasts if t.text != text][-2:]
+        self.toasts.append(Toast(text, kind, time.monotonic() + seconds))
+        self.dirty = True
+
+    def play(self, sound: str) -> None:
+        self.audio.play(sound)
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Change text size, theme or language while playing: every screen lays out again."""
+        self.settings = settings
+        self.theme = theme_named(settings.theme)
+        self.tr = Translator(settings.language)
+        self.fonts.fonts = self.theme.fonts
+        for screen in self.stack.screens:
+            screen.layout()
+        self.dirty = True
+
+    def toggle_fullscreen(self) -> None:
+        fullscreen = not self.settings.fullscreen
+        self.settings = self.settings.with_(fullscreen=fullscreen)
+        self.window = self._open_window(fullscreen)
+        self.canvas.resize(self.window)
+        self.dirty = True
+
+    def quit(self, code: int = 0, summary: str = "") -> None:
+        self.running = False
+        self.exit_code = code
+        if summary:
+            self.summary = summary
+
+    # ------------------------------------------------------------ the loop
+
+    async def run(self) -> int:
+        while self.running:
+            self.frame()
+            await asyncio.sleep(0)
+        return self.exit_code
+
+    def frame(self, block: bool = True) -> None:
+        """One turn of the loop: events, game clock, animations, drawing, automation."""
+        for event in self._events(block):
+            self.dispatch(event)
+            if not self.running:
+                return
+        now = time.monotonic()
+        dt, self._last_tick = now - self._last_tick, now
+        animating = any(screen.update(dt) for screen in list(self.stack.visible()))
+        if self.game is not None:
+            self.game.tick()
+        self._expire_toasts(now)
+        self._check_timer()
+        if self.dirty or animating:
+            self.draw()
+        if self.autopilot is not None and not animating:
+            self.autopilot.step()
+
+    def _events(self, block: bool) -> list:
+        events = pygame.event.get()
+        if events or not block or self.dirty or self.autopilot is not None:
+            return events
+        if any(getattr(s, "animating", False) for s in self.stack.visible()):
+            pygame.time.wait(FRAME_MS)
+            return pygame.event.get()
+        first = pygame.event.wait(self._idle_timeout())
+        return ([first] if first.type != pygame.NOEVENT else []) + pygame.event.get()
+
+    def _idle_timeout(self) -> int:
+        """Milliseconds until the clock shows a new second or a message expires."""
+        timeout = 1000
+        if self.game is not None:
+            timeout = self.game.ms_to_next_second()
+        for toast in self.toasts:
+            timeout = min(timeout, int((toast.until - time.monotonic()) * 1000) + 5)
+        return max(10, min(1000, timeout))
+
+    def _expire_toasts(self, now: float) -> None:
+        kept = [t for t in self.toasts if t.until > now]
+        if len(kept) != len(self.toasts):
+            self.toasts = kept
+            self.dirty = True
+
+    def _check_timer(self) -> None:
+        if self.game is None or not self.settings.timer_visible:
+            return
+        second = self.game.timer_second()
+        if second != self._timer_second:
+            self._timer_second = second
+            self.dirty = True
+
+    def dispatch(self, event) -> None:
+        if event.type == pygame.QUIT:
+            self.quit(self.exit_code)
+            return
+        if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED, pygame.WINDOWRESTORED, pygame.WINDOWEXPOSED):
+            self.window = pygame.display.get_surface()
+            self.canvas.resize(self.window)
+            self.dirty = True
+            return
+        if event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
+            event = pygame.event.Event(event.type, {**event.dict, "pos": self.canvas.to_logical(event.pos)})
+        if event.type == pygame.KEYDOWN and self._global_key(event):
+            self.dirty = True
+            return
+        top = self.stack.top
+        if top is not None and top.handle(event):
+            self.dirty = True
+        elif event.type in (pygame.KEYDOWN, pygame.TEXTINPUT, pygame.MOUSEBUTTONUP):
+            self.dirty = True
+
+    def _global_key(self, event) -> bool:
+        """F11 and F1 work on every screen."""
+        if event.key == pygame.K_F11:
+            self.toggle_fullscreen()
+            return True
+        if event.key == pygame.K_F1:
+            from escapebox.ui.screens.help import HelpScreen
+            if isinstance(self.stack.top, HelpScreen):
+                self.stack.pop()
+            else:
+                self.stack.push(HelpScreen(self))
+            return True
+        return False
+
+    # ------------------------------------------------------------ drawing
+
+    def draw(self) -> None:
+        started = time.perf_counter()
+        colours = self.theme.colours
+        self.canvas.clear(colours.background, colours.letterbox)
+        for screen in self.stack.visible():
+            if not screen.opaque:
+                self.canvas.fill(pygame.Rect(0, 0, LOGICAL_W, 1080), colours.overlay)
+            screen.draw(self.canvas)
+        self._draw_banner()
+        self._draw_toasts()
+        pygame.display.flip()
+        self.dirty = False
+        self.frame_times.append(time.perf_counter() - started)
+        if len(self.frame_times) > 5000:
+            del self.frame_times[:1000]
+        if self._shot_pending:
+            self._shot_pending = False
+            self._screenshot()
+
+    def _draw_banner(self) -> None:
+        if not self.banner:
+            return
+        c = self.theme.colours
+        size = self.size("small")
+        layout = self.canvas.layout(self.banner, "bold", size, LOGICAL_W - 80)
+        rect = pygame.Rect(0, 0, LOGICAL_W, layout.height + 20)
+        self.canvas.fill(rect, c.danger)
+        self.canvas.paragraph(layout, rect.inflate(-80, -20), c.accent_text if self.theme.name == "default" else c.background)
+
+    def _draw_toasts(self) -> None:
+        c = self.theme.colours
+        y = 1080 - 150
+        for toast in reversed(self.toasts):
+            size = self.size("body")
+            layout = self.canvas.layout(toast.text, "bold", size, 1400)
+            width = max(self.canvas.measure(line, "bold", size) for line in layout.lines) + 80
+            rect = pygame.Rect(0, 0, width, layout.height + 36)
+            rect.midbottom = (LOGICAL_W // 2, y)
+            colour = {"success": c.success, "danger": c.danger}.get(toast.kind, c.accent)
+            self.canvas.fill(rect.move(0, 6), (0, 0, 0, 60), 18)
+            self.canvas.fill(rect, colour, 18)
+            text_colour = c.accent_text if self.theme.name == "default" else c.background
+            self.canvas.paragraph(layout, rect.inflate(-80, -36), text_colour, align="center")
+            y = rect.top - 16
+
+    # ------------------------------------------------------------ screenshots
+
+    def _screen_changed(self) -> None:
+        self.dirty = True
+        if self.screenshot_dir is not None:
+            self._shot_pending = True
+
+    def _screenshot(self) -> None:
+        top = self.stack.top
+        self._shots += 1
+        name = f"{self._shots:03d}-{top.name if top else 'empty'}.png"
+        try:
+            self.screenshot_dir.mkdir(parents=True, exist_ok=True)
+            pygame.image.save(self.window, str(self.screenshot_dir / name))
+        except (pygame.error, OSError) as exc:
+            log.warning("Escapebox: cannot save screenshot %s: %s", name, exc)
+
+    def frame_stats(self) -> dict:
+        times = sorted(self.frame_times)
+        if not times:
+            return {"frames": 0}
+        return {"frames": len(times), "p50_ms": times[len(times) // 2] * 1000,
+                "p99_ms": times[min(len(times) - 1, int(len(times) * 0.99))] * 1000, "max_ms": times[-1] * 1000}

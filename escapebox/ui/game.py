@@ -1,0 +1,184 @@
+"""The bridge between the screens and the core: apply a command, show what the events say.
+
+Screens never change the game themselves: they call :meth:`Game.apply`
+with a command from ``escapebox.core.commands``.  The session commits the
+events before returning them, so whatever a screen shows as done is saved.
+This class turns events into the shared side effects (sounds, "new"
+badges, messages, the save-warning banner) and decides which screen comes
+next from the *state* (:meth:`route`), so a resumed session lands on the
+same screen as a live one.
+"""
+
+from __future__ import annotations
+
+import math
+
+from escapebox.core import commands as C
+from escapebox.core import events as E
+
+
+class Outcome:
+    """The events one command produced, with the questions screens ask about them."""
+
+    def __init__(self, command, events: list):
+        self.command = command
+        self.events = events
+
+    @property
+    def refused(self) -> E.CommandRefused | None:
+        return next((e for e in self.events if isinstance(e, E.CommandRefused)), None)
+
+    def first(self, kind: type):
+        return next((e for e in self.events if isinstance(e, kind)), None)
+
+    def all(self, kind: type) -> list:
+        return [e for e in self.events if isinstance(e, kind)]
+
+
+class Game:
+    def __init__(self, app, session, *, resumed: bool = False, resume_notes: list[str] | None = None,
+                 on_finish=None):
+        self.app = app
+        self.session = session
+        self.loaded = session.loaded
+        self.scenario = session.scenario
+        self.history: list[Outcome] = []
+        self.on_finish = on_finish
+        self.resume_notes = resume_notes or []
+        state = session.state
+        # on resume everything found earlier counts as seen; new finds get a "nieuw" badge
+        self.unseen_clues: set[str] = set() if resumed else set(state.clues)
+        self.unseen_items: set[str] = set() if resumed else set(state.inventory)
+        self.time_up_seen = resumed and state.time_up
+
+    # ------------------------------------------------------------ commands
+
+    def apply(self, command: C.Command) -> Outcome:
+        outcome = Outcome(command, self.session.apply(command))
+        self.history.append(outcome)
+        self._react(outcome.events)
+        refused = outcome.refused
+        if refused is not None:
+            self.app.play("wrong")
+        self.app.invalidate()
+        return outcome
+
+    def message(self, refused: E.CommandRefused) -> str:
+        """A refusal's reason key in the player's language."""
+        return self.app.tr(refused.reason, **{k: v for k, v in (refused.params or {}).items()})
+
+    def _react(self, events: list) -> None:
+        tr, scenario = self.app.tr, self.scenario
+        for event in events:
+            if isinstance(event, E.ClueFound):
+                self.unseen_clues.add(event.clue)
+                self.app.toast(tr("ui.toast.clue", title=scenario.clues[event.clue].title), "success")
+                self.app.play("found")
+            elif isinstance(event, E.ItemTaken):
+                self.unseen_items.add(event.item)
+                self.app.toast(tr("ui.toast.item", name=scenario.items[event.item].name), "success")
+                self.app.play("found")
+            elif isinstance(event, E.ItemsCombined):
+                self.unseen_items.add(event.gives)
+            elif isinstance(event, E.WrongAnswer):
+                self.app.play("wrong")
+            elif isinstance(event, E.LockOpened):
+                self.app.play("success")
+            elif isinstance(event, E.HintShown):
+                self.app.play("hint")
+            elif isinstance(event, E.PenaltyAdded):
+                self.app.toast(tr("ui.toast.penalty", seconds=event.seconds), "info")
+        self._check_saving()
+
+    def _check_saving(self) -> None:
+        problem = getattr(self.session, "save_problem", None)
+        self.app.banner = self.app.tr("ui.banner.save_failed") if problem else None
+
+    def tick(self) -> None:
+        """Let the clock run out: the time-up screen appears on top of whatever is open."""
+        events = self.session.tick()
+        if not events:
+            return
+        self._react(events)
+        if any(isinstance(e, E.TimeUp) for e in events):
+            from escapebox.ui.screens.timeup import TimeUpScreen
+            self.app.play("tick")
+            if not isinstance(self.app.stack.top, TimeUpScreen):
+                self.app.stack.push(TimeUpScreen(self.app))
+        self.app.invalidate()
+
+    # ------------------------------------------------------------ what to show next
+
+    def route(self) -> None:
+        """Show the screen the state asks for: ending, reflection, time-up, pause or the room."""
+        from escapebox.ui.screens.debrief import DebriefScreen
+        from escapebox.ui.screens.ending import EndingScreen
+        from escapebox.ui.screens.pause import PauseScreen
+        from escapebox.ui.screens.reflection import ReflectionScreen
+        from escapebox.ui.screens.room import RoomScreen
+        from escapebox.ui.screens.timeup import TimeUpScreen
+
+        app, state = self.app, self.session.state
+        if state.ended and not state.pending:
+            if state.ending:
+                app.stack.reset(EndingScreen(app))
+            elif state.end_reason == "time" and not self.time_up_seen:
+                app.stack.reset(TimeUpScreen(app))
+            else:
+                app.stack.reset(DebriefScreen(app))
+            return
+        screens = [RoomScreen(app)]
+        if state.pending:
+            screens.append(ReflectionScreen(app, state.pending[0]))
+        elif state.time_up and not self.time_up_seen:
+            screens.append(TimeUpScreen(app))
+        elif state.paused:
+            screens.append(PauseScreen(app, already_paused=True))
+        app.stack.reset(*screens)
+
+    def finish(self) -> None:
+        """The debrief is closed: back to the picker, or quit."""
+        if self.on_finish:
+            self.on_finish()
+        else:
+            self.app.quit(0)
+
+    # ------------------------------------------------------------ the clock
+
+    def timer_second(self) -> int | None:
+        view = self.session.timer()
+        shown = view.remaining if view.remaining is not None else view.elapsed
+        return math.floor(shown)
+
+    def timer_text(self) -> tuple[str, str]:
+        """What the clock shows and how: ("12:34", "normal" | "low" | "overtime" | "paused")."""
+        view = self.session.timer()
+        if view.remaining is None:
+            return clock_text(view.elapsed), "paused" if view.paused else "normal"
+        if view.remaining < 0:
+            return "+" + clock_text(-view.remaining), "overtime"
+        text = clock_text(math.ceil(view.remaining))
+        if view.paused:
+            return text, "paused"
+        return text, "low" if view.remaining <= 60 else "normal"
+
+    def ms_to_next_second(self) -> int:
+        """How long an idle loop may sleep before the clock display changes."""
+        view = self.session.timer()
+        if view.paused:
+            return 1000
+        if view.remaining is not None:
+            fraction = view.remaining - math.floor(view.remaining)
+        else:
+            fraction = 1.0 - (view.elapsed - math.floor(view.elapsed))
+        return int(fraction * 1000) + 5
+
+    def used_seconds(self) -> float:
+        return self.session.timer().used
+
+
+def clock_text(seconds: float) -> str:
+    seconds = int(max(0, seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"

@@ -1,0 +1,249 @@
+"""What the game screens share: the top bar with the clock, the toolbar, the shortcut keys, dialogs.
+
+Layout of a game screen on the 1920×1080 canvas::
+
+    0–120     top bar: what you are looking at (left), group and clock (right)
+    136–936   CONTENT: the screen's own widgets
+    952–1064  toolbar: Aanwijzingen (C), Spullen (I), Hint (H), Pauze (P), Help (F1), Terug (Esc)
+
+Keys C, I, H, P work whenever no text field has focus; Esc goes back.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from escapebox.ui.canvas import LOGICAL_H, LOGICAL_W
+from escapebox.ui.screen import Screen
+from escapebox.ui.widgets import Button, TextBox
+
+TOP_H = 120
+MARGIN = 40
+CONTENT = pygame.Rect(MARGIN, TOP_H + 16, LOGICAL_W - 2 * MARGIN, 800)
+TOOLBAR = pygame.Rect(MARGIN, 952, LOGICAL_W - 2 * MARGIN, 100)
+
+
+def fit_title(canvas, app, text: str, width: int, roles=("title", "heading", "body"), max_lines: int = 1):
+    """The largest role whose wrapped text fits in ``max_lines`` (never cuts text off)."""
+    for role in roles:
+        layout = canvas.layout(text, "bold", app.size(role), width)
+        if len(layout.lines) <= max_lines:
+            return layout
+    return canvas.layout(text, "bold", app.size(roles[-1]), width)
+
+
+class GameScreen(Screen):
+    """A screen during play: top bar, toolbar and the game's shortcut keys."""
+
+    #: which toolbar buttons this screen offers
+    tools = ("clues", "items", "hint", "pause", "help")
+    #: show a "Terug (Esc)" button
+    back_button = True
+
+    @property
+    def game(self):
+        return self.app.game
+
+    def title(self) -> str:
+        return self.game.scenario.title
+
+    # ------------------------------------------------------------ layout
+
+    def layout(self) -> None:
+        content = self.build(CONTENT)
+        self.set_widgets(content + self.toolbar(), default=self.default_focus())
+
+    def build(self, area: pygame.Rect) -> list:
+        """Create and place this screen's own widgets inside ``area``."""
+        return []
+
+    def default_focus(self) -> str | None:
+        return None
+
+    def toolbar(self) -> list:
+        tr, game = self.app.tr, self.game
+        state = game.session.state
+        specs = []
+        if "clues" in self.tools:
+            new = len(game.unseen_clues)
+            specs.append(("tb_clues", tr("ui.toolbar.clues"), self.open_clues, tr("ui.badge.new_count", count=new) if new else None))
+        if "items" in self.tools:
+            new = len(game.unseen_items & set(state.inventory))
+            specs.append(("tb_items", tr("ui.toolbar.items"), self.open_items, tr("ui.badge.new_count", count=new) if new else None))
+        if "hint" in self.tools:
+            specs.append(("tb_hint", tr("ui.toolbar.hint"), self.open_hint, None))
+        if "pause" in self.tools:
+            specs.append(("tb_pause", tr("ui.toolbar.pause"), self.open_pause, None))
+        if "help" in self.tools:
+            specs.append(("tb_help", tr("ui.toolbar.help"), self.open_help, None))
+        buttons = [Button(text, action, key=key, badge=badge) for key, text, action, badge in specs]
+        if self.back_button:
+            buttons.append(Button(tr("ui.toolbar.back"), self.back, key="tb_back"))
+        return self.place_row(buttons, TOOLBAR, right_align_last=self.back_button)
+
+    def place_row(self, buttons: list, area: pygame.Rect, right_align_last: bool = False, gap: int = 16) -> list:
+        """Buttons side by side, as wide as their labels; smaller text if the row is too full."""
+        canvas = self.app.canvas
+        for role in ("button", "small"):
+            widths = [canvas.measure(b.text, b._style(), self.app.size(role)) + 56 for b in buttons]
+            if sum(widths) + gap * (len(buttons) - 1) <= area.width:
+                break
+        scale = min(1.0, (area.width - gap * (len(buttons) - 1)) / max(1, sum(widths)))
+        x = area.left
+        for i, (button, width) in enumerate(zip(buttons, widths)):
+            button.role = role
+            width = int(width * scale)
+            if right_align_last and i == len(buttons) - 1:
+                x = area.right - width
+            button.rect = pygame.Rect(x, area.top + 10, width, area.height - 20)
+            x += width + gap
+        return buttons
+
+    # ------------------------------------------------------------ keys and actions
+
+    def on_key(self, event) -> bool:
+        if event.key == pygame.K_ESCAPE:
+            if self.back_button:
+                self.back()
+                return True
+            return False
+        if self.focus.typing or event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META):
+            return False
+        actions = {pygame.K_c: ("clues", self.open_clues), pygame.K_i: ("items", self.open_items),
+                   pygame.K_h: ("hint", self.open_hint), pygame.K_p: ("pause", self.open_pause)}
+        tool = actions.get(event.key)
+        if tool and tool[0] in self.tools:
+            tool[1]()
+            return True
+        if event.key == pygame.K_PAGEDOWN:
+            return self.page(1)
+        if event.key == pygame.K_PAGEUP:
+            return self.page(-1)
+        return False
+
+    def page(self, direction: int) -> bool:
+        """PageDown/PageUp (the presenter clicker): turn the page of the main text."""
+        pager = self.pager()
+        if pager is not None and pager.page(direction):
+            return True
+        if direction > 0:
+            return self.advance()
+        return False
+
+    def pager(self) -> TextBox | None:
+        return None
+
+    def advance(self) -> bool:
+        """What the clicker's "next" does after the last page (e.g. "Verder")."""
+        return False
+
+    def back(self) -> None:
+        if len(self.app.stack.screens) > 1:
+            self.app.stack.pop()
+
+    def open_clues(self) -> None:
+        from escapebox.ui.screens.cluebook import ClueBookScreen
+        self.app.stack.push(ClueBookScreen(self.app))
+
+    def open_items(self) -> None:
+        from escapebox.ui.screens.inventory import InventoryScreen
+        self.app.stack.push(InventoryScreen(self.app))
+
+    def open_hint(self) -> None:
+        from escapebox.ui.screens.hint import HintScreen
+        self.app.stack.push(HintScreen(self.app, self.hint_puzzles()))
+
+    def hint_puzzles(self) -> list[str]:
+        """The puzzles a hint could be about here (a puzzle screen names its own)."""
+        session = self.game.session
+        return [p for p in session.available_puzzles() if session.scenario.puzzles[p].hints]
+
+    def open_pause(self) -> None:
+        from escapebox.ui.screens.pause import PauseScreen
+        self.app.stack.push(PauseScreen(self.app))
+
+    def open_help(self) -> None:
+        from escapebox.ui.screens.help import HelpScreen
+        self.app.stack.push(HelpScreen(self.app))
+
+    # ------------------------------------------------------------ drawing
+
+    def draw(self, canvas) -> None:
+        self.draw_top_bar(canvas)
+        c = self.app.theme.colours
+        canvas.fill(pygame.Rect(0, TOOLBAR.top - 6, LOGICAL_W, LOGICAL_H - TOOLBAR.top + 6), c.panel_alt)
+        self.draw_content(canvas)
+        self.focus.draw(canvas, self.app)
+
+    def draw_content(self, canvas) -> None:
+        """Anything the screen draws besides its widgets (pictures, labels)."""
+
+    def draw_top_bar(self, canvas) -> None:
+        app, c = self.app, self.app.theme.colours
+        canvas.fill(pygame.Rect(0, 0, LOGICAL_W, TOP_H), c.panel)
+        canvas.fill(pygame.Rect(0, TOP_H - 3, LOGICAL_W, 3), c.border)
+        right = LOGICAL_W - MARGIN
+        if app.settings.timer_visible:
+            right = self._draw_clock(canvas) - 40
+        group = self.game.session.state.group
+        if group:
+            width = canvas.measure(group, "regular", app.size("small"))
+            canvas.text(group, (right, TOP_H // 2), "regular", app.size("small"), c.muted, "midright")
+            right -= width + 40
+        layout = fit_title(canvas, app, self.title(), right - MARGIN, max_lines=2, roles=("title", "heading", "body", "small"))
+        top = (TOP_H - layout.height) // 2
+        canvas.paragraph(layout, pygame.Rect(MARGIN, top, right - MARGIN, layout.height), c.text)
+
+    def _draw_clock(self, canvas) -> int:
+        """The clock with a word that says what it shows (never colour alone); returns its left edge."""
+        app, c, tr = self.app, self.app.theme.colours, self.app.tr
+        text, kind = self.game.timer_text()
+        view = self.game.session.timer()
+        label = {"overtime": tr("ui.clock.overtime"), "paused": tr("ui.clock.paused")}.get(
+            kind, tr("ui.clock.left") if view.remaining is not None else tr("ui.clock.played"))
+        colour = {"overtime": c.danger, "low": c.danger}.get(kind, c.text)
+        size = app.size("timer")
+        width = max(canvas.measure(text, "bold", size), canvas.measure(label, "regular", app.size("small")))
+        box = pygame.Rect(LOGICAL_W - MARGIN - width - 40, 8, width + 40, TOP_H - 16)
+        canvas.fill(box, c.panel_alt, 12)
+        if kind in ("overtime", "low"):
+            canvas.frame(box, c.danger, 4, 12)
+        canvas.text(label, (box.centerx, box.top + 2), "regular", app.size("small"), c.muted, "midtop")
+        canvas.text(text, (box.centerx, box.bottom - 2), "bold", size, colour, "midbottom")
+        return box.left
+
+
+class Dialog(Screen):
+    """A panel over the dimmed screen below; Esc closes it."""
+
+    opaque = False
+    width = 1200
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.panel = pygame.Rect(0, 0, self.width, 600)
+
+    def place_panel(self, height: int) -> pygame.Rect:
+        self.panel = pygame.Rect(0, 0, self.width, min(LOGICAL_H - 80, height))
+        self.panel.center = (LOGICAL_W // 2, LOGICAL_H // 2)
+        return self.panel
+
+    def on_key(self, event) -> bool:
+        if event.key == pygame.K_ESCAPE:
+            self.close()
+            return True
+        return False
+
+    def close(self) -> None:
+        self.app.stack.pop()
+
+    def draw(self, canvas) -> None:
+        c = self.app.theme.colours
+        canvas.fill(self.panel.move(0, 10), (0, 0, 0, 70), self.app.theme.radius)
+        canvas.fill(self.panel, c.panel, self.app.theme.radius)
+        canvas.frame(self.panel, c.border, 3, self.app.theme.radius)
+        self.draw_content(canvas)
+        self.focus.draw(canvas, self.app)
+
+    def draw_content(self, canvas) -> None:
+        pass

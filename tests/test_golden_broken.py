@@ -1,0 +1,70 @@
+"""Each broken scenario in tests/golden/broken is paired with the exact messages it must produce.
+
+Run with ``ESCAPEBOX_UPDATE_GOLDENS=1`` to rewrite the ``.expected`` files after a
+deliberate change of wording — and then read the diff.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from escapebox.i18n import Translator
+from escapebox.problems import EscapeboxError
+from escapebox.scenario.loader import load_scenario
+from escapebox.scenario.validator import validate
+
+FOLDER = Path(__file__).parent / "golden" / "broken"
+CASES = sorted(FOLDER.glob("*.yaml"))
+
+
+def messages(path: Path) -> str:
+    tr = Translator("nl")
+    try:
+        problems = validate(load_scenario(path))
+    except EscapeboxError as exc:
+        problems = exc.problems
+    return "\n".join(p.render(tr).replace(str(FOLDER) + os.sep, "") for p in problems) + "\n"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_broken_scenario_gives_the_expected_messages(case, monkeypatch):
+    monkeypatch.chdir(FOLDER)
+    actual = messages(Path(case.name))
+    expected_file = case.with_suffix(".expected")
+    if os.environ.get("ESCAPEBOX_UPDATE_GOLDENS"):
+        expected_file.write_text(actual, encoding="utf-8")
+    assert actual == expected_file.read_text(encoding="utf-8")
+
+
+def test_every_case_has_an_expected_file():
+    assert CASES and all(c.with_suffix(".expected").exists() for c in CASES)
+
+
+def test_golden_set_covers_every_validator_message():
+    """Every problem code the loader and validator can raise appears in some golden file."""
+    import re
+    sources = "".join(p.read_text() for p in (Path(__file__).parents[1] / "escapebox").rglob("*.py"))
+    codes = set(re.findall(r'"(validate\.[a-z_]+|yaml\.[a-z_]+|load\.[a-z_]+)"', sources))
+    codes -= {"validate.kind_room", "validate.nothing_open", "validate.summary_ok", "validate.summary_bad",
+              "validate.strict_note", "yaml.hint_tab", "yaml.hint_general"}
+    codes -= {c for c in codes if c.startswith("validate.kind_")}
+    seen = set()
+    tr = Translator("nl")
+    for case in CASES:
+        try:
+            problems = validate(load_scenario(case))
+        except EscapeboxError as exc:
+            problems = exc.problems
+        seen |= {p.code for p in problems}
+    untested = sorted(codes - seen - NOT_IN_GOLDEN_SET)
+    assert not untested, f"no golden case for: {untested}"
+
+
+# Codes that need files a golden YAML cannot be (sizes, permissions) are tested in test_loader.py.
+NOT_IN_GOLDEN_SET = {
+    "yaml.too_big", "yaml.not_found", "yaml.is_directory", "yaml.no_permission", "yaml.unreadable",
+    "yaml.too_many_nodes", "yaml.too_deep", "yaml.text_too_long", "yaml.many_documents",
+    "yaml.complex_key", "yaml.alias", "load.no_scenario_file", "load.not_a_mapping",
+    "validate.too_many_branches", "validate.unreachable_object",
+}
