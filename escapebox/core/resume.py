@@ -55,7 +55,8 @@ def resume_session(loaded: LoadedScenario, store, session_id: str, clock) -> tup
     known = _known_ids(loaded.scenario)
     kept = [e for e in events if _still_valid(e, known)]
     report.dropped_events = len(events) - len(kept)
-    return GameSession.replay(loaded, kept, clock, store, session_id), report
+    session = GameSession.replay(loaded, kept, clock, store, session_id, checkpoint=info["clock"])
+    return session, report
 
 
 def _known_ids(scenario: Scenario) -> dict[str, set[str]]:

@@ -56,13 +56,22 @@ class GameSession:
 
     @classmethod
     def replay(cls, loaded: LoadedScenario, events: list[E.Event], clock, store=None,
-               session_id: str | None = None) -> "GameSession":
-        """Rebuild a session from its log; the clock continues where the log stopped."""
+               session_id: str | None = None, checkpoint: float = 0.0) -> "GameSession":
+        """Rebuild a session from its log; the clock continues where play stopped."""
         session = cls(loaded, clock, store, session_id)
         for event in events:
             session.state.apply(event)
-        clock.continue_from(session.state.last_at)
+        clock.continue_from(max(session.state.last_at, checkpoint))
         return session
+
+    def checkpoint(self) -> None:
+        """Note the clock in the save (the screen calls this every few seconds and on exit)."""
+        if self.store is None:
+            return
+        try:
+            self.store.checkpoint(self.session_id, self.clock.now())
+        except OSError as exc:
+            self.save_problem = type(exc).__name__
 
     # ----- the one path for every action ---------------------------------------------
     def apply(self, command: C.Command) -> list[E.Event]:

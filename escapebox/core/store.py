@@ -35,7 +35,8 @@ CREATE TABLE IF NOT EXISTS sessions (
     group_name TEXT NOT NULL DEFAULT '',
     created TEXT NOT NULL,
     updated TEXT NOT NULL,
-    finished INTEGER NOT NULL DEFAULT 0
+    finished INTEGER NOT NULL DEFAULT 0,
+    clock REAL NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS events (
     session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
@@ -178,6 +179,13 @@ class SessionStore:
         for session_id in old:
             self.delete(session_id)
         return len(old)
+
+    def checkpoint(self, session_id: str, clock: float) -> None:
+        """Remember how far the clock got, so a resume never turns time back."""
+        try:
+            self.db.execute("UPDATE sessions SET clock=MAX(clock, ?) WHERE id=?", (clock, session_id))
+        except sqlite3.Error as exc:
+            raise OSError(str(exc)) from None
 
     # ----- drafts --------------------------------------------------------------------------
     def save_draft(self, session_id: str, reflection: str, text: str) -> None:

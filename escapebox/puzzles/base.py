@@ -11,10 +11,11 @@ and dilemma, ``[x, y]`` percentages for spot, item ids for combine.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Mapping
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from escapebox.puzzles.matching import normalise
 from escapebox.scenario.types import (
@@ -92,6 +93,28 @@ class PuzzleBase(Frozen):
         return Verdict(False, feedback or self.wrong_feedback)
 
 
+def answer_digest(salt: str, normalised: str) -> str:
+    """Salted SHA-256 of a normalised answer: how a pack stores typed answers."""
+    return hashlib.sha256(f"{salt}\0{normalised}".encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class AnswerHashes:
+    """Accepted answers and near misses of a packed puzzle, as :func:`answer_digest` values.
+
+    A ``.escapebox`` pack must not give answers away to someone who unzips
+    it, so it keeps only hashes; the puzzle then checks a typed answer by
+    hashing its normalised form with the same salt.
+    """
+
+    salt: str
+    accepted: frozenset[str]
+    near_misses: Mapping[str, str] = field(default_factory=dict)
+
+    def digest(self, normalised: str) -> str:
+        return answer_digest(self.salt, normalised)
+
+
 class TextAnswerPuzzle(PuzzleBase):
     """Shared by kinds whose answer is typed: code, word and meta."""
 
@@ -100,6 +123,15 @@ class TextAnswerPuzzle(PuzzleBase):
     case_sensitive: bool = False
     accent_sensitive: bool = False
     space_sensitive: bool = False
+
+    #: Set only for puzzles read from a pack (see :meth:`with_hashes`); never from YAML.
+    _hashes: AnswerHashes | None = PrivateAttr(default=None)
+
+    def with_hashes(self, hashes: AnswerHashes) -> "TextAnswerPuzzle":
+        """A copy that checks typed answers by hash; ``answer`` then only holds the solution."""
+        twin = self.model_copy()
+        twin._hashes = hashes
+        return twin
 
     def normal(self, text: str) -> str:
         return normalise(text, case_sensitive=self.case_sensitive,
@@ -110,12 +142,20 @@ class TextAnswerPuzzle(PuzzleBase):
         if not isinstance(answer, str):
             return self.wrong()
         typed = self.normal(answer)
+        if self._hashes is not None:
+            return self._check_hashed(self._hashes.digest(typed))
         if any(typed == self.normal(a) for a in self.answer):
             return Verdict(True, self.solved_text)
         for near, feedback in self.near_misses.items():
             if typed == self.normal(near):
                 return Verdict(False, feedback)
         return self.wrong()
+
+    def _check_hashed(self, digest: str) -> Verdict:
+        if digest in self._hashes.accepted:
+            return Verdict(True, self.solved_text)
+        feedback = self._hashes.near_misses.get(digest)
+        return Verdict(False, feedback) if feedback else self.wrong()
 
     def solution(self) -> str:
         return self.answer[0]
@@ -144,4 +184,5 @@ def index_list(answer: Any) -> list[int] | None:
     return list(answer)
 
 
-__all__ = ["PuzzleBase", "TextAnswerPuzzle", "Verdict", "Finding", "index_list", "Id"]
+__all__ = ["PuzzleBase", "TextAnswerPuzzle", "AnswerHashes", "answer_digest", "Verdict", "Finding",
+           "index_list", "Id"]

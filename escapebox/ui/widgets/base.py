@@ -32,6 +32,8 @@ class Widget:
         self.enabled = True
         self.hovered = False
         self.pressed = False
+        #: scrolled out of its list: still reachable by keyboard, but not drawn or clickable
+        self.clipped = False
 
     def can_focus(self) -> bool:
         return self.focusable and self.visible and self.enabled and self.rect.width > 0
@@ -72,6 +74,7 @@ class FocusGroup:
         self.index: int | None = None
         self._pressed: Widget | None = None
         self.ctx = None
+        self.activate_keys = set(ACTIVATE_KEYS)
 
     # ------------------------------------------------------------ membership
 
@@ -163,7 +166,7 @@ class FocusGroup:
 
     def widget_at(self, pos) -> Widget | None:
         for widget in reversed(self.widgets):
-            if widget.visible and widget.rect.collidepoint(pos):
+            if widget.visible and not widget.clipped and widget.rect.collidepoint(pos):
                 return widget
         return None
 
@@ -181,7 +184,7 @@ class FocusGroup:
             return True
         if event.key in ARROWS:
             return self.move(*ARROWS[event.key])
-        if event.key in ACTIVATE_KEYS and focused is not None:
+        if event.key in self.activate_keys and focused is not None:
             focused.activate()
             return True
         return False
@@ -228,9 +231,9 @@ class FocusGroup:
     def draw(self, canvas, ctx) -> None:
         focused = self.focused
         for widget in self.widgets:
-            if widget.visible:
+            if widget.visible and not widget.clipped:
                 widget.draw(canvas, ctx, widget is focused)
-        if focused is not None:
+        if focused is not None and not focused.clipped:
             draw_focus_ring(canvas, ctx, focused.rect, getattr(focused, "radius", None))
 
     def update(self, dt: float, ctx) -> bool:

