@@ -112,3 +112,36 @@ def test_failed_saves_keep_events_in_memory_and_retry(tmp_path):
     assert [e.type for e in store.events(session.session_id)][-3:] == ["ClueFound", "ObjectInspected", "ObjectInspected"] or True
     stored = [e.type for e in store.events(session.session_id)]
     assert stored.count("ObjectInspected") == 2
+
+
+def test_export_and_import_a_session(tmp_path):
+    from escapebox.core.exchange import import_session, read_export, write_export
+    laptop_a, laptop_b = SessionStore(tmp_path / "a"), SessionStore(tmp_path / "b")
+    session, _ = new_session(laptop_a, group="Groep 7")
+    session.apply(C.TryAnswer("deurwoord", "zorg"))
+    session.apply(C.EnterRoom("kamer"))
+    session.save_draft("binnen", "concept")
+    write_export(laptop_a, session.session_id, tmp_path / "groep7.json")
+    new_id = import_session(laptop_b, read_export(tmp_path / "groep7.json"))
+    assert laptop_b.events(new_id) == laptop_a.events(session.session_id)
+    assert laptop_b.session(new_id)["group_name"] == "Groep 7"
+    assert laptop_b.draft(new_id, "binnen") == "concept"
+    second = import_session(laptop_b, read_export(tmp_path / "groep7.json"))
+    assert second != new_id
+
+
+@pytest.mark.parametrize("content,code", [
+    (b"", "exchange.not_json"), (b"\x00\xff", "exchange.not_json"), (b"[1, 2", "exchange.not_json"),
+    (b'{"format": "iets anders"}', "exchange.not_a_session"),
+    (b'{"format": "escapebox-session", "version": 99, "session": {}, "events": []}', "exchange.newer"),
+    (b'{"format": "escapebox-session", "version": 1, "session": {"scenario_id": "x", "scenario_title": "y"},'
+     b' "events": [{"type": "Onbekend"}]}', "exchange.bad_event"),
+    (b"[" * 100000, "exchange.not_json"),
+])
+def test_bad_session_files_give_a_message(tmp_path, content, code):
+    from escapebox.core.exchange import read_export
+    path = tmp_path / "bad.json"
+    path.write_bytes(content)
+    with pytest.raises(EscapeboxError) as caught:
+        read_export(path)
+    assert caught.value.problems[0].code == code

@@ -1,0 +1,242 @@
+"""What every puzzle screen shares: question, answer area, feedback, check button, success.
+
+A kind only builds its answer widgets (:meth:`build_answer`) and says what
+the current answer is (:meth:`answer`).  Checking always goes through
+``TryAnswer``; the events decide what is shown: the scenario's feedback for
+a wrong answer (with the words "Nog niet goed", not only red), or the
+success panel with a short animation (a still image with reduced motion)
+and a sound, then "Verder".
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from escapebox.core import commands as C
+from escapebox.core import events as E
+from escapebox.ui.screens.base import GameScreen
+from escapebox.ui.widgets import Button, TextBox
+from escapebox.ui.widgets.button import draw_check, draw_cross
+
+GAP = 24
+ANIMATION_S = 0.6
+
+
+class PuzzleScreen(GameScreen):
+    name = "puzzle"
+    #: Enter checks the answer unless a toolbar button or a widget that wants Enter has focus
+    enter_submits = True
+    submit_label = "ui.puzzle.check"
+
+    def __init__(self, app, puzzle_id: str, via: str | None = None):
+        super().__init__(app)
+        self.puzzle_id = puzzle_id
+        self.puzzle = app.game.scenario.puzzles[puzzle_id]
+        self.via = via
+        self.feedback: tuple[str, str] | None = None
+        self.solved: E.LockOpened | None = None
+        self.choice_text: str | None = None
+        self.anim = ANIMATION_S
+        self.name = f"puzzle-{self.puzzle.kind}"
+
+    def title(self) -> str:
+        return self.puzzle.title
+
+    def hint_puzzles(self) -> list[str]:
+        return [self.puzzle_id] if self.puzzle.hints and not self.solved else []
+
+    # ------------------------------------------------------------ layout
+
+    def build(self, area: pygame.Rect) -> list:
+        if self.solved is not None:
+            return self.build_solved(area)
+        canvas = self.app.canvas
+        question_w = self.question_width(area)
+        question = TextBox(self.puzzle.question, pygame.Rect(area.left, area.top, question_w, 10),
+                           key="question", role="body", style="bold")
+        question.rect.height = min(question.measure(canvas, self.app), self.max_question_height(area))
+        self.question_box = question
+        self.submit_button = Button(self.app.tr(self.submit_label), self.submit, key="submit", kind="primary")
+        submit_h = self.submit_button.preferred_height(canvas, self.app, 420)
+        feedback_h = self._feedback_height(area.width - 420 - GAP)
+        bottom_h = max(submit_h, feedback_h)
+        self.submit_button.rect = pygame.Rect(area.right - 420, area.bottom - bottom_h, 420, submit_h)
+        self.feedback_rect = pygame.Rect(area.left, area.bottom - bottom_h, area.width - 420 - GAP, bottom_h)
+        answer_area = pygame.Rect(area.left, question.rect.bottom + GAP, area.width,
+                                  area.bottom - bottom_h - GAP - question.rect.bottom - GAP)
+        widgets = self.build_answer(answer_area)
+        self.submit_button.enabled = self.can_submit()
+        return [question] + widgets + ([self.submit_button] if self.show_submit() else [])
+
+    def question_width(self, area: pygame.Rect) -> int:
+        return area.width
+
+    def max_question_height(self, area: pygame.Rect) -> int:
+        return area.height // 3
+
+    def _feedback_height(self, width: int) -> int:
+        if not self.feedback:
+            return 0
+        layout = self.app.canvas.layout(self.feedback[0], "bold", self.app.size("body"), width - 120)
+        return min(layout.height + 32, 260)
+
+    def build_answer(self, area: pygame.Rect) -> list:
+        return []
+
+    def show_submit(self) -> bool:
+        return True
+
+    def can_submit(self) -> bool:
+        return True
+
+    def answer(self):
+        raise NotImplementedError
+
+    def default_focus(self) -> str | None:
+        return "continue" if self.solved is not None else None
+
+    # ------------------------------------------------------------ checking
+
+    def submit(self) -> None:
+        if self.solved is not None or not self.can_submit():
+            return
+        outcome = self.game.apply(C.TryAnswer(self.puzzle_id, self.answer()))
+        refused = outcome.refused
+        tr = self.app.tr
+        if refused is not None:
+            self.feedback = (self.game.message(refused), "danger")
+        elif (wrong := outcome.first(E.WrongAnswer)) is not None:
+            text = wrong.feedback or tr("ui.puzzle.wrong_default")
+            self.feedback = (tr("ui.puzzle.wrong", feedback=text), "danger")
+            self.after_wrong(wrong)
+        elif (opened := outcome.first(E.LockOpened)) is not None:
+            self.solved = opened
+            chosen = outcome.first(E.DilemmaChosen)
+            self.choice_text = chosen.text if chosen else None
+            self.anim = 0.0 if self.app.motion else ANIMATION_S
+            self.feedback = None
+        self.layout()
+
+    def after_wrong(self, wrong) -> None:
+        """A kind may reset its input after a wrong answer (the keypad clears)."""
+
+    # ------------------------------------------------------------ solved
+
+    def build_solved(self, area: pygame.Rect) -> list:
+        tr, canvas = self.app.tr, self.app.canvas
+        self.solved_rect = pygame.Rect(area.left + 160, area.top, area.width - 320, area.height)
+        heading = tr("ui.puzzle.chosen", option=self.choice_text) if self.choice_text else tr("ui.puzzle.solved")
+        body = self.solved.feedback or self.puzzle.solved_text or ""
+        if self.puzzle.result:
+            body = (body + "\n\n" if body else "") + tr("ui.puzzle.result", result=self.puzzle.result)
+        self.solved_heading = heading
+        go_on = Button(tr("ui.puzzle.continue"), self.go_on, key="continue", kind="primary")
+        go_h = go_on.preferred_height(canvas, self.app, 520)
+        go_on.rect = pygame.Rect(0, 0, 520, go_h)
+        go_on.rect.midbottom = (area.centerx, area.bottom)
+        heading_layout = canvas.layout(heading, "bold", self.app.size("title"), self.solved_rect.width - 220)
+        top = self.solved_rect.top + max(180, heading_layout.height + 40)
+        self.body_box = TextBox(body, pygame.Rect(self.solved_rect.left, top, self.solved_rect.width,
+                                                   go_on.rect.top - GAP - top), key="solved_text", panel=True)
+        return [self.body_box, go_on] if body else [go_on]
+
+    def go_on(self) -> None:
+        """Back to the game; an object that was locked shows what was inside it."""
+        state = self.game.session.state
+        room = state.room
+        self.game.route()
+        if self.via and not state.pending and not state.ended and state.room == room \
+                and self.game.session.index.object_room.get(self.via) == room:
+            from escapebox.ui.screens.room import RoomScreen
+            top = self.app.stack.top
+            if isinstance(top, RoomScreen):
+                top.inspect(self.via)
+
+    def pager(self):
+        return getattr(self, "body_box", None) if self.solved is not None else self.question_box
+
+    def advance(self) -> bool:
+        if self.solved is not None:
+            self.go_on()
+            return True
+        return False
+
+    # ------------------------------------------------------------ keys
+
+    def handle(self, event) -> bool:
+        if (event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER)
+                and self.solved is None and self.enter_submits):
+            focused = self.focus.focused
+            if focused is None or not (focused.key or "").startswith("tb_") and not self.wants_enter(focused):
+                self.submit()
+                return True
+        return super().handle(event)
+
+    def wants_enter(self, widget) -> bool:
+        """Widgets for which Enter means "activate me" rather than "check"."""
+        return widget.key in ("submit", "continue")
+
+    def update(self, dt: float) -> bool:
+        busy = super().update(dt)
+        if self.anim < ANIMATION_S:
+            self.anim = min(ANIMATION_S, self.anim + dt)
+            return True
+        return busy
+
+    @property
+    def animating(self) -> bool:
+        return self.anim < ANIMATION_S
+
+    # ------------------------------------------------------------ drawing
+
+    def draw_content(self, canvas) -> None:
+        if self.solved is not None:
+            self._draw_solved(canvas)
+            return
+        self.draw_answer(canvas)
+        if self.feedback:
+            self._draw_feedback(canvas)
+
+    def draw_answer(self, canvas) -> None:
+        """Drawing that is not a widget (pictures, lines between pairs)."""
+
+    def _draw_feedback(self, canvas) -> None:
+        text, kind = self.feedback
+        c = self.app.theme.colours
+        colour = c.danger if kind == "danger" else c.success
+        rect = self.feedback_rect
+        canvas.fill(rect, c.panel, 12)
+        canvas.frame(rect, colour, 4, 12)
+        mark = pygame.Rect(rect.left + 20, rect.top + 16, 56, 56)
+        canvas.fill(mark, colour, 28)
+        (draw_cross if kind == "danger" else draw_check)(canvas, mark, c.panel, 6)
+        layout = canvas.layout(text, "bold", self.app.size("body"), rect.width - 120)
+        canvas.paragraph(layout, pygame.Rect(rect.left + 100, rect.top + 16, rect.width - 120, rect.height - 24), colour)
+
+    def _draw_solved(self, canvas) -> None:
+        c = self.app.theme.colours
+        progress = self.anim / ANIMATION_S
+        ease = 1 - (1 - progress) ** 3
+        centre = (self.solved_rect.left + 80, self.solved_rect.top + 80)
+        radius = int(70 * (0.4 + 0.6 * ease)) if progress < 1 else 70
+        if progress < 1:
+            canvas.circle(centre, int(70 + 50 * ease), c.success, 4)
+        canvas.circle(centre, radius, c.success)
+        box = pygame.Rect(0, 0, radius * 2, radius * 2)
+        box.center = centre
+        draw_check(canvas, box, c.panel, max(4, radius // 7))
+        layout = canvas.layout(self.solved_heading, "bold", self.app.size("title"), self.solved_rect.width - 220)
+        canvas.paragraph(layout, pygame.Rect(self.solved_rect.left + 190, self.solved_rect.top + 20,
+                                             self.solved_rect.width - 220, layout.height), c.success)
+
+    # ------------------------------------------------------------ automation
+
+    def autoplay(self, command) -> list | None:
+        if self.solved is not None:
+            return self.keys_to("continue")
+        if not isinstance(command, C.TryAnswer) or command.puzzle != self.puzzle_id:
+            return [("key", "escape")]
+        return self.autoplay_answer(command.answer)
+
+    def autoplay_answer(self, answer) -> list | None:
+        return None

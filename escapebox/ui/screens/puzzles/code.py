@@ -1,0 +1,115 @@
+"""``code``: a combination lock; digits from the keyboard or a big on-screen keypad.
+
+Digits typed anywhere on this screen go into the lock; Backspace removes
+one; Enter checks.  The keypad buttons (arrows + Space, or the mouse) do the
+same, so a group at a beamer can play with a clicker-mouse alone.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from escapebox.ui.screens.puzzles.base import GAP, PuzzleScreen
+from escapebox.ui.widgets import Button
+
+KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "back", "0", "ok"]
+
+
+class Keypad:
+    """Digit boxes plus a 3×4 keypad; shared by the code and meta screens."""
+
+    def __init__(self, screen, length: int, on_ok):
+        self.screen = screen
+        self.length = max(1, length)
+        self.on_ok = on_ok
+        self.digits = ""
+
+    def press(self, key: str) -> None:
+        if key == "back":
+            self.digits = self.digits[:-1]
+        elif key == "ok":
+            self.on_ok()
+            return
+        elif len(self.digits) < max(self.length, 12):
+            self.digits += key
+        self.screen.submit_button.enabled = self.screen.can_submit()
+        self.screen.app.invalidate()
+
+    def build(self, area: pygame.Rect) -> list:
+        tr = self.screen.app.tr
+        display_h = 140
+        self.display = pygame.Rect(area.left, area.top, area.width, display_h)
+        pad_h = area.height - display_h - GAP
+        cell_h = min(110, (pad_h - 3 * 16) // 4)
+        cell_w = min(220, int(cell_h * 2))
+        grid = pygame.Rect(0, 0, cell_w * 3 + 32, cell_h * 4 + 48)
+        grid.midtop = (area.centerx, self.display.bottom + GAP)
+        buttons = []
+        labels = {"back": tr("ui.code.erase"), "ok": tr("ui.code.ok")}
+        for n, key in enumerate(KEYS):
+            row, col = divmod(n, 3)
+            button = Button(labels.get(key, key), lambda key=key: self.press(key), key=f"pad:{key}",
+                            role="heading" if key.isdigit() else "button", kind="primary" if key == "ok" else "normal")
+            button.rect = pygame.Rect(grid.left + col * (cell_w + 16), grid.top + row * (cell_h + 16), cell_w, cell_h)
+            buttons.append(button)
+        return buttons
+
+    def key(self, event) -> bool:
+        if event.unicode and event.unicode.isdigit() and event.unicode.isascii():
+            self.press(event.unicode)
+            return True
+        if event.key == pygame.K_BACKSPACE:
+            self.press("back")
+            return True
+        return False
+
+    def draw(self, canvas) -> None:
+        app, c = self.screen.app, self.screen.app.theme.colours
+        count = max(self.length, len(self.digits))
+        box_w = min(130, (self.display.width - 16 * (count - 1)) // count)
+        total = count * box_w + (count - 1) * 16
+        left = self.display.centerx - total // 2
+        for i in range(count):
+            box = pygame.Rect(left + i * (box_w + 16), self.display.top, box_w, self.display.height)
+            canvas.fill(box, c.panel, 12)
+            filled = i < len(self.digits)
+            canvas.frame(box, c.accent if i == len(self.digits) else c.border, 5 if i == len(self.digits) else 3, 12)
+            if filled:
+                canvas.text(self.digits[i], box.center, "bold", app.size("display"), c.text, "center")
+            else:
+                canvas.line((box.left + 24, box.bottom - 30), (box.right - 24, box.bottom - 30), c.muted, 4)
+
+
+class CodeScreen(PuzzleScreen):
+    def build_answer(self, area: pygame.Rect) -> list:
+        lengths = [len(a) for a in self.puzzle.answer]
+        if not hasattr(self, "keypad"):
+            self.keypad = Keypad(self, max(lengths), self.submit)
+        return self.keypad.build(area)
+
+    def default_focus(self) -> str | None:
+        return super().default_focus() or "pad:5"
+
+    def can_submit(self) -> bool:
+        return bool(self.keypad.digits)
+
+    def answer(self):
+        return self.keypad.digits
+
+    def after_wrong(self, wrong) -> None:
+        self.keypad.digits = ""
+
+    def wants_enter(self, widget) -> bool:
+        return super().wants_enter(widget)
+
+    def on_key(self, event) -> bool:
+        if self.solved is None and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT) and self.keypad.key(event):
+            return True
+        return super().on_key(event)
+
+    def draw_answer(self, canvas) -> None:
+        self.keypad.draw(canvas)
+
+    def autoplay_answer(self, answer) -> list | None:
+        keys = [("key", "backspace")] * len(self.keypad.digits)
+        return keys + [("key", d) for d in str(answer)] + [("key", "return")]
