@@ -28,4 +28,4 @@ def icon_path(name: str, scenario_folder: Path) -> Path | None:
 
 
 def icon_exists(name: str, scenario_folder: Path) -> bool:
-    return icon_path(name, scenario_folder) is not None
+    return name in shared_icons() or icon_path(name, scenario_folder) is not None

@@ -13,8 +13,10 @@ the exact spot in the trainer's file.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -29,11 +31,14 @@ NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 # Bidirectional overrides can make a file read differently from what it says.
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(sorted(_BIDI_CONTROLS)) + "]")
+
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
+    """1-based line and column (a tuple: millions are made, so it must be cheap)."""
+
     line: int
     column: int
 
@@ -133,14 +138,14 @@ def _position_of_byte(raw: bytes, offset: int) -> tuple[int, int]:
 
 def check_characters(text: str, name: str) -> None:
     """Refuse control characters (other than newline, tab, CR) and bidi overrides."""
-    for index, char in enumerate(text):
-        code = ord(char)
-        forbidden = (code < 32 and char not in "\n\t\r") or 0x7F <= code <= 0x9F
-        if forbidden or char in _BIDI_CONTROLS:
-            line = text.count("\n", 0, index) + 1
-            column = index - (text.rfind("\n", 0, index) + 1) + 1
-            key = "yaml.bidi_char" if char in _BIDI_CONTROLS else "yaml.control_char"
-            raise _fail(name, key, line=line, column=column, char=f"U+{code:04X}")
+    found = _FORBIDDEN.search(text)
+    if found is None:
+        return
+    index, char = found.start(), found.group()
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    key = "yaml.bidi_char" if char in _BIDI_CONTROLS else "yaml.control_char"
+    raise _fail(name, key, line=line, column=column, char=f"U+{ord(char):04X}")
 
 
 @dataclass
@@ -166,6 +171,12 @@ class _Builder:
 
     def build(self, text: str) -> Document:
         loader = _Loader(text)
+        handlers = {
+            yaml.ScalarEvent: self._on_scalar, yaml.MappingStartEvent: self._on_mapping,
+            yaml.SequenceStartEvent: self._on_sequence, yaml.MappingEndEvent: self._close,
+            yaml.SequenceEndEvent: self._close, yaml.AliasEvent: self._on_alias,
+            yaml.DocumentStartEvent: self._on_document,
+        }
         try:
             count = 0
             while loader.check_event():
@@ -173,7 +184,9 @@ class _Builder:
                 count += 1
                 if count > MAX_EVENTS:
                     raise self._fail_at(event, "yaml.too_many_nodes", limit=MAX_EVENTS)
-                self._handle(event)
+                handler = handlers.get(type(event))
+                if handler is not None:
+                    handler(event)
         except yaml.MarkedYAMLError as exc:
             raise self._syntax_error(exc) from None
         except yaml.YAMLError as exc:
@@ -184,51 +197,50 @@ class _Builder:
             raise _fail(self.name, "yaml.empty")
         return self.doc
 
-    def _handle(self, event) -> None:
-        if isinstance(event, yaml.AliasEvent):
-            raise self._fail_at(event, "yaml.alias")
-        if isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                raise self._fail_at(event, "yaml.many_documents")
-            return
-        if isinstance(event, yaml.NodeEvent):
-            self._check_node_event(event)
-        if isinstance(event, yaml.ScalarEvent):
-            self._add_value(self._scalar(event), event)
-        elif isinstance(event, yaml.MappingStartEvent):
-            self._open(event, {})
-        elif isinstance(event, yaml.SequenceStartEvent):
-            self._open(event, [])
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            self._close()
+    def _on_alias(self, event) -> None:
+        raise self._fail_at(event, "yaml.alias")
+
+    def _on_document(self, event) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            raise self._fail_at(event, "yaml.many_documents")
 
     def _check_node_event(self, event) -> None:
         if event.anchor is not None:
             raise self._fail_at(event, "yaml.anchor", anchor=event.anchor)
-        tag = getattr(event, "tag", None)
+        tag = event.tag
         if tag is not None and tag != "!":
             raise self._fail_at(event, "yaml.tag", tag=tag)
 
-    def _scalar(self, event) -> str | None:
+    def _on_scalar(self, event) -> None:
+        if event.anchor is not None or event.tag is not None:
+            self._check_node_event(event)
         value = event.value
         if len(value) > MAX_SCALAR_CHARS:
             raise self._fail_at(event, "yaml.text_too_long", length=len(value), limit=MAX_SCALAR_CHARS)
         if not event.style and value in NULL_WORDS:
-            return None
-        return value
+            value = None
+        self._add_value(value, event)
+
+    def _on_mapping(self, event) -> None:
+        self._open(event, {})
+
+    def _on_sequence(self, event) -> None:
+        self._open(event, [])
 
     def _open(self, event, container) -> None:
+        self._check_node_event(event)
         if len(self.stack) >= MAX_DEPTH:
             raise self._fail_at(event, "yaml.too_deep", limit=MAX_DEPTH)
         path = self._add_value(container, event)
         self.stack.append(_Frame(container, path))
 
-    def _close(self) -> None:
+    def _close(self, event=None) -> None:
         self.stack.pop()
 
     def _add_value(self, value, event) -> tuple:
-        mark = Mark(event.start_mark.line + 1, event.start_mark.column + 1)
+        start = event.start_mark
+        mark = Mark(start.line + 1, start.column + 1)
         if not self.stack:
             self.doc.data = value
             self.root_set = True

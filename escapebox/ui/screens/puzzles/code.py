@@ -1,7 +1,8 @@
 """``code``: a combination lock; digits from the keyboard or a big on-screen keypad.
 
 Digits typed anywhere on this screen go into the lock; Backspace removes
-one; Enter checks.  The keypad buttons (arrows + Space, or the mouse) do the
+one; Enter presses the focused keypad key, which is OK unless the group
+moved the focus.  The keypad buttons (arrows + Space, or the mouse) do the
 same, so a group at a beamer can play with a clicker-mouse alone.
 """
 
@@ -88,7 +89,7 @@ class CodeScreen(PuzzleScreen):
         return self.keypad.build(area)
 
     def default_focus(self) -> str | None:
-        return super().default_focus() or "pad:5"
+        return super().default_focus() or "pad:ok"
 
     def can_submit(self) -> bool:
         return bool(self.keypad.digits)
@@ -100,7 +101,8 @@ class CodeScreen(PuzzleScreen):
         self.keypad.digits = ""
 
     def wants_enter(self, widget) -> bool:
-        return super().wants_enter(widget)
+        """Enter presses the focused keypad key (OK by default), like a real keypad."""
+        return super().wants_enter(widget) or (widget.key or "").startswith("pad:")
 
     def on_key(self, event) -> bool:
         if self.solved is None and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT) and self.keypad.key(event):
@@ -112,4 +114,4 @@ class CodeScreen(PuzzleScreen):
 
     def autoplay_answer(self, answer) -> list | None:
         keys = [("key", "backspace")] * len(self.keypad.digits)
-        return keys + [("key", d) for d in str(answer)] + [("key", "return")]
+        return keys + [("key", d) for d in str(answer)] + self.keys_to("pad:ok")

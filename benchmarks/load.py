@@ -1,0 +1,58 @@
+"""Load + validate vs PyYAML's C loader parsing the same file (budget: at most 1.5×).
+
+Prints both figures (median of several runs) and the ratio for the generated
+500-room scenario and every bundled scenario.  ``--check`` exits 1 when the
+budget is missed.  Run: ``python benchmarks/load.py [--check]``.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.generate import write  # noqa: E402
+from escapebox.scenario.loader import load_scenario  # noqa: E402
+from escapebox.scenario.validator import validate  # noqa: E402
+
+BUDGET = 1.5
+
+
+def median_time(action, repeat: int = 7) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def measure(path: Path) -> tuple[float, float]:
+    text = path.read_text(encoding="utf-8")
+    parse = median_time(lambda: yaml.load(text, Loader=yaml.CSafeLoader))
+    ours = median_time(lambda: validate(load_scenario(path)))
+    return parse, ours
+
+
+def main() -> int:
+    targets = [write(Path(tempfile.mkdtemp()) / "groot")]
+    targets += sorted((Path(__file__).resolve().parents[1] / "scenarios").glob("*/scenario.yaml"))
+    worst = 0.0
+    print(f"{'scenario':32} {'bytes':>9} {'PyYAML C':>10} {'load+validate':>14} {'ratio':>6}")
+    for path in targets:
+        parse, ours = measure(path)
+        ratio = ours / parse
+        worst = max(worst, ratio) if "groot" in str(path) else worst
+        print(f"{path.parent.name:32} {path.stat().st_size:9} {parse * 1000:8.1f}ms {ours * 1000:12.1f}ms {ratio:6.2f}")
+    print(f"budget for the 500-room scenario: at most {BUDGET}× — {'PASS' if worst <= BUDGET else 'FAIL'} ({worst:.2f}×)")
+    return 1 if "--check" in sys.argv and worst > BUDGET else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,177 @@
+"""Open a ``.escapebox`` pack as a normal :class:`LoadedScenario`.
+
+Order matters for safety: first the zip's table of contents is checked
+(:mod:`escapebox.pack.safety`), then every entry is read into memory in
+bounded chunks, counting real bytes and comparing them with the manifest,
+then the obfuscated entries are decoded with bounded decompression — and
+only when all of that passed is anything written: the images go into a
+fresh temporary folder (removed when the program ends), never with
+``extractall`` and never outside that folder.  The scenario's typed
+answers stay hashes; see :mod:`escapebox.pack.answers`.
+"""
+
+from __future__ import annotations
+
+import atexit
+import dataclasses
+import hashlib
+import json
+import shutil
+import tempfile
+import zipfile
+import zlib
+from pathlib import Path
+
+from escapebox.pack import layout as L
+from escapebox.pack.answers import attach_hashes, restore_answers
+from escapebox.pack.manifest import Manifest, parse_manifest
+from escapebox.pack.obfuscate import InflateError, reveal
+from escapebox.pack.safety import check_directory, refuse
+from escapebox.scenario.loader import LoadedScenario, build_scenario
+from escapebox.scenario.yamlsafe import MAX_FILE_BYTES, parse_yaml
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_INFLATE_CODES = {"damaged": "entry_damaged", "too_big": "entry_too_big_real", "ratio": "ratio"}
+
+
+def load_pack(path: Path | str) -> LoadedScenario:
+    path = Path(path)
+    with _open_zip(path) as archive:
+        infos = archive.infolist()
+        check_directory(path, infos)
+        manifest = parse_manifest(path, _read_manifest(path, archive, infos))
+        blobs = _read_entries(path, archive, infos, manifest)
+    plain = _decode(path, manifest, blobs)
+    folder = _extract(path, {n[len(L.ASSET_PREFIX):]: d for n, d in plain.items() if n.startswith(L.ASSET_PREFIX)})
+    try:
+        return _build(path, manifest, plain, folder)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+
+
+# ----- opening ----------------------------------------------------------------------------
+def _open_zip(path: Path) -> zipfile.ZipFile:
+    if not path.exists():
+        raise refuse(path, "not_found")
+    if not path.is_file():
+        raise refuse(path, "not_a_file_path")
+    try:
+        if path.stat().st_size > L.MAX_TOTAL_BYTES + L.MAX_MANIFEST_BYTES + 1024 * 1024:
+            raise refuse(path, "pack_too_big", limit=L.mib(L.MAX_TOTAL_BYTES))
+        return zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+        raise refuse(path, "truncated" if _starts_like_zip(path) else "not_a_zip") from None
+    except OSError as exc:
+        raise refuse(path, "unreadable", reason=exc.strerror or str(exc)) from None
+
+
+def _starts_like_zip(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4) == _ZIP_MAGIC
+    except OSError:
+        return False
+
+
+# ----- reading, in memory and bounded ----------------------------------------------------
+def _read_manifest(path: Path, archive: zipfile.ZipFile, infos) -> bytes:
+    info = next((i for i in infos if i.filename == L.MANIFEST), None)
+    if info is None:
+        raise refuse(path, "no_manifest")
+    return _read_entry(path, archive, info, L.MAX_MANIFEST_BYTES)
+
+
+def _read_entries(path: Path, archive: zipfile.ZipFile, infos, manifest: Manifest) -> dict[str, bytes]:
+    listed = {entry.name: entry for entry in manifest.entries}
+    for info in infos:
+        if info.filename != L.MANIFEST and info.filename not in listed:
+            raise refuse(path, "unlisted_entry", entry=info.filename)
+    by_name = {info.filename: info for info in infos}
+    blobs, total = {}, 0
+    for name, entry in listed.items():
+        if name not in by_name:
+            raise refuse(path, "missing_entry", entry=name)
+        data = _read_entry(path, archive, by_name[name], L.MAX_ENTRY_BYTES)
+        total += len(data)
+        if total > L.MAX_TOTAL_BYTES:
+            raise refuse(path, "total_too_big", entry=name, limit=L.mib(L.MAX_TOTAL_BYTES))
+        if len(data) != entry.size or hashlib.sha256(data).hexdigest() != entry.sha256:
+            raise refuse(path, "entry_changed", entry=name)
+        blobs[name] = data
+    return blobs
+
+
+def _read_entry(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    """Read in chunks, counting real bytes: the sizes in the zip's directory may lie."""
+    out = bytearray()
+    try:
+        with archive.open(info) as handle:
+            while chunk := handle.read(L.CHUNK):
+                out += chunk
+                if len(out) > limit:
+                    raise refuse(path, "entry_too_big_real", entry=info.filename, limit=L.mib(limit))
+                if L.too_compressed(len(out), info.compress_size):
+                    raise refuse(path, "ratio", entry=info.filename, ratio=len(out) // max(info.compress_size, 1),
+                                 limit=L.MAX_RATIO)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError):
+        raise refuse(path, "entry_damaged", entry=info.filename) from None
+    return bytes(out)
+
+
+def _decode(path: Path, manifest: Manifest, blobs: dict[str, bytes]) -> dict[str, bytes]:
+    plain, total = {}, 0
+    for name, blob in blobs.items():
+        limit = L.MAX_ENTRY_BYTES if name.startswith(L.ASSET_PREFIX) else MAX_FILE_BYTES
+        try:
+            plain[name] = reveal(blob, manifest.salt, name, limit)
+        except InflateError as exc:
+            raise refuse(path, _INFLATE_CODES[exc.reason], entry=name, limit=L.mib(limit),
+                         ratio=exc.size // max(len(blob), 1)) from None
+        total += len(plain[name])
+        if total > L.MAX_TOTAL_BYTES:
+            raise refuse(path, "total_too_big", entry=name, limit=L.mib(L.MAX_TOTAL_BYTES))
+    return plain
+
+
+# ----- writing: only now, only into a fresh temporary folder --------------------------------
+def _extract(path: Path, assets: dict[str, bytes]) -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="escapebox-pack-")).resolve()
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    try:
+        for relative, data in assets.items():
+            target = folder.joinpath(*relative.split("/"))
+            if folder not in target.resolve().parents:
+                raise refuse(path, "parent_name", entry=L.asset_entry(relative))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with open(target, "xb") as handle:
+                handle.write(data)
+    except OSError as exc:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise refuse(path, "cannot_extract", reason=exc.strerror or str(exc)) from None
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return folder
+
+
+def _build(path: Path, manifest: Manifest, plain: dict[str, bytes], folder: Path) -> LoadedScenario:
+    digest, solutions = _solutions(path, plain[L.SOLUTIONS])
+    raw = plain[L.SCENARIO]
+    document = parse_yaml(raw, f"{path}/scenario.yaml")
+    hashes = restore_answers(document.data, solutions, str(path))
+    loaded = build_scenario(document, folder=folder, source=path, raw=raw)
+    scenario = attach_hashes(loaded.scenario, hashes, manifest.obfuscation.salt, str(path))
+    return dataclasses.replace(loaded, scenario=scenario, digest=digest or loaded.digest)
+
+
+def _solutions(path: Path, raw: bytes) -> tuple[str, dict[str, str]]:
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise refuse(path, "entry_damaged", entry=L.SOLUTIONS) from None
+    solutions = data.get("solutions") if isinstance(data, dict) else None
+    digest = data.get("digest") if isinstance(data, dict) else None
+    if not isinstance(solutions, dict) or not all(isinstance(v, str) for v in solutions.values()):
+        raise refuse(path, "entry_damaged", entry=L.SOLUTIONS)
+    return (digest if isinstance(digest, str) else ""), solutions

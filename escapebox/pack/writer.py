@@ -1,0 +1,140 @@
+"""Build a ``.escapebox`` pack from a scenario folder.
+
+The pack holds the scenario with hashed answers, the solutions and exactly
+the files the scenario uses, each entry obfuscated (see
+:mod:`escapebox.pack.obfuscate`), plus a plain ``manifest.json`` listing
+every entry with its size and SHA-256.  Afterwards the writer searches its
+own output for every answer: a chance match in the noise is fixed by a new
+salt; an answer in the title or a file name is reported as a warning,
+because only the trainer can change that.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import secrets as random
+import stat
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+from escapebox import __version__
+from escapebox.pack import layout as L
+from escapebox.pack.answers import hide_answers
+from escapebox.pack.assets import read_assets
+from escapebox.pack.obfuscate import conceal
+from escapebox.pack.secrets import answer_texts, appears_in
+from escapebox.scenario.loader import LoadedScenario
+
+ATTEMPTS = 16
+
+
+@dataclass
+class Pack:
+    data: bytes
+    entries: dict[str, bytes]
+    manifest: dict
+    manifest_bytes: bytes
+    #: ``(puzzle id, answer)`` still readable in the manifest (title, id or a file name).
+    visible: list[tuple[str, str]] = field(default_factory=list)
+
+
+def build_pack(loaded: LoadedScenario, salt: bytes | None = None, created: datetime | None = None) -> Pack:
+    """The pack as bytes; a fixed ``salt`` and ``created`` make it reproducible (tests)."""
+    assets = read_assets(loaded)
+    created = created or datetime.now(timezone.utc).replace(microsecond=0)
+    pack = None
+    for _attempt in range(1 if salt else ATTEMPTS):
+        pack = _build_once(loaded, assets, salt or random.token_bytes(16), created)
+        hidden_in_noise, visible = _leaks(loaded, pack)
+        pack.visible = visible
+        if not hidden_in_noise:
+            break
+    return pack
+
+
+def write_pack(pack: Pack, output: Path) -> None:
+    """Write atomically, so a half-written pack never replaces a good one."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    handle = tempfile.NamedTemporaryFile(dir=output.parent, prefix=".escapebox-", suffix=".tmp", delete=False)
+    try:
+        with handle:
+            handle.write(pack.data)
+        os.replace(handle.name, output)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+
+
+def _build_once(loaded: LoadedScenario, assets: dict[str, bytes], salt: bytes, created: datetime) -> Pack:
+    hidden, solutions = hide_answers(loaded.document.data, loaded.scenario, salt.hex())
+    plain = {
+        L.SCENARIO: _dump_yaml(hidden),
+        L.SOLUTIONS: json.dumps({"digest": loaded.digest, "solutions": solutions}, ensure_ascii=False).encode(),
+    }
+    for name, data in assets.items():
+        plain[L.asset_entry(_entry_path(name))] = data
+    entries = {name: conceal(data, salt, name) for name, data in plain.items()}
+    manifest = _manifest(loaded, salt, created, entries)
+    manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
+    return Pack(_zip(manifest_bytes, entries, created), entries, manifest, manifest_bytes)
+
+
+def _entry_path(name: str) -> str:
+    return str(PurePosixPath(name.replace("\\", "/")))
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """Never writes anchors: the hardened reader refuses them."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
+def _dump_yaml(data) -> bytes:
+    text = yaml.dump(data, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=100_000)
+    return text.encode("utf-8")
+
+
+def _manifest(loaded: LoadedScenario, salt: bytes, created: datetime, entries: dict[str, bytes]) -> dict:
+    scenario = loaded.scenario
+    return {
+        "escapebox_pack": L.PACK_FORMAT,
+        "escapebox_version": __version__,
+        "created": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "scenario": {"id": scenario.id, "title": scenario.title, "format": scenario.format},
+        "obfuscation": {"method": L.OBFUSCATION, "salt": salt.hex(),
+                        "note": "obfuscation against casual peeking, not encryption"},
+        "entries": [{"name": name, "size": len(blob), "sha256": hashlib.sha256(blob).hexdigest()}
+                    for name, blob in entries.items()],
+    }
+
+
+def _zip(manifest: bytes, entries: dict[str, bytes], created: datetime) -> bytes:
+    buffer = io.BytesIO()
+    stamp = created.timetuple()[:6]
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        for name, data in [(L.MANIFEST, manifest), *entries.items()]:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.external_attr = (stat.S_IFREG | 0o644) << 16
+            archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+def _leaks(loaded: LoadedScenario, pack: Pack) -> tuple[bool, list[tuple[str, str]]]:
+    """Answers readable by chance in the noise (retry), and answers readable in the manifest (warn)."""
+    manifest = pack.manifest_bytes
+    in_noise, visible = False, []
+    for pid, text in answer_texts(loaded.scenario):
+        if appears_in(text, manifest):
+            visible.append((pid, text))
+        elif appears_in(text, pack.data) or any(appears_in(text, blob) for blob in pack.entries.values()):
+            in_noise = True
+    return in_noise, visible

@@ -1,0 +1,109 @@
+"""``choice`` and ``dilemma``: options to pick.
+
+Choice: one right option (radio buttons) or several (check boxes — the
+question then says how many, so a group knows it may pick more).  Dilemma:
+exactly one option; every option opens the lock and leads to its own
+feedback, and the choice is recorded for the debrief.  Number keys 1–9
+select options directly.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from escapebox.ui.screens.puzzles.base import GAP, PuzzleScreen
+from escapebox.ui.widgets import Button
+
+
+class ChoiceScreen(PuzzleScreen):
+    multiple = False
+
+    def __init__(self, app, puzzle_id: str, via: str | None = None):
+        super().__init__(app, puzzle_id, via)
+        self.multiple = getattr(self.puzzle, "multiple", False)
+        self.picked: list[int] = []
+
+    def build_answer(self, area: pygame.Rect) -> list:
+        options = self.puzzle.options
+        canvas = self.app.canvas
+        if self.multiple:
+            note = self.app.tr("ui.choice.several")
+            self.note_pos = (area.left, area.top)
+            area = pygame.Rect(area.left, area.top + self.app.text.line_height(self.app.size("small")) + 8,
+                               area.width, area.height - self.app.text.line_height(self.app.size("small")) - 8)
+        else:
+            note = None
+        self.note = note
+        columns = 2 if len(options) > 4 else 1
+        col_w = (area.width - GAP * (columns - 1)) // columns
+        buttons = [Button(f"{n + 1}.  {option.text}", lambda n=n: self.toggle(n), key=f"opt:{n}", align="left",
+                          selected=n in self.picked, radio=not self.multiple) for n, option in enumerate(options)]
+        rows = -(-len(buttons) // columns)
+        for role in ("body", "small"):
+            for b in buttons:
+                b.role = role
+            heights = [b.preferred_height(canvas, self.app, col_w) for b in buttons]
+            row_h = [max(heights[r * columns:(r + 1) * columns]) for r in range(rows)]
+            if sum(row_h) + GAP * (rows - 1) <= area.height:
+                break
+        gap = min(GAP, max(8, (area.height - sum(row_h)) // max(1, rows - 1))) if rows > 1 else GAP
+        y = area.top
+        for r in range(rows):
+            for c in range(columns):
+                n = r * columns + c
+                if n < len(buttons):
+                    buttons[n].rect = pygame.Rect(area.left + c * (col_w + GAP), y, col_w, row_h[r])
+            y += row_h[r] + gap
+        return buttons
+
+    def toggle(self, n: int) -> None:
+        if self.multiple:
+            self.picked = [p for p in self.picked if p != n] if n in self.picked else sorted(self.picked + [n])
+        else:
+            self.picked = [n]
+        for widget in self.focus.widgets:
+            if (widget.key or "").startswith("opt:"):
+                widget.selected = int(widget.key[4:]) in self.picked
+        self.submit_button.enabled = self.can_submit()
+        self.app.invalidate()
+
+    def default_focus(self) -> str | None:
+        return super().default_focus() or "opt:0"
+
+    def can_submit(self) -> bool:
+        return bool(self.picked)
+
+    def answer(self):
+        return list(self.picked)
+
+    def wants_enter(self, widget) -> bool:
+        """Enter on an option selects it; Enter elsewhere checks."""
+        return super().wants_enter(widget) or (widget.key or "").startswith("opt:")
+
+    def on_key(self, event) -> bool:
+        if self.solved is None and event.unicode and event.unicode.isdigit() and event.unicode.isascii():
+            n = int(event.unicode) - 1
+            if 0 <= n < len(self.puzzle.options):
+                self.toggle(n)
+                self.focus.focus_key(f"opt:{n}")
+                return True
+        return super().on_key(event)
+
+    def draw_answer(self, canvas) -> None:
+        if self.note:
+            canvas.text(self.note, self.note_pos, "italic", self.app.size("small"), self.app.theme.colours.muted)
+
+    def autoplay_answer(self, answer) -> list | None:
+        wanted = sorted(answer)
+        for n in range(len(self.puzzle.options)):
+            if (n in wanted) != (n in self.picked):
+                return self.keys_to(f"opt:{n}", press="space")
+        return self.keys_to("submit")
+
+
+class DilemmaScreen(ChoiceScreen):
+    submit_label = "ui.puzzle.choose"
+
+    def __init__(self, app, puzzle_id: str, via: str | None = None):
+        super().__init__(app, puzzle_id, via)
+        self.multiple = False

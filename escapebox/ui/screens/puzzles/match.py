@@ -1,0 +1,116 @@
+"""``match``: pair each situation on the left with its answer on the right.
+
+Pick a left entry (it gets a letter, A, B, …), then the right entry that
+belongs to it; the right entry then says "bij A" and a line joins them, so
+pairs are visible without relying on colour.  Keyboard: Tab/arrows and
+Space or Enter; mouse: click left, click right.  The right column is shown
+in a fixed shuffled order.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from escapebox.ui.screens.puzzles.base import PuzzleScreen
+from escapebox.ui.screens.puzzles.order import shuffled
+from escapebox.ui.widgets import Button
+
+LETTERS = "ABCDEFGHIJ"
+
+
+class MatchScreen(PuzzleScreen):
+    def __init__(self, app, puzzle_id: str, via: str | None = None):
+        super().__init__(app, puzzle_id, via)
+        self.right_order = shuffled(len(self.puzzle.pairs), f"{app.game.scenario.id}:{puzzle_id}:right")
+        self.pairs: dict[int, int] = {}
+        self.active: int | None = 0
+
+    def build_answer(self, area: pygame.Rect) -> list:
+        tr, canvas = self.app.tr, self.app.canvas
+        note_h = self.app.text.line_height(self.app.size("small")) + 8
+        self.note_pos = (area.left, area.top)
+        area = pygame.Rect(area.left, area.top + note_h, area.width, area.height - note_h)
+        col_w = (area.width - 160) // 2
+        lefts, rights = [], []
+        paired_to = {r: l for l, r in self.pairs.items()}
+        for i, pair in enumerate(self.puzzle.pairs):
+            button = Button(f"{LETTERS[i]}.  {pair.left}", lambda i=i: self.pick_left(i), key=f"left:{i}",
+                            align="left", selected=(i == self.active) or None)
+            if i == self.active:
+                button.detail = tr("ui.match.now_right")
+            lefts.append(button)
+        for j in self.right_order:
+            detail = tr("ui.match.paired", letter=LETTERS[paired_to[j]]) if j in paired_to else None
+            rights.append(Button(self.puzzle.pairs[j].right, lambda j=j: self.pick_right(j), key=f"right:{j}",
+                                 align="left", detail=detail))
+        for role in ("body", "small"):
+            for b in lefts + rights:
+                b.role = role
+            left_h = [b.preferred_height(canvas, self.app, col_w) for b in lefts]
+            right_h = [b.preferred_height(canvas, self.app, col_w) for b in rights]
+            rows = [max(a, b) for a, b in zip(left_h, right_h)]
+            if sum(rows) + 12 * (len(rows) - 1) <= area.height:
+                break
+        y = area.top
+        for n, height in enumerate(rows):
+            lefts[n].rect = pygame.Rect(area.left, y, col_w, height)
+            rights[n].rect = pygame.Rect(area.right - col_w, y, col_w, height)
+            y += height + 12
+        self.lefts, self.rights = lefts, rights
+        widgets = []
+        for left, right in zip(lefts, rights):
+            widgets += [left, right]
+        return widgets
+
+    def pick_left(self, i: int) -> None:
+        self.active = None if self.active == i else i
+        self._refresh()
+
+    def pick_right(self, j: int) -> None:
+        if self.active is None:
+            self.app.toast(self.app.tr("ui.match.left_first"), "info")
+            return
+        self.pairs = {l: r for l, r in self.pairs.items() if r != j and l != self.active}
+        self.pairs[self.active] = j
+        open_lefts = [i for i in range(len(self.puzzle.pairs)) if i not in self.pairs]
+        self.active = open_lefts[0] if open_lefts else None
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.layout()
+        self.app.invalidate()
+
+    def can_submit(self) -> bool:
+        return len(self.pairs) == len(self.puzzle.pairs)
+
+    def answer(self):
+        return [self.pairs[i] for i in range(len(self.puzzle.pairs))]
+
+    def submit(self) -> None:
+        if not self.can_submit():
+            self.feedback = (self.app.tr("ui.match.incomplete"), "danger")
+            self.layout()
+            return
+        super().submit()
+
+    def wants_enter(self, widget) -> bool:
+        return super().wants_enter(widget) or (widget.key or "").startswith(("left:", "right:"))
+
+    def draw_answer(self, canvas) -> None:
+        c = self.app.theme.colours
+        canvas.text(self.app.tr("ui.match.how"), self.note_pos, "italic", self.app.size("small"), c.muted)
+        by_key = {b.key: b for b in self.rights}
+        for left_index, right_index in self.pairs.items():
+            start = self.lefts[left_index].rect.midright
+            end = by_key[f"right:{right_index}"].rect.midleft
+            canvas.line(start, end, c.accent, 5)
+            canvas.circle(start, 9, c.accent)
+            canvas.circle(end, 9, c.accent)
+
+    def autoplay_answer(self, answer) -> list | None:
+        for i, j in enumerate(answer):
+            if self.pairs.get(i) != j:
+                if self.active != i:
+                    return self.keys_to(f"left:{i}", press="space")
+                return self.keys_to(f"right:{j}", press="space")
+        return self.keys_to("submit")

@@ -1,0 +1,173 @@
+"""``order``: put the steps in the right order, by dragging or by keyboard.
+
+Keyboard: focus a step, Space (or Enter) picks it up, the up and down arrows
+move it, Space puts it down.  Mouse: drag a step to its place, or click to
+pick it up and click again to put it down.  The steps start shuffled in a
+fixed way per puzzle (never already right), so a resumed game looks the same.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pygame
+
+from escapebox.ui.screens.puzzles.base import PuzzleScreen
+from escapebox.ui.widgets import Button
+
+ROW_GAP = 14
+DRAG_THRESHOLD = 12
+
+
+def shuffled(count: int, seed: str) -> list[int]:
+    """A fixed shuffle per puzzle that is never the solution itself."""
+    order = list(range(count))
+    random.Random(seed).shuffle(order)
+    if order == list(range(count)):
+        order = order[1:] + order[:1]
+    return order
+
+
+class OrderRow(Button):
+    """A step with a grip; when picked up it says how to move it."""
+
+    grabbed = False
+
+    def draw(self, canvas, ctx, focused: bool) -> None:
+        super().draw(canvas, ctx, focused)
+        c = ctx.theme.colours
+        x = self.rect.right - 60
+        y = self.rect.centery
+        if self.grabbed:
+            canvas.frame(self.rect, c.accent, 6, ctx.theme.radius)
+            canvas.polygon([(x, y - 8), (x + 32, y - 8), (x + 16, y - 30)], c.accent)
+            canvas.polygon([(x, y + 8), (x + 32, y + 8), (x + 16, y + 30)], c.accent)
+        else:
+            for dy in (-12, 0, 12):
+                canvas.fill(pygame.Rect(x, y + dy - 2, 32, 5), c.muted, 2)
+
+
+class OrderScreen(PuzzleScreen):
+    def __init__(self, app, puzzle_id: str, via: str | None = None):
+        super().__init__(app, puzzle_id, via)
+        self.order = shuffled(len(self.puzzle.steps), f"{app.game.scenario.id}:{puzzle_id}")
+        self.grabbed: int | None = None
+        self.drag: dict | None = None
+
+    def build_answer(self, area: pygame.Rect) -> list:
+        tr, canvas = self.app.tr, self.app.canvas
+        self.note_pos = (area.left, area.top)
+        note_h = self.app.text.line_height(self.app.size("small")) + 8
+        area = pygame.Rect(area.left, area.top + note_h, area.width, area.height - note_h)
+        rows = []
+        for position, step in enumerate(self.order):
+            row = OrderRow(f"{position + 1}.  {self.puzzle.steps[step]}", lambda step=step: self.toggle_grab(step),
+                           key=f"step:{step}", align="left")
+            row.grabbed = step == self.grabbed
+            if row.grabbed:
+                row.detail = tr("ui.order.grabbed")
+            rows.append(row)
+        for role in ("body", "small"):
+            for row in rows:
+                row.role = role
+            heights = [row.preferred_height(canvas, self.app, area.width - 90) + 0 for row in rows]
+            if sum(heights) + ROW_GAP * (len(rows) - 1) <= area.height:
+                break
+        y = area.top
+        for row, height in zip(rows, heights):
+            row.rect = pygame.Rect(area.left, y, area.width, height)
+            y += height + ROW_GAP
+        self.rows_area = area
+        return rows
+
+    def default_focus(self) -> str | None:
+        return super().default_focus() or f"step:{self.order[0]}"
+
+    def answer(self):
+        return list(self.order)
+
+    # ------------------------------------------------------------ moving
+
+    def toggle_grab(self, step: int) -> None:
+        self.grabbed = None if self.grabbed == step else step
+        self.layout()
+        self.focus.focus_key(f"step:{step}")
+
+    def move(self, step: int, delta: int) -> None:
+        position = self.order.index(step)
+        target = max(0, min(len(self.order) - 1, position + delta))
+        if target != position:
+            self.order.insert(target, self.order.pop(position))
+            self.layout()
+            self.focus.focus_key(f"step:{step}")
+            self.app.invalidate()
+
+    def wants_enter(self, widget) -> bool:
+        return super().wants_enter(widget) or (widget.key or "").startswith("step:")
+
+    def handle(self, event) -> bool:
+        if self.solved is None:
+            if event.type == pygame.KEYDOWN and self.grabbed is not None:
+                if event.key in (pygame.K_UP, pygame.K_DOWN):
+                    self.move(self.grabbed, -1 if event.key == pygame.K_UP else 1)
+                    return True
+                if event.key in (pygame.K_ESCAPE, pygame.K_TAB):
+                    self.toggle_grab(self.grabbed)
+                    return event.key == pygame.K_ESCAPE
+            if event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION, pygame.MOUSEBUTTONUP) and self._mouse(event):
+                return True
+        return super().handle(event)
+
+    def _row_at(self, pos) -> int | None:
+        for widget in self.focus.widgets:
+            if (widget.key or "").startswith("step:") and widget.rect.collidepoint(pos):
+                return int(widget.key[5:])
+        return None
+
+    def _mouse(self, event) -> bool:
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            step = self._row_at(event.pos)
+            if step is None:
+                return False
+            self.drag = {"step": step, "y": event.pos[1], "moved": False}
+            self.focus.focus_key(f"step:{step}")
+            return True
+        if self.drag is None:
+            return False
+        if event.type == pygame.MOUSEMOTION:
+            if abs(event.pos[1] - self.drag["y"]) > DRAG_THRESHOLD:
+                self.drag["moved"] = True
+                self.grabbed = self.drag["step"]
+            if self.drag["moved"]:
+                over = self._row_at(event.pos)
+                if over is not None and over != self.drag["step"]:
+                    self.move(self.drag["step"], self.order.index(over) - self.order.index(self.drag["step"]))
+            return True
+        if event.type == pygame.MOUSEBUTTONUP:
+            drag, self.drag = self.drag, None
+            if drag["moved"]:
+                self.grabbed = None
+                self.layout()
+                self.focus.focus_key(f"step:{drag['step']}")
+            else:
+                self.toggle_grab(drag["step"])
+            return True
+        return False
+
+    def draw_answer(self, canvas) -> None:
+        text = self.app.tr("ui.order.how")
+        canvas.text(text, self.note_pos, "italic", self.app.size("small"), self.app.theme.colours.muted)
+
+    def autoplay_answer(self, answer) -> list | None:
+        wanted = list(answer)
+        for position, step in enumerate(wanted):
+            if self.order[position] != step:
+                if self.grabbed != step:
+                    if self.grabbed is not None:
+                        return [("key", "space")]
+                    return self.keys_to(f"step:{step}", press="space")
+                distance = self.order.index(step) - position
+                return [("key", "up")] * distance + [("key", "space")]
+        if self.grabbed is not None:
+            return [("key", "space")]
+        return self.keys_to("submit")
