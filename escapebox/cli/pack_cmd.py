@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from escapebox.i18n import Translator
-from escapebox.pack.layout import SUFFIX, mib
+from escapebox.pack.layout import SUFFIX, size_text
 from escapebox.problems import errors, warnings
 
 
@@ -50,7 +50,7 @@ def run(args, tr: Translator) -> int:
     for puzzle, text in pack.visible:
         print(tr("authoring.pack.answer_visible", puzzle=puzzle, text=text), file=sys.stderr)
     files = len(pack.entries) - 2
-    print(tr("authoring.pack.done", path=str(output), size=mib(len(pack.data)), files=files,
+    print(tr("authoring.pack.done", path=str(output), size=size_text(len(pack.data)), files=files,
              warnings=len(warnings(problems))))
     return 0
 

@@ -39,3 +39,8 @@ def too_compressed(real: int, packed: int) -> bool:
 
 def mib(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
+
+
+def size_text(size: int) -> str:
+    """A pack's size for people: kB below one megabyte."""
+    return mib(size) if size >= 1024 * 1024 else f"{max(1, round(size / 1024))} kB"

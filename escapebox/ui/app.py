@@ -187,6 +187,10 @@ class App:
             timeout = self.game.ms_to_next_second()
         for toast in self.toasts:
             timeout = min(timeout, int((toast.until - time.monotonic()) * 1000) + 5)
+        for screen in self.stack.visible():
+            wake = screen.wake_ms()
+            if wake is not None:
+                timeout = min(timeout, wake)
         return max(10, min(1000, timeout))
 
     def _expire_toasts(self, now: float) -> None:

@@ -71,6 +71,10 @@ class Screen:
     def draw(self, canvas) -> None:
         self.focus.draw(canvas, self.app)
 
+    def wake_ms(self) -> int | None:
+        """When an idle screen next needs drawing (a countdown), in milliseconds; None = no need."""
+        return None
+
     # ------------------------------------------------------------ automation
 
     def autoplay(self, command) -> list | None:
