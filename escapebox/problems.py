@@ -33,7 +33,7 @@ class Problem:
     path: str = ""
 
     def message(self, tr: Translator) -> str:
-        params = {k: _show(v, tr) for k, v in self.params.items()}
+        params = {k: _show(v, tr, self.params) for k, v in self.params.items()}
         return tr(self.code, **params)
 
     def location(self) -> str:
@@ -62,7 +62,7 @@ class Problem:
         }
 
 
-def _show(value, tr: Translator):
+def _show(value, tr: Translator, params: dict):
     """Lists become readable enumerations; ``@key|name`` params are translated too.
 
     That lets a message carry an optional phrase such as "did you mean 'x'?"
@@ -72,7 +72,8 @@ def _show(value, tr: Translator):
         return ", ".join(str(v) for v in value)
     if isinstance(value, str) and value.startswith("@"):
         key, _, name = value[1:].partition("|")
-        return tr(key, name=name)
+        others = {k: v for k, v in params.items() if not (isinstance(v, str) and v.startswith("@"))}
+        return tr(key, **{**others, "name": name})
     return value
 
 

@@ -17,11 +17,14 @@ from escapebox.core.index import ScenarioIndex
 from escapebox.problems import Problem, Severity
 from escapebox.scenario.assets import icon_exists
 from escapebox.scenario.loader import LoadedScenario
+from escapebox.scenario.mediacheck import MediaProblem, inspect_image, inspect_sound
 from escapebox.scenario.readability import readability_problems
 from escapebox.scenario.solver import Solution, solve
 from escapebox.scenario.types import AssetPath, Ref
 from escapebox.scenario.walk import walk
 from escapebox.scenario.yamlsafe import dotted
+
+SOUND_SUFFIXES = (".wav", ".ogg", ".mp3")
 
 
 class _Report:
@@ -107,6 +110,17 @@ def _check_asset(loaded: LoadedScenario, path: tuple, value: str, report: _Repor
         report.add("validate.asset_outside", path, file=value)
     elif not resolved.is_file():
         report.add("validate.missing_asset", path, file=value)
+    else:
+        _check_media(resolved, path, value, report)
+
+
+def _check_media(file: Path, path: tuple, value: str, report: _Report) -> None:
+    """Read only the header: a file claiming 65535×65535 pixels is refused before decoding."""
+    inspect = inspect_sound if file.suffix.lower() in SOUND_SUFFIXES else inspect_image
+    try:
+        inspect(file)
+    except MediaProblem as problem:
+        report.add("validate.bad_media", path, file=value, reason=f"@{problem.code}|", **problem.params)
 
 
 def _icons(scenario):

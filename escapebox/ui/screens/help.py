@@ -14,22 +14,32 @@ KEYS = [
     ("f11", "fullscreen"),
 ]
 PAD = 48
+COL_GAP = 48
 
 
 class HelpScreen(Dialog):
     name = "help"
-    width = 1700
+    width = 1800
 
     def layout(self) -> None:
-        close = Button(self.app.tr("ui.dialog.close"), self.close, key="close", kind="primary")
-        size = self.app.size("small")
-        line_h = self.app.text.line_height(size)
+        tr, canvas, app = self.app.tr, self.app.canvas, self.app
+        close = Button(tr("ui.dialog.close"), self.close, key="close", kind="primary")
+        size = app.size("small")
+        self.column_w = (self.width - 2 * PAD - COL_GAP) // 2
+        self.key_w = max(canvas.measure(tr(f"ui.help.key_{key}"), "bold", size) for key, _ in KEYS) + 48
         rows = -(-len(KEYS) // 2)
         self.rows = rows
-        self.line_h = int(line_h * 1.45)
-        heading_h = self.app.text.line_height(self.app.size("heading"))
-        close_h = close.preferred_height(self.app.canvas, self.app, 420)
-        panel = self.place_panel(PAD + heading_h + 24 + rows * self.line_h + 24 + close_h + PAD)
+        self.cells = []
+        heights = []
+        for row in range(rows):
+            cells = [KEYS[i] for i in (row, row + rows) if i < len(KEYS)]
+            layouts = [canvas.layout(tr(f"ui.help.do_{action}"), "regular", size, self.column_w - self.key_w) for _, action in cells]
+            heights.append(max(l.height for l in layouts) + 14)
+            self.cells.append(list(zip(cells, layouts)))
+        self.row_heights = heights
+        heading_h = app.text.line_height(app.size("heading"))
+        close_h = close.preferred_height(canvas, app, 420)
+        panel = self.place_panel(PAD + heading_h + 24 + sum(heights) + 24 + close_h + PAD)
         close.rect = pygame.Rect(panel.right - PAD - 420, panel.bottom - PAD - close_h, 420, close_h)
         self.set_widgets([close], default="close")
 
@@ -43,22 +53,19 @@ class HelpScreen(Dialog):
         c, app, tr = self.app.theme.colours, self.app, self.app.tr
         left, top = self.panel.left + PAD, self.panel.top + PAD
         canvas.text(tr("ui.help.title"), (left, top), "bold", app.size("heading"), c.text)
-        top += self.app.text.line_height(app.size("heading")) + 24
-        column_w = (self.panel.width - 2 * PAD - 40) // 2
+        y = top + app.text.line_height(app.size("heading")) + 24
         size = app.size("small")
-        key_w = max(canvas.measure(tr(f"ui.help.key_{key}"), "bold", size) for key, _ in KEYS) + 40
-        for n, (key, action) in enumerate(KEYS):
-            col, row = divmod(n, self.rows)
-            x = left + col * (column_w + 40)
-            y = top + row * self.line_h
-            label = tr(f"ui.help.key_{key}")
-            width = canvas.measure(label, "bold", size) + 24
-            canvas.fill(pygame.Rect(x, y, width, self.line_h - 10), c.panel_alt, 8)
-            canvas.frame(pygame.Rect(x, y, width, self.line_h - 10), c.border, 2, 8)
-            canvas.text(label, (x + 12, y + (self.line_h - 10) // 2), "bold", size, c.text, "midleft")
-            text = tr(f"ui.help.do_{action}")
-            layout = canvas.layout(text, "regular", size, column_w - key_w)
-            canvas.text(layout.lines[0], (x + key_w, y + (self.line_h - 10) // 2), "regular", size, c.text, "midleft")
+        line_h = app.text.line_height(size)
+        for cells, height in zip(self.cells, self.row_heights):
+            for col, ((key, _action), layout) in enumerate(cells):
+                x = left + col * (self.column_w + COL_GAP)
+                label = tr(f"ui.help.key_{key}")
+                cap = pygame.Rect(x, y, canvas.measure(label, "bold", size) + 24, line_h + 4)
+                canvas.fill(cap, c.panel_alt, 8)
+                canvas.frame(cap, c.border, 2, 8)
+                canvas.text(label, (cap.left + 12, cap.centery), "bold", size, c.text, "midleft")
+                canvas.paragraph(layout, pygame.Rect(x + self.key_w, y + 2, self.column_w - self.key_w, layout.height), c.text)
+            y += height
 
     def autoplay(self, command) -> list | None:
         return [("key", "escape")]

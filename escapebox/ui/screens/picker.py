@@ -1,0 +1,183 @@
+"""Choose a scenario: the bundled ones and the trainer's own, as cards.
+
+Each card shows the title, the summary, the number of players and the
+duration.  A scenario that does not load shows its first problem instead of
+crashing the picker, so a trainer sees what to fix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pygame
+
+from escapebox.problems import EscapeboxError
+from escapebox.scenario.loader import load_scenario
+from escapebox.ui import paths
+from escapebox.ui.canvas import LOGICAL_W
+from escapebox.ui.screen import Screen
+from escapebox.ui.widgets import Button
+
+MARGIN = 80
+TOP = 200
+BOTTOM = 1040
+GAP = 24
+
+
+@dataclass
+class Entry:
+    path: Path
+    bundled: bool
+    loaded: object | None = None
+    problem: str | None = None
+
+
+def find_entries(tr, extra: list[Path] | None = None) -> list[Entry]:
+    entries = []
+    for path, bundled in paths.scenario_sources(extra):
+        entry = Entry(path, bundled)
+        try:
+            entry.loaded = load_scenario(path)
+        except EscapeboxError as exc:
+            entry.problem = exc.problems[0].render(tr) if getattr(exc, "problems", None) else str(exc)
+        except (OSError, ValueError) as exc:
+            entry.problem = str(exc)
+        entries.append(entry)
+    return entries
+
+
+class ScenarioCard(Button):
+    """Title, summary and facts of one scenario."""
+
+    def __init__(self, entry: Entry, on_activate, tr):
+        scenario = entry.loaded.scenario if entry.loaded else None
+        title = scenario.title if scenario else entry.path.name
+        super().__init__(title, on_activate, key=f"scenario:{entry.path.name}", align="left", role="heading")
+        self.entry = entry
+        if scenario:
+            facts = tr("ui.picker.facts", players=scenario.players.replace(" ", ""), minutes=scenario.duration)
+            if not entry.bundled:
+                facts += " · " + tr("ui.picker.own")
+            self.summary = scenario.summary
+            self.facts = facts
+        else:
+            self.summary = tr("ui.picker.broken", problem=entry.problem or "?")
+            self.facts = ""
+            self.enabled = True
+
+    def _style(self) -> str:
+        return "bold"
+
+    def preferred_height(self, canvas, ctx, width=None) -> int:
+        if width is not None:
+            self.rect.width = width
+        inner = self.rect.width - 64
+        title = canvas.layout(self.text, "bold", ctx.size("heading"), inner).height
+        summary = canvas.layout(self.summary, "regular", ctx.size("small"), inner).height
+        facts = canvas.text_renderer.line_height(ctx.size("small")) if self.facts else 0
+        return title + summary + facts + 64
+
+    def draw(self, canvas, ctx, focused: bool) -> None:
+        c = ctx.theme.colours
+        canvas.fill(self.rect, c.panel_alt if self.hovered else c.panel, ctx.theme.radius)
+        canvas.frame(self.rect, c.accent if focused else c.border, 3, ctx.theme.radius)
+        inner = self.rect.inflate(-64, -48)
+        title = canvas.layout(self.text, "bold", ctx.size("heading"), inner.width)
+        canvas.paragraph(title, pygame.Rect(inner.left, inner.top, inner.width, title.height), c.text)
+        y = inner.top + title.height
+        summary = canvas.layout(self.summary, "regular", ctx.size("small"), inner.width)
+        colour = c.danger if self.entry.problem else c.text
+        canvas.paragraph(summary, pygame.Rect(inner.left, y, inner.width, summary.height), colour)
+        y += summary.height
+        if self.facts:
+            canvas.text(self.facts, (inner.left, y), "bold", ctx.size("small"), c.muted)
+
+
+class PickerScreen(Screen):
+    name = "picker"
+
+    def __init__(self, app, entries: list[Entry] | None = None):
+        super().__init__(app)
+        self.entries = entries if entries is not None else find_entries(app.tr)
+        self.scroll = 0
+        self.cards: list[ScenarioCard] = []
+
+    def layout(self) -> None:
+        self.cards = [ScenarioCard(e, lambda e=e: self.choose(e), self.app.tr) for e in self.entries]
+        self.quit_button = Button(self.app.tr("ui.picker.quit"), lambda: self.app.quit(0), key="quit")
+        self.quit_button.rect = pygame.Rect(LOGICAL_W - MARGIN - 360, 50, 360, 100)
+        self._place()
+        self.set_widgets(self.cards + [self.quit_button])
+
+    def _place(self) -> None:
+        width = (LOGICAL_W - 2 * MARGIN - GAP) // 2
+        heights = [card.preferred_height(self.app.canvas, self.app, width) for card in self.cards]
+        rows = [max(heights[i:i + 2]) for i in range(0, len(heights), 2)]
+        total = sum(rows) + GAP * max(0, len(rows) - 1)
+        self.scroll = max(0, min(self.scroll, total - (BOTTOM - TOP)))
+        y = TOP - self.scroll
+        for r, height in enumerate(rows):
+            for col in range(2):
+                n = r * 2 + col
+                if n < len(self.cards):
+                    card = self.cards[n]
+                    card.rect = pygame.Rect(MARGIN + col * (width + GAP), y, width, height)
+                    card.clipped = card.rect.top < TOP - 10 or card.rect.bottom > BOTTOM + 10
+            y += height + GAP
+        self.more_below = total - self.scroll > BOTTOM - TOP
+        self.more_above = self.scroll > 0
+
+    def choose(self, entry: Entry) -> None:
+        if entry.loaded is None:
+            self.app.toast(entry.problem or "?", "danger", 8)
+            return
+        from escapebox.ui.screens.intro import IntroScreen
+        self.app.stack.push(IntroScreen(self.app, entry.loaded))
+
+    def update(self, dt: float) -> bool:
+        focused = self.focus.focused
+        if focused in self.cards:
+            if focused.rect.top < TOP:
+                self.scroll -= TOP - focused.rect.top
+                self._place()
+            elif focused.rect.bottom > BOTTOM:
+                self.scroll += focused.rect.bottom - BOTTOM
+                self._place()
+        return super().update(dt)
+
+    def handle(self, event) -> bool:
+        if event.type == pygame.MOUSEWHEEL:
+            self.scroll -= event.y * 80
+            self._place()
+            return True
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            self.scroll += (BOTTOM - TOP - 100) * (1 if event.key == pygame.K_PAGEDOWN else -1)
+            self._place()
+            visible = [c for c in self.cards if not c.clipped]
+            if visible:
+                self.focus.focus(visible[0])
+            return True
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.app.quit(0)
+            return True
+        return super().handle(event)
+
+    def draw(self, canvas) -> None:
+        c, app = self.app.theme.colours, self.app
+        canvas.text(app.tr("ui.picker.title"), (MARGIN, 40), "bold", app.size("title"), c.text)
+        canvas.text(app.tr("ui.picker.subtitle"), (MARGIN, 40 + app.text.line_height(app.size("title"))),
+                    "regular", app.size("small"), c.muted)
+        if not self.cards:
+            layout = canvas.layout(app.tr("ui.picker.none", folder=str(paths.user_scenario_dirs()[0])),
+                                   "regular", app.size("body"), LOGICAL_W - 2 * MARGIN)
+            canvas.paragraph(layout, pygame.Rect(MARGIN, TOP, LOGICAL_W - 2 * MARGIN, 600), c.text)
+        with canvas.clip(pygame.Rect(0, TOP - 10, LOGICAL_W, BOTTOM - TOP + 20)):
+            super().draw(canvas)
+        if self.quit_button.visible:
+            self.quit_button.draw(canvas, app, self.focus.focused is self.quit_button)
+        if self.more_below:
+            canvas.text(app.tr("ui.picker.more"), (LOGICAL_W // 2, BOTTOM + 4), "italic", app.size("small"), c.muted, "midtop")
+
+    def autoplay(self, command) -> list | None:
+        return None
