@@ -240,3 +240,14 @@ def _timestamp(text: str) -> float:
         return datetime.fromisoformat(text).timestamp()
     except ValueError:
         return 0.0
+
+
+def open_store(folder: Path | None = None) -> tuple[SessionStore | None, Problem | None]:
+    """Open the saves, or explain why not: play must go on even when the disk says no."""
+    try:
+        return SessionStore(folder), None
+    except EscapeboxError as exc:
+        return None, exc.problems[0]
+    except (OSError, sqlite3.Error) as exc:
+        where = str(folder or default_data_dir())
+        return None, Problem("store.unavailable", {"folder": where, "reason": type(exc).__name__}, file=where)

@@ -13,22 +13,26 @@ from escapebox.core.clock import ManualClock
 from escapebox.core.session import GameSession
 from escapebox.scenario.loader import load_scenario
 from escapebox.scenario.solver import solve
+from escapebox.scenario.validator import validate
 
 ROOT = Path(__file__).parents[2]
 SCENARIOS = sorted(p.parent for p in (ROOT / "scenarios").glob("*/scenario.yaml"))
 SCENARIOS.append(ROOT / "tests" / "fixtures" / "alles")
 
 
-def branches():
-    for folder in SCENARIOS:
-        loaded = load_scenario(folder)
-        for number, branch in enumerate(solve(loaded.scenario).branches):
-            yield pytest.param(folder, number, branch.ending, id=f"{folder.name}-{number}")
+@pytest.mark.parametrize("folder", SCENARIOS, ids=[f.name for f in SCENARIOS])
+def test_scenario_is_valid_without_warnings(folder):
+    problems = validate(load_scenario(folder))
+    assert [p.code for p in problems] == []
 
 
-@pytest.mark.parametrize("folder,branch,ending", list(branches()))
-def test_autoplayer_finishes_the_walkthrough(folder, branch, ending):
-    session = GameSession.start(load_scenario(folder), ManualClock(), group="Auto")
-    result = autoplay(session, branch)
-    assert result.refused == []
-    assert result.finished and result.ending == ending
+@pytest.mark.parametrize("folder", SCENARIOS, ids=[f.name for f in SCENARIOS])
+def test_autoplayer_finishes_every_branch(folder):
+    loaded = load_scenario(folder)
+    solution = solve(loaded.scenario)
+    assert solution.solvable and not solution.truncated
+    for number, branch in enumerate(solution.branches):
+        session = GameSession.start(loaded, ManualClock(), group="Auto")
+        result = autoplay(session, number)
+        assert result.refused == [], (number, result.refused)
+        assert result.finished and result.ending == branch.ending, number

@@ -145,3 +145,32 @@ def test_bad_session_files_give_a_message(tmp_path, content, code):
     with pytest.raises(EscapeboxError) as caught:
         read_export(path)
     assert caught.value.problems[0].code == code
+
+
+def test_a_read_only_data_folder_gives_a_message_not_a_crash(tmp_path):
+    import os
+    from escapebox.core.store import open_store
+    folder = tmp_path / "alleen-lezen"
+    folder.mkdir()
+    os.chmod(folder, 0o500)
+    try:
+        if os.access(folder, os.W_OK):
+            pytest.skip("running as a user who can write anywhere (root)")
+        store, problem = open_store(folder)
+        assert store is None and problem.code == "store.unavailable"
+    finally:
+        os.chmod(folder, 0o700)
+
+
+def test_an_unusable_data_folder_gives_a_message_even_for_root(tmp_path):
+    from escapebox.core.store import open_store
+    (tmp_path / "bestand").write_text("x")
+    store, problem = open_store(tmp_path / "bestand" / "data")
+    assert store is None and problem.code == "store.unavailable"
+
+
+def test_open_store_reports_a_file_that_is_not_a_database(tmp_path):
+    from escapebox.core.store import open_store
+    (tmp_path / "sessions.sqlite3").write_bytes(b"dit is geen database" * 100)
+    store, problem = open_store(tmp_path)
+    assert store is None and problem.code == "store.unavailable"

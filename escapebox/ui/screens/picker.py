@@ -17,7 +17,7 @@ from escapebox.scenario.loader import load_scenario
 from escapebox.ui import paths
 from escapebox.ui.canvas import LOGICAL_W
 from escapebox.ui.screen import Screen
-from escapebox.ui.widgets import Button
+from escapebox.ui.widgets import Button, draw_focus_ring
 
 MARGIN = 80
 TOP = 200
@@ -172,10 +172,16 @@ class PickerScreen(Screen):
             layout = canvas.layout(app.tr("ui.picker.none", folder=str(paths.user_scenario_dirs()[0])),
                                    "regular", app.size("body"), LOGICAL_W - 2 * MARGIN)
             canvas.paragraph(layout, pygame.Rect(MARGIN, TOP, LOGICAL_W - 2 * MARGIN, 600), c.text)
-        with canvas.clip(pygame.Rect(0, TOP - 10, LOGICAL_W, BOTTOM - TOP + 20)):
-            super().draw(canvas)
-        if self.quit_button.visible:
-            self.quit_button.draw(canvas, app, self.focus.focused is self.quit_button)
+        focused = self.focus.focused
+        with canvas.clip(pygame.Rect(0, TOP - 30, LOGICAL_W, BOTTOM - TOP + 60)):
+            for card in self.cards:
+                if not card.clipped:
+                    card.draw(canvas, app, card is focused)
+            if focused in self.cards and not focused.clipped:
+                draw_focus_ring(canvas, app, focused.rect)
+        self.quit_button.draw(canvas, app, focused is self.quit_button)
+        if focused is self.quit_button:
+            draw_focus_ring(canvas, app, focused.rect)
         if self.more_below:
             canvas.text(app.tr("ui.picker.more"), (LOGICAL_W // 2, BOTTOM + 4), "italic", app.size("small"), c.muted, "midtop")
 

@@ -1,0 +1,320 @@
+"""The debrief of one session: the facts a trainer needs to lead the nabespreking.
+
+The learning happens in the conversation after the game, so the trainer
+wants at a glance how long the group took, where it got stuck (hints, wrong
+answers with what was typed), what the trainer had to step in for, which
+way the group went and what it chose, and everything it wrote in the
+reflections, grouped by learning goal.
+
+:func:`build_debrief` builds a :class:`Debrief` from the scenario and the
+event log alone — no pygame, no files, no clock — so the debrief screen,
+the HTML/Markdown/CSV reports and the tests all read the same numbers.
+
+Two kinds of time appear here, on purpose:
+
+* moments (``at``, ``seen_at``, ``opened_at``) are seconds since the session
+  started, pauses included, like the timeline the trainer reads;
+* durations of puzzles (:attr:`PuzzleResult.seconds`) are *clock* seconds:
+  time while the timer ran.  A long reflection or a coffee pause does not
+  make a puzzle look hard.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from escapebox.core import events as E
+from escapebox.core.index import ScenarioIndex
+from escapebox.core.state import GameState
+from escapebox.scenario.model import Scenario
+
+#: ``GoalGroup.goal`` for reflections without a learning goal; shown as "Overig" / "Other".
+OTHER_GOAL = None
+
+
+@dataclass(frozen=True)
+class TimeSummary:
+    """The timer at the end: what was available, used, and not counted."""
+
+    available: float | None  #: minutes × 60 plus the trainer's adjustments; None = no clock
+    used: float              #: clock seconds plus penalties: what the timer counted down
+    elapsed: float           #: clock seconds without penalties
+    penalties: float         #: hint and wrong-answer penalties, in seconds
+    overtime: float          #: seconds past zero (0 when in time or without a clock)
+    paused: float            #: seconds the clock stood still (pauses, reflections)
+    adjusted: float          #: net seconds the trainer added (+) or took away (-)
+    duration: float          #: start to end (or to the last event), pauses included
+
+
+@dataclass(frozen=True)
+class WrongTry:
+    """One wrong answer: when, what the group tried (as text) and the feedback it got."""
+
+    at: float
+    text: str
+    feedback: str | None = None
+
+
+@dataclass(frozen=True)
+class PuzzleResult:
+    """How one puzzle (lock) went for this group."""
+
+    id: str
+    title: str
+    kind: str
+    goals: tuple[str, ...]
+    status: str                 #: "solved", "skipped" (by the trainer) or "open" (never opened)
+    seen_at: float | None       #: first moment the group could see it (object inspected / room entered)
+    opened_at: float | None     #: moment of LockOpened
+    seconds: float | None       #: clock seconds from seen to opened; None if not both happened
+    hints: int                  #: hints the group asked for
+    pushed_hints: int           #: hints the trainer sent
+    wrong: tuple[WrongTry, ...]
+    revealed: bool              #: the trainer showed the answer
+    answer: str = ""            #: what opened it, in words (empty when skipped or open)
+
+    @property
+    def all_hints(self) -> int:
+        return self.hints + self.pushed_hints
+
+    @property
+    def helped(self) -> bool:
+        """Whether the trainer stepped in: skipped, answer revealed or hints pushed."""
+        return self.status == "skipped" or self.revealed or self.pushed_hints > 0
+
+
+@dataclass(frozen=True)
+class RoomVisit:
+    room: str
+    name: str
+    at: float
+    by_facilitator: bool = False
+
+
+@dataclass(frozen=True)
+class DilemmaChoice:
+    """The option a group chose at a dilemma, with its text and feedback."""
+
+    puzzle: str
+    title: str
+    question: str
+    option: int
+    text: str
+    feedback: str | None
+    at: float
+    options: tuple[str, ...] = ()  #: every option's text, so reports can show what was not chosen
+
+
+@dataclass(frozen=True)
+class ScaleLabels:
+    min: int
+    max: int
+    low: str | None = None
+    high: str | None = None
+
+
+@dataclass(frozen=True)
+class ReflectionAnswer:
+    """One reflection: its prompt and what the group answered (empty when skipped)."""
+
+    id: str
+    prompt: str
+    kind: str                 #: "text", "scale" or "discuss"
+    answer: str
+    goals: tuple[str, ...]
+    at: float
+    scale: ScaleLabels | None = None
+
+
+@dataclass(frozen=True)
+class GoalGroup:
+    """Reflections under one learning goal; ``goal`` is :data:`OTHER_GOAL` for those without."""
+
+    goal: str | None
+    text: str
+    answers: tuple[ReflectionAnswer, ...]
+
+
+@dataclass(frozen=True)
+class EndingInfo:
+    id: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Debrief:
+    """Everything about one session the debrief screen and the reports show."""
+
+    scenario_id: str
+    scenario_title: str
+    group: str
+    started: str                 #: wall-clock ISO time of the start ("" if unknown)
+    last_activity: str           #: wall-clock ISO time of the last event
+    finished: bool
+    end_reason: str              #: "escaped", "time", "facilitator" or "" (still playing)
+    ending: EndingInfo | None
+    time: TimeSummary
+    puzzles: tuple[PuzzleResult, ...]
+    path: tuple[RoomVisit, ...]
+    choices: tuple[DilemmaChoice, ...]
+    reflections: tuple[ReflectionAnswer, ...]      #: answered, in the order answered
+    by_goal: tuple[GoalGroup, ...]                 #: the same answers grouped by goal
+    skipped_reflections: tuple[ReflectionAnswer, ...]
+    debrief_text: str
+    questions: tuple[str, ...]
+    events: tuple[E.Event, ...]                    #: the log, for a timeline
+
+    @property
+    def hints(self) -> int:
+        return sum(p.all_hints for p in self.puzzles)
+
+    @property
+    def wrong_answers(self) -> int:
+        return sum(len(p.wrong) for p in self.puzzles)
+
+    @property
+    def skipped_puzzles(self) -> tuple[PuzzleResult, ...]:
+        return tuple(p for p in self.puzzles if p.status == "skipped")
+
+    @property
+    def revealed_puzzles(self) -> tuple[PuzzleResult, ...]:
+        return tuple(p for p in self.puzzles if p.revealed)
+
+    def puzzle(self, puzzle_id: str) -> PuzzleResult | None:
+        return next((p for p in self.puzzles if p.id == puzzle_id), None)
+
+    def reflection(self, reflection_id: str) -> ReflectionAnswer | None:
+        return next((r for r in self.reflections if r.id == reflection_id), None)
+
+
+def build_debrief(scenario: Scenario, events: Iterable[E.Event], now: float | None = None) -> Debrief:
+    """Fold the log over the scenario and collect the debrief.
+
+    ``now`` is the session clock for a game that is still going (the store's
+    checkpoint); by default the moment of the last event.
+    """
+    log = [e for e in events if _known(e, scenario)]
+    state, clock = _fold(scenario, log)
+    end = max(state.last_at, now or 0.0)
+    reflections = _reflections(scenario, log, E.ReflectionAnswered)
+    return Debrief(
+        scenario_id=scenario.id, scenario_title=scenario.title, group=state.group,
+        started=log[0].wall if log else "", last_activity=log[-1].wall if log else "",
+        finished=state.ended, end_reason=state.end_reason, ending=_ending(scenario, state.ending),
+        time=_time(state, log, end),
+        puzzles=tuple(_puzzles(scenario, log, clock)),
+        path=tuple(_path(scenario, log)),
+        choices=tuple(_choices(scenario, log)),
+        reflections=reflections, by_goal=_by_goal(scenario, reflections),
+        skipped_reflections=_reflections(scenario, log, E.ReflectionSkipped),
+        debrief_text=scenario.debrief.text or "", questions=tuple(scenario.debrief.questions),
+        events=tuple(log),
+    )
+
+
+def _known(event: E.Event, scenario: Scenario) -> bool:
+    """Drop reflection events the scenario does not know (the fold would fail on them)."""
+    reflection = getattr(event, "reflection", None)
+    return not reflection or reflection in scenario.reflections
+
+
+def _fold(scenario: Scenario, log: list[E.Event]) -> tuple[GameState, list[float]]:
+    """The final state, and for every event the clock seconds counted up to it."""
+    state = GameState(scenario)
+    clock = []
+    for event in log:
+        state.apply(event)
+        clock.append(state.counted)
+    return state, clock
+
+
+def _time(state: GameState, log: list[E.Event], end: float) -> TimeSummary:
+    view = state.timer(end)
+    ended_at = next((e.at for e in log if isinstance(e, (E.Escaped, E.GameEnded))), end)
+    return TimeSummary(available=view.limit, used=view.used, elapsed=view.elapsed, penalties=view.penalties,
+                       overtime=view.overtime, paused=max(0.0, ended_at - view.elapsed),
+                       adjusted=state.adjustment, duration=ended_at)
+
+
+def _ending(scenario: Scenario, ending: str | None) -> EndingInfo | None:
+    if not ending:
+        return None
+    info = scenario.endings.get(ending)
+    return EndingInfo(ending, info.title if info else ending, info.text if info else "")
+
+
+def _path(scenario: Scenario, log: list[E.Event]):
+    """Rooms in the order the group went there; staying in a room is not a new step."""
+    last = None
+    for e in log:
+        room = e.room if isinstance(e, (E.SessionStarted, E.RoomEntered)) else None
+        if room and room != last:
+            known = scenario.rooms.get(room)
+            yield RoomVisit(room, known.name if known else room, e.at, getattr(e, "by_facilitator", False))
+            last = room
+
+
+def _choices(scenario: Scenario, log: list[E.Event]):
+    for e in log:
+        if isinstance(e, E.DilemmaChosen):
+            puzzle = scenario.puzzles.get(e.puzzle)
+            options = tuple(o.text for o in getattr(puzzle, "options", ()))
+            chosen = puzzle.options[e.option] if puzzle and 0 <= e.option < len(options) else None
+            yield DilemmaChoice(e.puzzle, puzzle.title if puzzle else e.puzzle, puzzle.question if puzzle else "",
+                                e.option, e.text or (chosen.text if chosen else ""),
+                                chosen.feedback if chosen else None, e.at, options)
+
+
+def _puzzles(scenario: Scenario, log: list[E.Event], clock: list[float]):
+    index = ScenarioIndex(scenario)
+    for pid, puzzle in scenario.puzzles.items():
+        seen = _first_seen(pid, index, log)
+        opened = next((n for n, e in enumerate(log) if isinstance(e, E.LockOpened) and e.puzzle == pid), None)
+        mine = [e for e in log if getattr(e, "puzzle", None) == pid]
+        hints = [e for e in mine if isinstance(e, E.HintShown)]
+        lock = log[opened] if opened is not None else None
+        yield PuzzleResult(
+            id=pid, title=puzzle.title, kind=puzzle.kind, goals=tuple(puzzle.goals),
+            status="open" if lock is None else ("skipped" if lock.skipped else "solved"),
+            seen_at=log[seen].at if seen is not None else None,
+            opened_at=lock.at if lock else None,
+            seconds=clock[opened] - clock[seen] if seen is not None and opened is not None and seen <= opened else None,
+            hints=sum(not h.pushed for h in hints), pushed_hints=sum(h.pushed for h in hints),
+            wrong=tuple(WrongTry(e.at, e.shown, e.feedback) for e in mine if isinstance(e, E.WrongAnswer)),
+            revealed=any(isinstance(e, E.AnswerRevealed) for e in mine),
+            answer=lock.shown if lock and not lock.skipped else "",
+        )
+
+
+def _first_seen(puzzle: str, index: ScenarioIndex, log: list[E.Event]) -> int | None:
+    """Index of the first event that showed the puzzle: its object inspected, or its door's room entered."""
+    objects = set(index.objects_locked_by.get(puzzle, ()))
+    rooms = {d.source for doors in index.doors.values() for d in doors if d.locked_by == puzzle and not d.back}
+    for number, e in enumerate(log):
+        if isinstance(e, E.ObjectInspected) and e.object in objects:
+            return number
+        if isinstance(e, (E.RoomEntered, E.SessionStarted)) and e.room in rooms:
+            return number
+    return None
+
+
+def _reflections(scenario: Scenario, log: list[E.Event], kind: type) -> tuple[ReflectionAnswer, ...]:
+    found = []
+    for e in log:
+        if isinstance(e, kind):
+            r = scenario.reflections[e.reflection]
+            scale = r.scale_or_default if r.kind == "scale" else None
+            labels = ScaleLabels(scale.min, scale.max, scale.low, scale.high) if scale else None
+            found.append(ReflectionAnswer(e.reflection, r.prompt, r.kind, getattr(e, "answer", ""),
+                                          tuple(r.goals), e.at, labels))
+    return tuple(found)
+
+
+def _by_goal(scenario: Scenario, answers: tuple[ReflectionAnswer, ...]) -> tuple[GoalGroup, ...]:
+    """Goals in the scenario's order, each with its answers; goal-less answers last under "Overig"."""
+    groups = [GoalGroup(gid, text, tuple(a for a in answers if gid in a.goals))
+              for gid, text in scenario.goals.items()]
+    groups.append(GoalGroup(OTHER_GOAL, "", tuple(a for a in answers if not a.goals)))
+    return tuple(g for g in groups if g.answers)

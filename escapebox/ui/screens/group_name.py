@@ -1,0 +1,64 @@
+"""Name the group ("Groep 3"): shown in the top bar and in the saved session. No real names."""
+
+from __future__ import annotations
+
+import pygame
+
+from escapebox.ui.canvas import LOGICAL_W
+from escapebox.ui.screen import Screen
+from escapebox.ui.widgets import Button, TextField
+
+WIDTH = 1200
+
+
+class GroupNameScreen(Screen):
+    name = "group"
+
+    def __init__(self, app, loaded):
+        super().__init__(app)
+        self.loaded = loaded
+        self.typed = ""
+        self.message: str | None = None
+
+    def layout(self) -> None:
+        tr, app = self.app.tr, self.app
+        left = (LOGICAL_W - WIDTH) // 2
+        height = app.text.line_height(app.size("heading")) + 40
+        self.field = TextField(self.typed, pygame.Rect(left, 420, WIDTH, height), key="name", role="heading",
+                               placeholder=tr("ui.group.placeholder"), on_submit=self.start,
+                               on_change=self._typed, max_length=40)
+        start = Button(tr("ui.group.start"), self.start, key="start", kind="primary")
+        back = Button(tr("ui.intro.back"), self.app.stack.pop, key="back")
+        y = self.field.rect.bottom + 160
+        h = max(start.preferred_height(app.canvas, app, 560), back.preferred_height(app.canvas, app, 400))
+        start.rect = pygame.Rect(left + WIDTH - 560, y, 560, h)
+        back.rect = pygame.Rect(left, y, 400, h)
+        self.set_widgets([self.field, start, back], default="name")
+
+    def _typed(self, text: str) -> None:
+        self.typed = text
+        self.message = None
+
+    def start(self) -> None:
+        name = self.typed.strip() or self.app.tr("ui.group.placeholder")
+        self.app.launcher.start(self.loaded, name)
+
+    def on_key(self, event) -> bool:
+        if event.key == pygame.K_ESCAPE:
+            self.app.stack.pop()
+            return True
+        return False
+
+    def draw(self, canvas) -> None:
+        c, app, tr = self.app.theme.colours, self.app, self.app.tr
+        left = (LOGICAL_W - WIDTH) // 2
+        canvas.text(tr("ui.group.title"), (left, 200), "bold", app.size("title"), c.text)
+        layout = canvas.layout(tr("ui.group.note"), "regular", app.size("body"), WIDTH)
+        canvas.paragraph(layout, pygame.Rect(left, self.field.rect.bottom + 24, WIDTH, layout.height), c.muted)
+        super().draw(canvas)
+
+    def autoplay(self, command) -> list | None:
+        if not self.typed:
+            keys = [] if self.focus.focused is self.field else self.keys_to("name", press="none")[:-1]
+            return keys + [("text", "Autoplay"), ("key", "return")]
+        return self.keys_to("start")
