@@ -158,6 +158,8 @@ class Rules:
         missing = [i for i in puzzle.required_items() if i not in state.inventory]
         if missing:
             raise Refused("rules.items_needed")
+        if any(p not in state.opened for p in puzzle.prerequisite_puzzles()):
+            raise Refused("rules.prerequisites_first", puzzle=puzzle.title)
         verdict = puzzle.check(cmd.answer)
         shown = puzzle.describe_answer(cmd.answer)[:500]
         if not verdict.correct:

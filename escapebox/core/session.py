@@ -172,7 +172,8 @@ class GameSession:
         shown = self.state.hints.get(puzzle, 0)
         return hints[shown] if shown < len(hints) else None
 
-    def results(self) -> dict[str, str]:
-        """Results of solved puzzles, for meta puzzles (``result`` fields)."""
-        return {pid: p.result for pid, p in self.scenario.puzzles.items()
-                if p.result and pid in self.state.opened}
+    def results(self, meta: str | None = None) -> dict[str, str]:
+        """Results of solved puzzles (``result`` fields), in the order a meta puzzle lists them."""
+        order = self.scenario.puzzles[meta].prerequisite_puzzles() if meta else tuple(self.scenario.puzzles)
+        return {pid: self.scenario.puzzles[pid].result for pid in order
+                if self.scenario.puzzles[pid].result and pid in self.state.opened}

@@ -1,7 +1,9 @@
 """Hide pack entries from casual peeking: zlib, then XOR with a keystream.
 
 The keystream is SHAKE-256 over the pack's salt and the entry's name, so
-no two entries (and no two packs) share one.  This is obfuscation, not
+no two entries (and no two packs) share one; a few padding bytes (also
+chosen by the salt) make even the sizes differ from pack to pack, so no
+number in the manifest stays the same.  This is obfuscation, not
 encryption: the salt travels in the manifest.  Its only job is that a
 player who opens the pack in a zip tool or a text editor sees noise
 instead of answers, hints and feedback.
@@ -41,15 +43,21 @@ def xor(data: bytes, stream: bytes) -> bytes:
     return mixed.to_bytes(len(data), "big")
 
 
+MAX_PAD = 16
+
+
 def conceal(plain: bytes, salt: bytes, label: str) -> bytes:
-    packed = zlib.compress(plain, 9)
+    pad = hashlib.shake_256(_DOMAIN + b"pad\0" + salt + label.encode("utf-8")).digest(1)[0] % MAX_PAD
+    packed = bytes([pad]) + bytes(pad) + zlib.compress(plain, 9)
     return xor(packed, keystream(salt, label, len(packed)))
 
 
 def reveal(blob: bytes, salt: bytes, label: str, limit: int) -> bytes:
     """Undo :func:`conceal`, refusing more than ``limit`` bytes or a zip-bomb ratio."""
     packed = xor(blob, keystream(salt, label, len(blob)))
-    return inflate_bounded(packed, limit)
+    if not packed or packed[0] >= MAX_PAD:
+        raise InflateError("damaged")
+    return inflate_bounded(packed[1 + packed[0]:], limit)
 
 
 def inflate_bounded(packed: bytes, limit: int) -> bytes:

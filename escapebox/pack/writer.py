@@ -129,12 +129,22 @@ def _zip(manifest: bytes, entries: dict[str, bytes], created: datetime) -> bytes
 
 
 def _leaks(loaded: LoadedScenario, pack: Pack) -> tuple[bool, list[tuple[str, str]]]:
-    """Answers readable by chance in the noise (retry), and answers readable in the manifest (warn)."""
-    manifest = pack.manifest_bytes
+    """Answers readable by chance in the noise (retry), and answers readable in words (warn).
+
+    Only the id, title, date, version and entry names in the manifest stay
+    the same with another salt; an answer there is the trainer's to change.
+    """
+    fixed = _fixed_text(pack.manifest)
     in_noise, visible = False, []
     for pid, text in answer_texts(loaded.scenario):
-        if appears_in(text, manifest):
+        if appears_in(text, fixed):
             visible.append((pid, text))
         elif appears_in(text, pack.data) or any(appears_in(text, blob) for blob in pack.entries.values()):
             in_noise = True
     return in_noise, visible
+
+
+def _fixed_text(manifest: dict) -> bytes:
+    parts = [manifest["scenario"]["id"], manifest["scenario"]["title"], manifest["created"],
+             manifest["escapebox_version"], *(entry["name"] for entry in manifest["entries"])]
+    return "\n".join(parts).encode("utf-8")

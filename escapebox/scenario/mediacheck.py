@@ -24,6 +24,7 @@ class MediaInfo:
     kind: str           # png, jpeg, gif, webp, svg, wav, ogg
     width: int = 0
     height: int = 0
+    has_text: bool = False  # SVG <text> is not drawn by pygame-ce's SVG loader
 
 
 class MediaProblem(Exception):
@@ -142,7 +143,7 @@ def _svg(head: bytes) -> MediaInfo | None:
     if root is None:
         raise MediaProblem("media.broken")
     width, height = _svg_size(root.group())
-    return MediaInfo("svg", width, height)
+    return MediaInfo("svg", width, height, has_text=b"<text" in head)
 
 
 def _svg_size(tag: bytes) -> tuple[int, int]:

@@ -118,7 +118,9 @@ def _check_media(file: Path, path: tuple, value: str, report: _Report) -> None:
     """Read only the header: a file claiming 65535×65535 pixels is refused before decoding."""
     inspect = inspect_sound if file.suffix.lower() in SOUND_SUFFIXES else inspect_image
     try:
-        inspect(file)
+        info = inspect(file)
+        if info.has_text:
+            report.add("validate.svg_text", path, warning=True, file=value)
     except MediaProblem as problem:
         report.add("validate.bad_media", path, file=value, reason=f"@{problem.code}|", **problem.params)
 

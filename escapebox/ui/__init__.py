@@ -14,3 +14,7 @@ Layers, from the bottom up:
 * ``app`` — the window and the asyncio-friendly main loop;
 * ``autoplay``/``pilot`` — driving the real screens with synthetic key presses.
 """
+
+import os as _os
+
+_os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # before any module here imports pygame

@@ -273,20 +273,33 @@ class App:
         self.canvas.paragraph(layout, rect.inflate(-80, -20), c.accent_text if self.theme.name == "default" else c.background)
 
     def _draw_toasts(self) -> None:
+        """Messages go in the free part of the toolbar strip, so they never hide a button or text."""
+        if not self.toasts:
+            return
         c = self.theme.colours
-        y = 1080 - 150
-        for toast in reversed(self.toasts):
-            size = self.size("body")
-            layout = self.canvas.layout(toast.text, "bold", size, 1400)
-            width = max(self.canvas.measure(line, "bold", size) for line in layout.lines) + 80
+        top = self.stack.top
+        area = getattr(top, "toast_area", None)
+        text = "  ·  ".join(t.text for t in reversed(self.toasts))
+        kind = self.toasts[-1].kind
+        size = self.size("small")
+        if area is not None:
+            layout = self.canvas.layout(text, "bold", size, area.width - 48)
+            while len(layout.lines) * layout.line_height > area.height - 12 and len(self.toasts) > 1:
+                self.toasts.pop(0)
+                text = "  ·  ".join(t.text for t in reversed(self.toasts))
+                layout = self.canvas.layout(text, "bold", size, area.width - 48)
+            rect = pygame.Rect(area.left, 0, area.width, min(area.height, layout.height + 20))
+            rect.centery = area.centery
+        else:
+            layout = self.canvas.layout(text, "bold", self.size("body"), 1400)
+            width = max(self.canvas.measure(line, "bold", layout.size) for line in layout.lines) + 80
             rect = pygame.Rect(0, 0, width, layout.height + 36)
-            rect.midbottom = (LOGICAL_W // 2, y)
-            colour = {"success": c.success, "danger": c.danger}.get(toast.kind, c.accent)
-            self.canvas.fill(rect.move(0, 6), (0, 0, 0, 60), 18)
-            self.canvas.fill(rect, colour, 18)
-            text_colour = c.accent_text if self.theme.name == "default" else c.background
-            self.canvas.paragraph(layout, rect.inflate(-80, -36), text_colour, align="center")
-            y = rect.top - 16
+            rect.midtop = (LOGICAL_W // 2, 136)
+        colour = {"success": c.success, "danger": c.danger}.get(kind, c.accent)
+        self.canvas.fill(rect, colour, 16)
+        text_colour = c.accent_text if self.theme.name == "default" else c.background
+        inner = rect.inflate(-48, -(rect.height - layout.height))
+        self.canvas.paragraph(layout, inner, text_colour, align="center")
 
     # ------------------------------------------------------------ screenshots
 

@@ -147,6 +147,8 @@ class Canvas:
             if line:
                 if align == "center":
                     self.text(line, (rect.centerx, y), layout.style, layout.size, colour, "midtop")
+                elif align == "right":
+                    self.text(line, (rect.right, y), layout.style, layout.size, colour, "topright")
                 else:
                     self.text(line, (rect.left, y), layout.style, layout.size, colour)
             y += layout.line_height

@@ -172,3 +172,12 @@ def test_group_name_is_trimmed_and_required():
     assert refused(session.apply(C.SetGroupName("   "))) == ["rules.empty_group_name"]
     session.apply(C.SetGroupName("  Groep   3 "))
     assert session.state.group == "Groep 3"
+
+
+def test_the_final_lock_waits_for_its_prerequisites():
+    session, _ = new_session()
+    session.apply(C.TryAnswer("deurwoord", "zorg"))
+    session.apply(C.EnterRoom("kamer"))
+    session.apply(C.SkipReflection("binnen"))
+    assert refused(session.apply(C.TryAnswer("eind", "4z"))) == ["rules.prerequisites_first"]
+    assert session.results("eind") == {"deurwoord": "Z"}

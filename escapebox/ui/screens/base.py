@@ -39,6 +39,8 @@ class GameScreen(Screen):
     tools = ("clues", "items", "hint", "pause", "help")
     #: show a "Terug (Esc)" button
     back_button = True
+    #: show the game clock in the top bar
+    show_clock = True
 
     @property
     def game(self):
@@ -79,7 +81,12 @@ class GameScreen(Screen):
         buttons = [Button(text, action, key=key, badge=badge) for key, text, action, badge in specs]
         if self.back_button:
             buttons.append(Button(tr("ui.toolbar.back"), self.back, key="tb_back"))
-        return self.place_row(buttons, TOOLBAR, right_align_last=self.back_button)
+        placed = self.place_row(buttons, TOOLBAR, right_align_last=self.back_button)
+        tools = placed[:-1] if self.back_button else placed
+        left = (max(b.rect.right for b in tools) if tools else TOOLBAR.left) + 32
+        right = (placed[-1].rect.left if self.back_button else TOOLBAR.right) - 32
+        self.toast_area = pygame.Rect(left, TOOLBAR.top + 6, right - left, TOOLBAR.height - 12) if right - left >= 360 else None
+        return placed
 
     def place_row(self, buttons: list, area: pygame.Rect, right_align_last: bool = False, gap: int = 16) -> list:
         """Buttons side by side, as wide as their labels; smaller text if the row is too full."""
@@ -183,7 +190,7 @@ class GameScreen(Screen):
         canvas.fill(pygame.Rect(0, 0, LOGICAL_W, TOP_H), c.panel)
         canvas.fill(pygame.Rect(0, TOP_H - 3, LOGICAL_W, 3), c.border)
         right = LOGICAL_W - MARGIN
-        if app.settings.timer_visible:
+        if app.settings.timer_visible and self.show_clock:
             right = self._draw_clock(canvas) - 40
         group = self.game.session.state.group
         if group:

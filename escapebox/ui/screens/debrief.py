@@ -21,6 +21,7 @@ class DebriefScreen(GameScreen):
     name = "debrief"
     tools = ("help",)
     back_button = False
+    show_clock = False
 
     def title(self) -> str:
         return self.app.tr("ui.debrief.title", scenario=self.game.scenario.title)

@@ -14,6 +14,7 @@ class EndingScreen(GameScreen):
     name = "ending"
     tools = ("help",)
     back_button = False
+    show_clock = False
 
     @property
     def ending(self):

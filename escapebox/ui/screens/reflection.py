@@ -190,7 +190,8 @@ class ReflectionScreen(GameScreen):
                 canvas.paragraph(layout, pygame.Rect(first.left, first.bottom + 16, 420, layout.height), c.muted)
             if high:
                 layout = canvas.layout(high, "regular", size, 420)
-                canvas.paragraph(layout, pygame.Rect(last.right - 420, last.bottom + 16, 420, layout.height), c.muted)
+                canvas.paragraph(layout, pygame.Rect(last.right - 420, last.bottom + 16, 420, layout.height), c.muted,
+                                 align="right")
         if self.message:
             layout = canvas.layout(self.message, "bold", app.size("body"), self.message_rect.width)
             canvas.paragraph(layout, self.message_rect, c.danger)

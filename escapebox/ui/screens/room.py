@@ -16,7 +16,7 @@ from escapebox.core import commands as C
 from escapebox.core import events as E
 from escapebox.ui.screens.base import GameScreen
 from escapebox.ui.widgets import Button, TextBox
-from escapebox.ui.widgets.hotspot import Hotspot
+from escapebox.ui.widgets.hotspot import Hotspot, place_labels
 
 TEXT_W = 620
 GAP = 24
@@ -132,6 +132,7 @@ class RoomScreen(GameScreen):
             if ex is not None and not door.back:
                 spots.append(Hotspot(door.label, self._area_rect(ex.area), lambda d=door, o=is_open: self.go(d, o),
                                      key=f"spot:{door.target}", locked=not is_open))
+        place_labels(spots, self.app.canvas, self.app, self.image_rect)
         return spots + extra
 
     def _area_rect(self, area) -> pygame.Rect:
@@ -150,7 +151,7 @@ class RoomScreen(GameScreen):
         return buttons
 
     def _place_exits(self, exits: list, area: pygame.Rect) -> None:
-        width = min(560, (area.width - GAP * (len(exits) - 1)) // len(exits))
+        width = min(760, (area.width - GAP * (len(exits) - 1)) // len(exits))
         for n, button in enumerate(exits):
             button.rect = pygame.Rect(area.left + n * (width + GAP), area.top, width, area.height)
 

@@ -42,6 +42,10 @@ class Widget:
         if self.enabled and self.on_activate:
             self.on_activate()
 
+    def hit(self, pos) -> bool:
+        """Whether a click at ``pos`` (logical) is on this widget."""
+        return self.rect.collidepoint(pos)
+
     def handle(self, event, ctx) -> bool:
         """React to an event while focused (or under the mouse); True if it was used."""
         return False
@@ -166,7 +170,7 @@ class FocusGroup:
 
     def widget_at(self, pos) -> Widget | None:
         for widget in reversed(self.widgets):
-            if widget.visible and not widget.clipped and widget.rect.collidepoint(pos):
+            if widget.visible and not widget.clipped and widget.hit(pos):
                 return widget
         return None
 

@@ -203,7 +203,7 @@ class _Entry(Widget):
     def _frame(self, canvas, ctx, focused: bool) -> None:
         c = ctx.theme.colours
         canvas.fill(self.rect, c.panel, 10)
-        canvas.frame(self.rect, c.accent if focused else c.border, 4 if focused else 3, 10)
+        canvas.frame(self.rect, c.border, 3, 10)  # focus shows as the shared focus ring
 
     def _size(self, ctx) -> int:
         return ctx.size(self.role)

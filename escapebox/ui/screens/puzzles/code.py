@@ -94,6 +94,9 @@ class CodeScreen(PuzzleScreen):
     def can_submit(self) -> bool:
         return bool(self.keypad.digits)
 
+    def show_submit(self) -> bool:
+        return False  # the keypad's OK key checks
+
     def answer(self):
         return self.keypad.digits
 

@@ -29,18 +29,19 @@ class MetaScreen(PuzzleScreen):
         results = self.game.session.results()
         puzzles = self.game.scenario.puzzles
         sources = list(self.puzzle.from_)
-        tile_h = 150
         tile_w = min(300, (area.width - GAP * (len(sources) - 1)) // len(sources))
         total = len(sources) * tile_w + (len(sources) - 1) * GAP
         left = area.centerx - total // 2
         tiles = []
-        for n, pid in enumerate(sources):
+        for pid in sources:
             result = results.get(pid)
             tile = Button(result or "?", lambda r=result: self.add(r), key=f"tile:{pid}", role="title",
                           detail=puzzles[pid].title, kind="normal")
             tile.enabled = result is not None
-            tile.rect = pygame.Rect(left + n * (tile_w + GAP), area.top, tile_w, tile_h)
             tiles.append(tile)
+        tile_h = max(t.preferred_height(self.app.canvas, self.app, tile_w) for t in tiles)
+        for n, tile in enumerate(tiles):
+            tile.rect = pygame.Rect(left + n * (tile_w + GAP), area.top, tile_w, tile_h)
         rest = pygame.Rect(area.left, area.top + tile_h + GAP, area.width, area.height - tile_h - GAP)
         if self.numeric:
             return tiles + self.keypad.build(rest)
@@ -69,6 +70,9 @@ class MetaScreen(PuzzleScreen):
 
     def default_focus(self) -> str | None:
         return super().default_focus() or ("pad:ok" if self.numeric else "answer")
+
+    def show_submit(self) -> bool:
+        return not self.numeric
 
     def can_submit(self) -> bool:
         return bool(self.keypad.digits if self.numeric else self.typed.strip())

@@ -1,0 +1,68 @@
+"""``escapebox play [SCENARIO]``: play a scenario in a window, on a beamer, or automatically.
+
+Without a scenario a picker shows the bundled scenarios and the trainer's
+own.  ``--beamer`` starts fullscreen with large text.  ``--resume``
+continues the latest unfinished session of the scenario.  ``--autoplay``
+plays to the end through the real screens with synthetic key presses
+(``--branch N`` picks the dilemma branch, ``--screenshot-dir`` saves a PNG
+at every screen change) and prints a one-line summary; it also runs
+headless with ``SDL_VIDEODRIVER=dummy``.  pygame is only imported here, so
+the other commands work without a display.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+
+def add_parser(subparsers, tr):
+    parser = subparsers.add_parser("play", help=tr("ui.play.help"), description=tr("ui.play.description"), tr=tr)
+    parser.add_argument("scenario", nargs="?", type=Path, help=tr("ui.play.scenario_help"))
+    parser.add_argument("--beamer", action="store_true", help=tr("ui.play.beamer_help"))
+    parser.add_argument("--fullscreen", action="store_true", help=tr("ui.play.fullscreen_help"))
+    parser.add_argument("--window", metavar="BxH", default="1280x720", help=tr("ui.play.window_help"))
+    parser.add_argument("--text-size", choices=("small", "normal", "large", "extra_large"), default=None,
+                        help=tr("ui.play.text_size_help"))
+    parser.add_argument("--high-contrast", action="store_true", help=tr("ui.play.high_contrast_help"))
+    parser.add_argument("--reduced-motion", action="store_true", help=tr("ui.play.reduced_motion_help"))
+    parser.add_argument("--no-sound", action="store_true", help=tr("ui.play.no_sound_help"))
+    parser.add_argument("--hide-timer", action="store_true", help=tr("ui.play.hide_timer_help"))
+    parser.add_argument("--resume", action="store_true", help=tr("ui.play.resume_help"))
+    parser.add_argument("--no-save", action="store_true", help=tr("ui.play.no_save_help"))
+    parser.add_argument("--autoplay", action="store_true", help=tr("ui.play.autoplay_help"))
+    parser.add_argument("--branch", type=int, default=0, metavar="N", help=tr("ui.play.branch_help"))
+    parser.add_argument("--fast", action="store_true", help=tr("ui.play.fast_help"))
+    parser.add_argument("--screenshot-dir", type=Path, default=None, metavar="MAP", help=tr("ui.play.screenshot_help"))
+    return parser
+
+
+def _window_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(v) for v in text.lower().replace("×", "x").split("x"))
+        return max(320, width), max(240, height)
+    except ValueError:
+        return 1280, 720
+
+
+def run(args, tr) -> int:
+    from escapebox.scenario.loader import load_scenario
+
+    loaded = load_scenario(args.scenario) if args.scenario else None  # EscapeboxError → message, exit 1
+    if args.autoplay and loaded is None:
+        print(tr("ui.play.autoplay_needs_scenario"), file=sys.stderr)
+        return 2
+    from escapebox.ui.main import PlayOptions, play
+
+    options = PlayOptions(
+        loaded=loaded, beamer=args.beamer, fullscreen=args.fullscreen, window=_window_size(args.window),
+        text_size=args.text_size, high_contrast=args.high_contrast, reduced_motion=args.reduced_motion,
+        sound=not args.no_sound, timer_visible=not args.hide_timer, resume=args.resume,
+        save=not args.no_save, autoplay=args.autoplay, branch=args.branch, fast=args.fast or args.autoplay,
+        screenshot_dir=args.screenshot_dir, language=tr.lang,
+    )
+    code, summary = asyncio.run(play(options, tr))
+    if summary:
+        print(summary)
+    return code

@@ -1,0 +1,59 @@
+"""Wording shared by the HTML and Markdown reports, so both say the same thing."""
+
+from __future__ import annotations
+
+from escapebox.debrief import Debrief, PuzzleResult, ReflectionAnswer
+from escapebox.report.fmt import clock
+
+
+def ending_text(d: Debrief, tr) -> str:
+    """How the game ended: the ending's title, or why it stopped, or that it is still going."""
+    if d.ending:
+        return d.ending.title
+    if d.end_reason in ("time", "facilitator"):
+        return tr(f"report.reason.{d.end_reason}")
+    return tr("report.not_finished")
+
+
+def time_used(d: Debrief, tr) -> str:
+    if d.time.available is None:
+        return tr("report.time_no_clock", used=clock(d.time.used))
+    return tr("report.time_of", used=clock(d.time.used), available=clock(d.time.available))
+
+
+def answer_text(a: ReflectionAnswer, tr) -> str:
+    """A reflection answer as the trainer reads it; scales say what the numbers meant."""
+    if a.kind != "scale" or a.scale is None:
+        return a.answer or tr("report.empty_answer")
+    low = f" ({a.scale.min} = {a.scale.low}, {a.scale.max} = {a.scale.high})" if a.scale.low and a.scale.high else ""
+    return tr("report.scale_answer", value=a.answer, max=a.scale.max) + low
+
+
+def status_tags(p: PuzzleResult, tr) -> list[tuple[str, str]]:
+    """Short labels with a style class: solved / skipped by the trainer / answer shown / hints sent / open."""
+    tags = []
+    if p.status == "solved":
+        tags.append((tr("report.status_solved"), "ok"))
+    elif p.status == "skipped":
+        tags.append((tr("report.status_skipped"), "trainer"))
+    else:
+        tags.append((tr("report.status_open"), "open"))
+    if p.revealed:
+        tags.append((tr("report.status_revealed"), "trainer"))
+    if p.pushed_hints:
+        tags.append((tr("report.status_pushed", count=p.pushed_hints), "trainer"))
+    return tags
+
+
+def puzzle_note(p: PuzzleResult | None, tr) -> str:
+    """The text after a bar in the comparison chart: time, hints, wrong tries, trainer help."""
+    if p is None or p.status == "open":
+        return tr("report.status_open")
+    bits = [clock(p.seconds) if p.seconds is not None else "–", tr("report.n_hints", count=p.all_hints)]
+    if p.wrong:
+        bits.append(tr("report.n_wrong", count=len(p.wrong)))
+    if p.status == "skipped":
+        bits.append(tr("report.status_skipped"))
+    elif p.revealed:
+        bits.append(tr("report.status_revealed"))
+    return " · ".join(bits)

@@ -1,0 +1,120 @@
+"""Synthetic keyboard and mouse input, posted to pygame's event queue like a real person's.
+
+Used by the UI tests (``pilot.press('tab')``, ``pilot.type('moedercontract')``,
+``pilot.click(x, y)``) and by ``--autoplay``.  Nothing here calls a screen
+directly: every action is an event that goes through the same handling as a
+key press on a real keyboard.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+NAMED_KEYS = {
+    "tab": (pygame.K_TAB, "\t"), "return": (pygame.K_RETURN, "\r"), "enter": (pygame.K_RETURN, "\r"),
+    "kp_enter": (pygame.K_KP_ENTER, "\r"), "escape": (pygame.K_ESCAPE, "\x1b"), "esc": (pygame.K_ESCAPE, "\x1b"),
+    "space": (pygame.K_SPACE, " "), "backspace": (pygame.K_BACKSPACE, "\b"), "delete": (pygame.K_DELETE, ""),
+    "up": (pygame.K_UP, ""), "down": (pygame.K_DOWN, ""), "left": (pygame.K_LEFT, ""), "right": (pygame.K_RIGHT, ""),
+    "home": (pygame.K_HOME, ""), "end": (pygame.K_END, ""), "pageup": (pygame.K_PAGEUP, ""),
+    "pagedown": (pygame.K_PAGEDOWN, ""), "f1": (pygame.K_F1, ""), "f11": (pygame.K_F11, ""),
+}
+MODIFIERS = {"shift": pygame.KMOD_LSHIFT, "ctrl": pygame.KMOD_LCTRL, "alt": pygame.KMOD_LALT}
+
+
+def key_events(name: str) -> list[pygame.event.Event]:
+    """KEYDOWN + KEYUP for a key name such as 'tab', 'shift+tab', 'ctrl+a', 'x' or '4'."""
+    *mods, base = name.lower().split("+")
+    mod = 0
+    for m in mods:
+        mod |= MODIFIERS[m]
+    if base in NAMED_KEYS:
+        key, char = NAMED_KEYS[base]
+    elif len(base) == 1:
+        key, char = ord(base), base
+    else:
+        raise ValueError(f"unknown key {name!r}")
+    if mod & pygame.KMOD_SHIFT and len(char) == 1 and char.isalpha():
+        char = char.upper()
+    if mod & pygame.KMOD_CTRL:
+        char = ""
+    down = pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=char, scancode=0)
+    up = pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode=char, scancode=0)
+    return [down, up]
+
+
+def post_actions(actions: list) -> None:
+    """Post ("key", name) and ("text", text) actions; unknown actions are ignored."""
+    for kind, value in actions:
+        if kind == "key" and value != "none":
+            for event in key_events(value):
+                pygame.event.post(event)
+        elif kind == "text":
+            pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=value))
+
+
+class Pilot:
+    """Drive an :class:`~escapebox.ui.app.App` from a test, one frame at a time."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def run(self, frames: int = 1) -> None:
+        for _ in range(frames):
+            self.app.frame(block=False)
+        while pygame.event.peek() and self.app.running:
+            self.app.frame(block=False)
+
+    def press(self, *names: str) -> None:
+        post_actions([("key", n) for n in names])
+        self.run()
+
+    def type(self, text: str) -> None:
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=text))
+        self.run()
+
+    def compose(self, text: str, start: int = 0) -> None:
+        """An input method's unfinished text (TEXTEDITING)."""
+        pygame.event.post(pygame.event.Event(pygame.TEXTEDITING, text=text, start=start, length=len(text)))
+        self.run()
+
+    def click(self, x: int, y: int, button: int = 1) -> None:
+        """Click at a *logical* position (1920×1080 canvas)."""
+        pos = self.app.canvas.to_physical((x, y))
+        pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=button))
+        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=button))
+        self.run()
+
+    def drag(self, start, end, steps: int = 6) -> None:
+        a = self.app.canvas.to_physical(start)
+        b = self.app.canvas.to_physical(end)
+        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=a, button=1))
+        for n in range(1, steps + 1):
+            pos = (a[0] + (b[0] - a[0]) * n // steps, a[1] + (b[1] - a[1]) * n // steps)
+            pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(1, 0, 0)))
+            self.run()
+        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=b, button=1))
+        self.run()
+
+    def wheel(self, dy: int, at=None) -> None:
+        if at is not None:
+            pygame.mouse.set_pos(self.app.canvas.to_physical(at))
+        pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=dy, flipped=False))
+        self.run()
+
+    @property
+    def screen(self):
+        return self.app.stack.top
+
+    def widget(self, key: str):
+        return self.screen.focus.find(key)
+
+    def click_widget(self, key: str) -> None:
+        widget = self.widget(key)
+        if widget is None:
+            raise KeyError(key)
+        self.click(*widget.rect.center)
+
+    def screenshot(self, path) -> None:
+        self.app.draw()
+        pygame.image.save(self.app.window, str(path))
