@@ -31,7 +31,6 @@ from escapebox.scenario.loader import LoadedScenario, build_scenario
 from escapebox.scenario.yamlsafe import MAX_FILE_BYTES, parse_yaml
 
 _ZIP_MAGIC = b"PK\x03\x04"
-_INFLATE_CODES = {"damaged": "entry_damaged", "too_big": "entry_too_big_real", "ratio": "ratio"}
 
 
 def load_pack(path: Path | str) -> LoadedScenario:
@@ -126,12 +125,19 @@ def _decode(path: Path, manifest: Manifest, blobs: dict[str, bytes]) -> dict[str
         try:
             plain[name] = reveal(blob, manifest.salt, name, limit)
         except InflateError as exc:
-            raise refuse(path, _INFLATE_CODES[exc.reason], entry=name, limit=L.mib(limit),
-                         ratio=exc.size // max(len(blob), 1)) from None
+            raise _inflate_refusal(path, name, exc, limit, len(blob)) from None
         total += len(plain[name])
         if total > L.MAX_TOTAL_BYTES:
             raise refuse(path, "total_too_big", entry=name, limit=L.mib(L.MAX_TOTAL_BYTES))
     return plain
+
+
+def _inflate_refusal(path: Path, name: str, exc: InflateError, limit: int, packed: int):
+    if exc.reason == "ratio":
+        return refuse(path, "ratio", entry=name, ratio=exc.size // max(packed, 1), limit=L.MAX_RATIO)
+    if exc.reason == "too_big":
+        return refuse(path, "entry_too_big_real", entry=name, limit=L.mib(limit))
+    return refuse(path, "entry_damaged", entry=name)
 
 
 # ----- writing: only now, only into a fresh temporary folder --------------------------------

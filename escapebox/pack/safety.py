@@ -27,18 +27,26 @@ def refuse(path: Path, code: str, **params) -> EscapeboxError:
 
 
 def check_directory(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+    """Everything the table of contents can tell, cheapest and most specific checks first."""
     if len(infos) > L.MAX_ENTRIES:
         raise refuse(path, "too_many_entries", count=len(infos), limit=L.MAX_ENTRIES)
     seen: set[str] = set()
+    for info in infos:
+        _check_kind(path, info)
+        check_name(path, info.filename)
+        _check_unique(path, info.filename, seen)
+        if info.file_size > L.MAX_ENTRY_BYTES:
+            raise refuse(path, "entry_too_big", entry=info.filename, size=L.mib(info.file_size),
+                         limit=L.mib(L.MAX_ENTRY_BYTES))
     total = 0
     for info in infos:
-        check_name(path, info.filename)
-        _check_kind(path, info)
-        _check_unique(path, info.filename, seen)
-        _check_declared_size(path, info)
         total += info.file_size
         if total > L.MAX_TOTAL_BYTES:
             raise refuse(path, "total_too_big", entry=info.filename, limit=L.mib(L.MAX_TOTAL_BYTES))
+    for info in infos:
+        if L.too_compressed(info.file_size, info.compress_size):
+            raise refuse(path, "ratio", entry=info.filename, ratio=info.file_size // max(info.compress_size, 1),
+                         limit=L.MAX_RATIO)
 
 
 def check_name(path: Path, name: str) -> None:
@@ -76,12 +84,3 @@ def _check_unique(path: Path, name: str, seen: set[str]) -> None:
     if key in seen:
         raise refuse(path, "duplicate", entry=name)
     seen.add(key)
-
-
-def _check_declared_size(path: Path, info: zipfile.ZipInfo) -> None:
-    if info.file_size > L.MAX_ENTRY_BYTES:
-        raise refuse(path, "entry_too_big", entry=info.filename, size=L.mib(info.file_size),
-                     limit=L.mib(L.MAX_ENTRY_BYTES))
-    if L.too_compressed(info.file_size, info.compress_size):
-        raise refuse(path, "ratio", entry=info.filename, ratio=info.file_size // max(info.compress_size, 1),
-                     limit=L.MAX_RATIO)

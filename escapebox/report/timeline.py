@@ -28,7 +28,14 @@ class Line:
 
 def timeline(scenario: Scenario, events, tr) -> list[Line]:
     names = _Names(scenario)
-    return [Line(e.at, *_describe(e, names, tr)) for e in events if not isinstance(e, _SKIP)]
+    return [Line(e.at, *_describe(e, names, tr)) for e in events if _shown(e, scenario)]
+
+
+def _shown(e: E.Event, scenario: Scenario) -> bool:
+    """Penalties repeat the line before; a dilemma's lock repeats the choice that follows."""
+    if isinstance(e, E.LockOpened) and not e.skipped:
+        return getattr(scenario.puzzles.get(e.puzzle), "kind", "") != "dilemma"
+    return not isinstance(e, _SKIP)
 
 
 class _Names:

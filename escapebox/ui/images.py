@@ -50,7 +50,16 @@ class ImageCache:
 
         def make():
             image = self.original(path)
-            return None if image is None else pygame.transform.smoothscale(image, size)
+            if image is None:
+                return None
+            if path.suffix.lower() == ".svg":
+                try:  # vector pictures are rendered at the exact size: sharp on a 4K beamer
+                    surface = pygame.image.load_sized_svg(str(path), size)
+                    if surface.get_size() == size:
+                        return surface.convert_alpha() if pygame.display.get_surface() else surface
+                except (pygame.error, OSError, AttributeError):
+                    pass
+            return pygame.transform.smoothscale(image, size)
         return self._scaled.fetch((path, size), make)
 
     def icon(self, name: str | None, px: int) -> pygame.Surface | None:

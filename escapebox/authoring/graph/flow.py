@@ -38,7 +38,7 @@ class Node:
 class Edge:
     source: str
     target: str
-    label: str
+    label: str              # parts on their own line are separated by "\n"
     style: str              # open, locked, solve, choice
 
 
@@ -107,7 +107,7 @@ def _room(rid: str, scenario: Scenario, index: ScenarioIndex, words: _Words) -> 
 
 def _object_lines(obj, words: _Words) -> list[Line]:
     tr = words.tr
-    head = obj.name + (f" ({tr('authoring.graph.locked_by', lock=words.lock(obj.locked_by))})" if obj.locked_by else "")
+    head = obj.name + (f" ({tr('authoring.graph.locked_by', lock=words.thing(obj.locked_by))})" if obj.locked_by else "")
     lines = [Line(head, "object")]
     if obj.reveals:
         lines.append(Line(tr("authoring.graph.finds", what=words.things(obj.reveals)), "find", 1))
@@ -151,8 +151,7 @@ def _edges(scenario: Scenario, index: ScenarioIndex, words: _Words) -> list[Edge
     tr, edges = words.tr, []
     for rid, room in scenario.rooms.items():
         for ex in room.exits:
-            label = ex.label + (f" ({tr('authoring.graph.locked_by', lock=words.lock(ex.locked_by))})"
-                                if ex.locked_by else "")
+            label = ex.label + ("\n" + words.lock(ex.locked_by) if ex.locked_by else "")
             edges.append(Edge(rid, ex.to, label, "locked" if ex.locked_by else "open"))
     for pid, puzzle in scenario.puzzles.items():
         for rid in index.puzzle_rooms.get(pid, ()):

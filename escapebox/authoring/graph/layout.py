@@ -23,7 +23,7 @@ TITLE_PX = 17
 LINE_PX = 20
 BOX_W = 330
 PAD = 12
-GAP_X = 150
+GAP_X = 210
 GAP_Y = 36
 MARGIN = 40
 HEADER_PX = 60
@@ -31,6 +31,9 @@ CHAR_PX = 0.56 * FONT_PX
 INDENT_PX = 14
 CURVE_SAMPLES = 24
 LABEL_PX = 13
+LABEL_LINE_PX = 16
+LABEL_CHAR_PX = 0.56 * LABEL_PX
+LABEL_CHARS = int((GAP_X - 30) / LABEL_CHAR_PX)
 
 
 @dataclass
@@ -49,6 +52,12 @@ class Arrow:
     edge: Edge
     points: list[tuple[float, float]]
     label_at: tuple[float, float]
+    label_lines: list[str]
+
+    @property
+    def label_size(self) -> tuple[float, float]:
+        width = max((len(line) for line in self.label_lines), default=0) * LABEL_CHAR_PX + 12
+        return width, len(self.label_lines) * LABEL_LINE_PX + 6
 
 
 @dataclass
@@ -177,7 +186,11 @@ def _arrow(edge: Edge, source: Box, target: Box, slot: int) -> Arrow:
         out = GAP_X / 2 + 14 * slot
         c1, c2 = (start[0] + out, start[1]), (end[0] + out, end[1])
     points = [_bezier(start, c1, c2, end, i / CURVE_SAMPLES) for i in range(CURVE_SAMPLES + 1)]
-    return Arrow(edge, points, _bezier(start, c1, c2, end, 0.5))
+    return Arrow(edge, points, _bezier(start, c1, c2, end, 0.5), _wrap_label(edge.label))
+
+
+def _wrap_label(label: str) -> list[str]:
+    return [row for part in label.split("\n") for row in textwrap.wrap(part, LABEL_CHARS) or [""]]
 
 
 def _bezier(p0, p1, p2, p3, t: float) -> tuple[float, float]:
@@ -188,10 +201,6 @@ def _bezier(p0, p1, p2, p3, t: float) -> tuple[float, float]:
 
 
 # ----- shared by both renderers ---------------------------------------------------------
-def label_width(text: str) -> float:
-    return len(text) * 0.56 * LABEL_PX + 12
-
-
 def arrow_head(points: list[tuple[float, float]], size: float = 11) -> list[tuple[float, float]]:
     (x1, y1), (x2, y2) = points[-2], points[-1]
     angle = math.atan2(y2 - y1, x2 - x1)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from escapebox.authoring.graph import palette as P
 from escapebox.authoring.graph.layout import (
-    FONT_PX, INDENT_PX, LABEL_PX, LINE_PX, PAD, TITLE_PX, Arrow, Box, Layout, arrow_head, label_width,
+    FONT_PX, INDENT_PX, LABEL_LINE_PX, LABEL_PX, LINE_PX, PAD, TITLE_PX, Arrow, Box, Layout, arrow_head,
 )
 from escapebox.paths import assets_dir
 
@@ -105,12 +105,13 @@ class _Painter:
 
     def label(self, surface, arrow: Arrow) -> None:
         x, y = arrow.label_at
-        w = label_width(arrow.edge.label)
-        rect = self.pg.Rect(*self.xy(x - w / 2, y - 11), round(w * self.k), round(20 * self.k))
+        width, height = arrow.label_size
+        rect = self.pg.Rect(*self.xy(x - width / 2, y - height / 2), round(width * self.k), round(height * self.k))
         colour = P.EDGE[arrow.edge.style]
         self.pg.draw.rect(surface, P.rgb(P.BACKGROUND), rect, border_radius=round(4 * self.k))
         self.pg.draw.rect(surface, P.rgb(colour), rect, width=1, border_radius=round(4 * self.k))
-        self.text(surface, arrow.edge.label, x, y - 9, colour, LABEL_PX, centre=True)
+        for row, text in enumerate(arrow.label_lines):
+            self.text(surface, text, x, y - height / 2 + 3 + row * LABEL_LINE_PX, colour, LABEL_PX, centre=True)
 
 
 def _dashes(points, on: float = 8, off: float = 5):

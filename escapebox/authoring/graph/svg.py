@@ -6,7 +6,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from escapebox.authoring.graph import palette as P
 from escapebox.authoring.graph.layout import (
-    FONT_PX, INDENT_PX, LABEL_PX, LINE_PX, PAD, TITLE_PX, Arrow, Box, Layout, arrow_head, label_width,
+    FONT_PX, INDENT_PX, LABEL_LINE_PX, LABEL_PX, LINE_PX, PAD, TITLE_PX, Arrow, Box, Layout, arrow_head,
 )
 
 FONTS = "Atkinson Hyperlegible, Verdana, Arial, sans-serif"
@@ -68,8 +68,12 @@ def _arrow(arrow: Arrow) -> str:
 
 def _label(arrow: Arrow) -> str:
     x, y = arrow.label_at
-    width = label_width(arrow.edge.label)
-    return (f'<rect x="{x - width / 2:.1f}" y="{y - 11:.1f}" width="{width:.1f}" height="20" rx="4" '
-            f'fill="{P.BACKGROUND}" fill-opacity="0.9" stroke="{P.EDGE[arrow.edge.style]}" stroke-width="1"/>\n'
-            f'<text x="{x:.1f}" y="{y + 4:.1f}" font-size="{LABEL_PX}" text-anchor="middle" '
-            f'fill="{P.EDGE[arrow.edge.style]}">{escape(arrow.edge.label)}</text>')
+    width, height = arrow.label_size
+    colour = P.EDGE[arrow.edge.style]
+    parts = [f'<rect x="{x - width / 2:.1f}" y="{y - height / 2:.1f}" width="{width:.1f}" height="{height:.1f}" '
+             f'rx="4" fill="{P.BACKGROUND}" fill-opacity="0.92" stroke="{colour}" stroke-width="1"/>']
+    for row, text in enumerate(arrow.label_lines):
+        baseline = y - height / 2 + 3 + (row + 0.8) * LABEL_LINE_PX
+        parts.append(f'<text x="{x:.1f}" y="{baseline:.1f}" font-size="{LABEL_PX}" text-anchor="middle" '
+                     f'fill="{colour}">{escape(text)}</text>')
+    return "\n".join(parts)

@@ -1,0 +1,190 @@
+"""Build one hostile or broken ``.escapebox`` archive per attack, to prove the reader refuses each.
+
+Run at test time (``make_all(folder)``) or by hand
+(``python tests/hostile_archives/make_archives.py OUT_FOLDER``).  Python's
+``zipfile`` refuses to write most of these lies, so archives are written
+byte by byte with :func:`raw_zip`: any name, any declared size, any file
+type bits.  Each archive comes with the message key the reader must give.
+The large ones are zip bombs: a few kilobytes on disk.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import stat
+import struct
+import sys
+import zipfile
+import zlib
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from escapebox.pack import layout as L
+from escapebox.pack.obfuscate import conceal
+from escapebox.pack.writer import build_pack
+from escapebox.scenario.loader import load_scenario_text
+
+MB = 1024 * 1024
+SALT = bytes(range(16))
+REGULAR = (stat.S_IFREG | 0o644) << 16
+
+TINY_SCENARIO = """\
+format: 1
+id: klein
+title: Klein
+summary: Een heel klein scenario.
+duration: 5
+start: kamer
+rooms:
+  kamer:
+    name: Kamer
+    text: Een kamer met een kast.
+    objects:
+      kast:
+        name: Kast
+        text: De kast is open.
+        locked_by: slot
+puzzles:
+  slot:
+    kind: code
+    title: Slot
+    question: Welke code?
+    answer: "4711"
+    hints: [Denk aan eau de cologne.]
+    leads_to: uit
+endings:
+  uit:
+    title: Klaar
+    text: Het is gelukt.
+"""
+
+
+@dataclass
+class RawEntry:
+    """One zip entry exactly as written: ``data`` is what is stored (compressed for method 8)."""
+
+    name: str
+    data: bytes
+    method: int = zipfile.ZIP_STORED
+    size: int | None = None          # declared uncompressed size (default: the truth)
+    crc: int | None = None
+    external_attr: int = REGULAR
+    flags: int = 0
+    plain: bytes | None = None       # uncompressed bytes, for the CRC of deflated entries
+
+
+def raw_zip(entries: list[RawEntry]) -> bytes:
+    out, central = io.BytesIO(), []
+    for entry in entries:
+        name = entry.name.encode("utf-8")
+        plain = entry.plain if entry.plain is not None else entry.data
+        crc = entry.crc if entry.crc is not None else zlib.crc32(plain)
+        size = entry.size if entry.size is not None else len(plain)
+        flags = entry.flags | 0x800
+        offset = out.tell()
+        out.write(struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, flags, entry.method, 0, 0x5B21,
+                              crc, len(entry.data), size, len(name), 0))
+        out.write(name + entry.data)
+        central.append(struct.pack("<4s6H3L5H2L", b"PK\x01\x02", (3 << 8) | 20, 20, flags, entry.method, 0,
+                                   0x5B21, crc, len(entry.data), size, len(name), 0, 0, 0, 0,
+                                   entry.external_attr, offset) + name)
+    start = out.tell()
+    for record in central:
+        out.write(record)
+    out.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(central), len(central),
+                          out.tell() - start, start, 0))
+    return out.getvalue()
+
+
+def deflated(plain: bytes) -> bytes:
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return packer.compress(plain) + packer.flush()
+
+
+def good_pack() -> tuple[bytes, dict[str, bytes], dict]:
+    loaded = load_scenario_text(TINY_SCENARIO, name="klein.yaml")
+    pack = build_pack(loaded, salt=SALT, created=datetime(2026, 1, 1, tzinfo=timezone.utc))
+    return pack.data, pack.entries, pack.manifest
+
+
+def _with_manifest(manifest: dict, entries: dict[str, bytes], extra: list[RawEntry] = ()) -> bytes:
+    raw = [RawEntry(L.MANIFEST, json.dumps(manifest).encode())]
+    raw += [RawEntry(name, data) for name, data in entries.items()]
+    return raw_zip(raw + list(extra))
+
+
+def _listed(manifest: dict, entries: dict[str, bytes], name: str, blob: bytes) -> bytes:
+    """A pack whose manifest honestly lists one more entry (so only its content is hostile)."""
+    import hashlib
+    manifest = json.loads(json.dumps(manifest))
+    manifest["entries"].append({"name": name, "size": len(blob), "sha256": hashlib.sha256(blob).hexdigest()})
+    return _with_manifest(manifest, {**entries, name: blob})
+
+
+def archives() -> dict[str, tuple[bytes, str]]:
+    """Archive name → (bytes, expected message key without ``authoring.pack.``)."""
+    data, entries, manifest = good_pack()
+    tiny = [RawEntry(L.MANIFEST, b"{}")]
+    changed = dict(entries)
+    changed[L.SCENARIO] = bytes(b ^ 1 for b in entries[L.SCENARIO])
+    bad_crc = zlib.crc32(b"x" * 1000) ^ 0xFFFF
+    return {
+        "not-a-zip": (b"Dit is geen zip-bestand, maar gewoon tekst.\n" * 20, "not_a_zip"),
+        "truncated": (data[: len(data) // 2], "truncated"),
+        "empty-file": (b"", "not_a_zip"),
+        "no-manifest": (raw_zip([RawEntry(L.SCENARIO, entries[L.SCENARIO])]), "no_manifest"),
+        "absolute-path": (raw_zip(tiny + [RawEntry("/tmp/escapebox-evil.txt", b"boo")]), "absolute_name"),
+        "dot-dot": (raw_zip(tiny + [RawEntry("assets/../../escapebox-evil.txt", b"boo")]), "parent_name"),
+        "backslash": (raw_zip(tiny + [RawEntry("assets\\..\\evil.txt", b"boo")]), "backslash_name"),
+        "drive-letter": (raw_zip(tiny + [RawEntry("C:/Windows/evil.txt", b"boo")]), "drive_name"),
+        "symlink": (raw_zip(tiny + [RawEntry("assets/link.svg", b"/etc/passwd",
+                                             external_attr=(stat.S_IFLNK | 0o777) << 16)]), "symlink"),
+        "directory": (raw_zip(tiny + [RawEntry("assets/", b"", external_attr=(stat.S_IFDIR | 0o755) << 16)]),
+                      "not_a_file"),
+        "duplicate-name": (raw_zip(tiny + [RawEntry("assets/a.svg", b"1"), RawEntry("assets/a.svg", b"2")]),
+                           "duplicate"),
+        "duplicate-case": (raw_zip(tiny + [RawEntry("assets/A.svg", b"1"), RawEntry("assets/a.svg", b"2")]),
+                           "duplicate"),
+        "too-many-entries": (raw_zip([RawEntry(f"assets/{n}.svg", b"") for n in range(L.MAX_ENTRIES + 1)]),
+                             "too_many_entries"),
+        "declared-too-big": (raw_zip(tiny + [RawEntry("assets/big.png", b"x", size=25 * MB)]), "entry_too_big"),
+        "declared-total-too-big": (raw_zip(tiny + [RawEntry(f"assets/{n}.png", b"x", size=19 * MB)
+                                                   for n in range(6)]), "total_too_big"),
+        "zip-bomb-ratio": (raw_zip(tiny + [RawEntry("assets/bomb.png", deflated(bytes(5 * MB)),
+                                                    method=zipfile.ZIP_DEFLATED, plain=bytes(5 * MB))]), "ratio"),
+        "size-lie": (raw_zip(tiny + [RawEntry("assets/lie.png", deflated(bytes(3 * MB)), method=zipfile.ZIP_DEFLATED,
+                                              plain=bytes(1000), size=1000)]), "entry_damaged"),
+        "bad-crc": (raw_zip([RawEntry(L.MANIFEST, b"x" * 1000, crc=bad_crc)]), "entry_damaged"),
+        "encrypted": (raw_zip(tiny + [RawEntry("assets/secret.png", b"x", flags=0x1)]), "encrypted"),
+        "manifest-not-json": (raw_zip([RawEntry(L.MANIFEST, b"{niet: json")]), "bad_manifest"),
+        "unlisted-entry": (_with_manifest(manifest, entries, [RawEntry("assets/extra.svg", b"<svg/>")]),
+                           "unlisted_entry"),
+        "changed-entry": (_with_manifest(manifest, changed), "entry_changed"),
+        "inner-bomb-too-big": (_listed(manifest, entries, "assets/inner.png",
+                                       _inner(bytes(30 * MB), "assets/inner.png")), "entry_too_big_real"),
+        "inner-bomb-ratio": (_listed(manifest, entries, "assets/inner.png",
+                                     _inner(bytes(5 * MB), "assets/inner.png")), "ratio"),
+        "unexpected-entry": (_listed(manifest, entries, "autorun.inf", b"x"), "unexpected_entry"),
+    }
+
+
+def _inner(plain: bytes, name: str) -> bytes:
+    return conceal(plain, SALT, name)
+
+
+def make_all(folder: Path) -> dict[str, tuple[Path, str]]:
+    folder.mkdir(parents=True, exist_ok=True)
+    made = {}
+    for name, (data, code) in archives().items():
+        path = folder / f"{name}{L.SUFFIX}"
+        path.write_bytes(data)
+        made[name] = (path, code)
+    return made
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "hostile")
+    for name, (path, code) in make_all(target).items():
+        print(f"{path}  ->  {code}")

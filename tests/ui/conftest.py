@@ -1,0 +1,73 @@
+"""Headless UI tests: SDL's dummy video and audio drivers, a pilot that presses keys and clicks.
+
+``pytest --update-goldens`` rewrites the golden screenshots in tests/ui/golden/.
+"""
+
+import os
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from escapebox.scenario.loader import load_scenario  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+FIXTURE = HERE / "fixtures" / "alle-soorten"
+REPO = HERE.parents[1]
+SCENARIOS = REPO / "scenarios"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-goldens", action="store_true", default=False,
+                     help="rewrite the golden screenshots in tests/ui/golden/")
+
+
+@pytest.fixture
+def update_goldens(request):
+    return request.config.getoption("--update-goldens")
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path, monkeypatch):
+    """Never touch the real user's saved sessions."""
+    monkeypatch.setenv("ESCAPEBOX_DATA_DIR", str(tmp_path / "data"))
+
+
+@pytest.fixture
+def fixture_scenario():
+    return load_scenario(FIXTURE)
+
+
+@pytest.fixture
+def make_app(tmp_path):
+    """Build an app on its first screen; returns (app, pilot).  Closed after the test."""
+    from escapebox.ui.main import PlayOptions, build_app
+    from escapebox.ui.pilot import Pilot
+
+    made = []
+
+    def make(loaded=None, *, size=(1920, 1080), lang="nl", save=True, **options):
+        opts = PlayOptions(loaded=loaded, window=size, language=lang, save=save, fast=options.pop("fast", True),
+                           sound=False, data_dir=tmp_path / "data", **options)
+        app = build_app(opts)
+        made.append(app)
+        pilot = Pilot(app)
+        pilot.run()
+        return app, pilot
+
+    yield make
+    for app in made:
+        app.launcher.close()
+        app.close()
+
+
+def start_game(pilot, group="Groep 3"):
+    """From the intro screen to the first room, by keyboard only."""
+    pilot.press("return")            # Start (focused by default)
+    pilot.type(group)
+    pilot.press("return")
+    return pilot.app.game

@@ -1,0 +1,172 @@
+"""Playing by keyboard alone and by mouse alone, through the real screens."""
+
+import pygame
+
+from escapebox.core import events as E
+from conftest import start_game
+
+
+def names(app):
+    return [s.name for s in app.stack.screens]
+
+
+def focus_key(app):
+    focused = app.stack.top.focus.focused
+    return focused.key if focused else None
+
+
+def tab_to(pilot, key, limit=60):
+    for _ in range(limit):
+        if focus_key(pilot.app) == key:
+            return
+        pilot.press("tab")
+    raise AssertionError(f"could not tab to {key}; focus on {focus_key(pilot.app)}")
+
+
+def test_intro_shows_privacy_goals_and_duration(make_app, fixture_scenario):
+    app, pilot = make_app(fixture_scenario)
+    screen = app.stack.top
+    assert screen.name == "intro"
+    assert "Antwoorden worden alleen op deze computer bewaard en na 30 dagen verwijderd." in screen.privacy_box.text
+    assert "Noem geen echte namen van studenten." in screen.privacy_box.text
+    assert "Je zoekt informatie op" in screen.body.text
+    assert "20 minuten" in screen.facts_box.text
+
+
+def test_keyboard_only_from_intro_to_debrief(make_app, fixture_scenario):
+    app, pilot = make_app(fixture_scenario)
+    game = start_game(pilot, "Groep 3")
+    state = game.session.state
+    assert state.group == "Groep 3"
+    assert names(app) == ["room"]
+
+    # the prikbord: Enter inspects, the clue gets a NIEUW badge in the clue book
+    tab_to(pilot, "obj:bord")
+    pilot.press("return")
+    assert app.stack.top.name == "object"
+    assert "briefje" in state.clues
+    pilot.press("escape")
+    pilot.press("c")
+    assert app.stack.top.name == "cluebook"
+    assert game.unseen_clues == set()          # opening it shows the first clue
+    pilot.press("escape")
+
+    # the code lock: a near miss shows the scenario's feedback, then the right code opens it
+    tab_to(pilot, "obj:kastje")
+    pilot.press("return")
+    assert app.stack.top.name == "puzzle-code"
+    pilot.press("4", "3", "2", "1", "return")
+    assert "Bijna! Andersom." in app.stack.top.feedback[0]
+    assert "Nog niet goed" in app.stack.top.feedback[0]          # words, not only colour
+    pilot.press("1", "2", "3", "4", "return")
+    assert app.stack.top.solved is not None
+    assert state.opened["kastje-slot"] == "solved"
+    pilot.press("return")                      # Verder: the reflection after the lock comes first
+    assert app.stack.top.name == "reflection-text"
+    pilot.type("Op het prikbord, naast de koffie. Zoë’s idee: één map.")
+    pilot.press("ctrl+return")
+    assert state.reflections["na-kastje"].startswith("Op het prikbord")
+    assert app.stack.top.name == "room"
+
+
+def test_mouse_only_inspect_and_back(make_app, fixture_scenario):
+    app, pilot = make_app(fixture_scenario, size=(1280, 720))
+    pilot.click_widget("start")
+    pilot.type("Groep 3")
+    pilot.click_widget("start")
+    assert app.stack.top.name == "room"
+    pilot.click_widget("obj:bord")             # a hotspot on the picture
+    assert app.stack.top.name == "object"
+    pilot.click_widget("tb_back")
+    assert app.stack.top.name == "room"
+    pilot.click_widget("tb_clues")
+    assert app.stack.top.name == "cluebook"
+
+
+def test_space_pauses_in_the_room_and_p_resumes(make_app, fixture_scenario):
+    app, pilot = make_app(fixture_scenario)
+    game = start_game(pilot)
+    pilot.press("space")
+    assert app.stack.top.name == "pause"
+    assert game.session.state.paused
+    assert any(isinstance(e, E.Paused) for e in game.session.state.events)
+    pilot.press("p")
+    assert not game.session.state.paused
+    assert app.stack.top.name == "room"
+
+
+def test_help_overlay_and_fullscreen_toggle(make_app, fixture_scenario):
+    app, pilot = make_app(fixture_scenario)
+    pilot.press("f1")
+    assert app.stack.top.name == "help"
+    pilot.press("escape")
+    assert app.stack.top.name == "intro"
+    pilot.press("f11")
+    assert app.settings.fullscreen
+    pilot.press("f11")
+    assert not app.settings.fullscreen
+
+
+def test_hint_shows_cost_before_revealing(make_app, fixture_scenario):
+    app, pilot = make_app(fixture_scenario)
+    game = start_game(pilot)
+    tab_to(pilot, "obj:kastje")
+    pilot.press("return")
+    pilot.press("h")
+    dialog = app.stack.top
+    assert dialog.name == "hint"
+    assert "30 seconden" in dialog.body.text
+    assert "Kijk op het prikbord" not in dialog.body.text
+    assert game.session.state.hints == {}
+    pilot.press("return")                      # "Toon hint 1" has focus
+    assert "Kijk op het prikbord" in dialog.body.text
+    assert game.session.state.hints == {"kastje-slot": 1}
+    assert game.session.timer().penalties == 30
+    pilot.press("escape")
+    assert app.stack.top.name == "puzzle-code"
+
+
+def test_refusal_is_shown_in_dutch(make_app, fixture_scenario):
+    app, pilot = make_app(fixture_scenario)
+    game = start_game(pilot)
+    tab_to(pilot, "obj:bord")
+    pilot.press("return", "escape")
+    tab_to(pilot, "obj:kastje")
+    pilot.press("return")
+    pilot.press("1", "2", "3", "4", "return", "return")   # solve, Verder
+    pilot.press("tab", "tab", "return")                   # skip the reflection ("Overslaan")
+    assert "na-kastje" in game.session.state.skipped_reflections
+    assert app.stack.top.name == "object"                 # the opened kastje shows what is inside
+    pilot.click_widget("take:lamp-leeg")
+    assert "lamp-leeg" in game.session.state.inventory
+    pilot.press("escape")
+    tab_to(pilot, "obj:poster")
+    pilot.press("return")
+    pilot.click_widget("use:lamp-leeg")                   # the wrong item: the rules refuse
+    assert any("Er gebeurt niets als jullie Lampje zonder batterij gebruiken bij Poster" in t.text
+               for t in app.toasts)
+
+
+def test_presenter_clicker_pages_and_advances(make_app, fixture_scenario):
+    app, pilot = make_app(fixture_scenario)
+    start_game(pilot)
+    tab_to(pilot, "obj:kastje")
+    pilot.press("return")
+    pilot.press("1", "2", "3", "4", "return")
+    pilot.press("pagedown")                    # on the success panel: next = Verder
+    assert app.stack.top.name == "reflection-text"
+
+
+def test_english_interface(make_app, fixture_scenario):
+    app, pilot = make_app(fixture_scenario, lang="en")
+    assert app.stack.top.focus.find("start").text == "Start (Enter)"
+    assert "Do not use real names of students." in app.stack.top.privacy_box.text
+    start_game(pilot)
+    assert app.stack.top.focus.find("tb_clues").text == "Clues (C)"
+
+
+def test_window_close_quits(make_app, fixture_scenario):
+    app, pilot = make_app(fixture_scenario)
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    pilot.run()
+    assert not app.running
