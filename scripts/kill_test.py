@@ -65,9 +65,11 @@ def one_round(seed: int) -> str | None:
     fixture = str(ROOT / "tests" / "fixtures" / "alles")
     code = CHILD.format(root=str(ROOT), fixture=fixture, data=data, seed=seed)
     child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
-    time.sleep(random.Random(seed).uniform(0.3, 1.5))
+    first = child.stdout.readline()  # wait until the game is running before the random wait starts
+    time.sleep(random.Random(seed).uniform(0.0, 1.0))
     child.send_signal(signal.SIGKILL)
     output, _ = child.communicate()
+    output = first + output
     confirmed: dict[str, int] = {}
     for line in output.split("\n")[:-1]:  # the last piece may be cut off by the kill
         parts = line.split()

@@ -7,7 +7,7 @@ from escapebox.i18n import LANGUAGES, Translator, catalogue
 
 PACKAGE = Path(__file__).parents[1] / "escapebox"
 AREAS = {p.stem for p in (PACKAGE / "locales" / "nl").glob("*.toml")}
-KEY = re.compile(r'["\'](@?)(%s)\.([a-z0-9_.]+)["\'|]' % "|".join(sorted(AREAS)))
+KEY = re.compile(r'["\'](@?)(%s)\.([a-z_][a-z_.]*)["\'|]' % "|".join(sorted(AREAS)))
 
 
 def test_every_language_has_the_same_keys():

@@ -42,14 +42,19 @@ def collect(names: list[str], store_factory: Callable, tr, everything: bool = Fa
     for name in names:
         raw.append(_from_file(name) if _is_file(name) else _from_store(store, name))
     if everything:
-        raw += [_from_store(store, info["id"]) for info in reversed(store.sessions())
-                if info["id"] not in {r[0] for r in raw}]
+        named = {r[0] for r in raw}
+        raw += [_from_store(store, sid) for sid in _oldest_first(store) if sid not in named]
     if scenario_id:
         raw = [r for r in raw if r[1]["scenario_id"] == scenario_id]
     if not raw:
         raise EscapeboxError([Problem("report.no_sessions", {"scenario": scenario_id or "-"})])
     _one_scenario(raw, everything and not scenario_id)
     return _labelled(raw, tr)
+
+
+def _oldest_first(store) -> list[str]:
+    """Order of play: groups started in the same second keep the order they were saved in."""
+    return [row[0] for row in store.db.execute("SELECT id FROM sessions ORDER BY created, rowid")]
 
 
 def _is_file(name: str) -> bool:

@@ -50,6 +50,8 @@ class Game:
         self.unseen_clues: set[str] = set() if resumed else set(state.clues)
         self.unseen_items: set[str] = set() if resumed else set(state.inventory)
         self.time_up_seen = resumed and state.time_up
+        #: an object whose lock was just opened: show its contents once the group is back in the room
+        self.reveal_after: str | None = None
 
     # ------------------------------------------------------------ commands
 
@@ -135,6 +137,10 @@ class Game:
         elif state.paused:
             screens.append(PauseScreen(app, already_paused=True))
         app.stack.reset(*screens)
+        if len(screens) == 1 and self.reveal_after:
+            obj, self.reveal_after = self.reveal_after, None
+            if self.session.index.object_room.get(obj) == state.room:
+                screens[0].inspect(obj)
 
     def finish(self) -> None:
         """The debrief is closed: back to the picker, or quit."""

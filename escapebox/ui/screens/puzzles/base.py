@@ -141,16 +141,9 @@ class PuzzleScreen(GameScreen):
         return [self.body_box, go_on] if body else [go_on]
 
     def go_on(self) -> None:
-        """Back to the game; an object that was locked shows what was inside it."""
-        state = self.game.session.state
-        room = state.room
+        """Back to the game; an object that was locked shows what was inside (after any reflection)."""
+        self.game.reveal_after = self.via
         self.game.route()
-        if self.via and not state.pending and not state.ended and state.room == room \
-                and self.game.session.index.object_room.get(self.via) == room:
-            from escapebox.ui.screens.room import RoomScreen
-            top = self.app.stack.top
-            if isinstance(top, RoomScreen):
-                top.inspect(self.via)
 
     def pager(self):
         return getattr(self, "body_box", None) if self.solved is not None else self.question_box
