@@ -65,7 +65,12 @@ def one_round(seed: int) -> str | None:
     fixture = str(ROOT / "tests" / "fixtures" / "alles")
     code = CHILD.format(root=str(ROOT), fixture=fixture, data=data, seed=seed)
     child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
-    first = child.stdout.readline()  # wait until the game is running before the random wait starts
+    first = ""
+    while not first.rstrip("\n").split("\n")[-1].startswith("CONFIRMED"):  # wait until play has begun
+        line = child.stdout.readline()
+        if not line:
+            break
+        first += line
     time.sleep(random.Random(seed).uniform(0.0, 1.0))
     child.send_signal(signal.SIGKILL)
     output, _ = child.communicate()

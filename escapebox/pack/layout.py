@@ -21,7 +21,7 @@ MAX_TOTAL_BYTES = 100 * 1024 * 1024
 MAX_RATIO = 100
 RATIO_FROM_BYTES = 1024 * 1024
 MAX_MANIFEST_BYTES = 256 * 1024
-MAX_NAME_CHARS = 300
+MAX_NAME_CHARS = 320          # 'assets/' + the 300 characters a scenario may use
 CHUNK = 64 * 1024
 
 OBFUSCATION = "zlib+xor-shake256"

@@ -19,6 +19,9 @@ from escapebox.pack import layout as L
 from escapebox.problems import EscapeboxError, Problem
 
 _ALLOWED_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+# Names Windows treats as devices, whatever the extension: "assets/CON.svg" is not a file there.
+_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)),
+                      *(f"LPT{n}" for n in range(1, 10))})
 
 
 def refuse(path: Path, code: str, **params) -> EscapeboxError:
@@ -62,7 +65,7 @@ def check_name(path: Path, name: str) -> None:
     parts = name.split("/")
     if ".." in parts:
         raise refuse(path, "parent_name", entry=name)
-    if any(part in ("", ".") for part in parts):
+    if any(part in ("", ".") or part[-1] in ". " or part.split(".")[0].upper() in _DEVICES for part in parts):
         raise refuse(path, "bad_name", entry=name)
 
 

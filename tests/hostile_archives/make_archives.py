@@ -151,6 +151,8 @@ def archives() -> dict[str, tuple[bytes, str]]:
         "dot-dot": (raw_zip(tiny + [RawEntry("assets/../../escapebox-evil.txt", b"boo")]), "parent_name"),
         "backslash": (raw_zip(tiny + [RawEntry("assets\\..\\evil.txt", b"boo")]), "backslash_name"),
         "drive-letter": (raw_zip(tiny + [RawEntry("C:/Windows/evil.txt", b"boo")]), "drive_name"),
+        "windows-device": (raw_zip(tiny + [RawEntry("assets/con.svg", b"x")]), "bad_name"),
+        "control-character": (raw_zip(tiny + [RawEntry("assets/a\nb.svg", b"x")]), "bad_name"),
         "symlink": (raw_zip(tiny + [RawEntry("assets/link.svg", b"/etc/passwd",
                                              external_attr=(stat.S_IFLNK | 0o777) << 16)]), "symlink"),
         "directory": (raw_zip(tiny + [RawEntry("assets/", b"", external_attr=(stat.S_IFDIR | 0o755) << 16)]),

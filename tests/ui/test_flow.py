@@ -66,7 +66,13 @@ def test_keyboard_only_from_intro_to_debrief(make_app, fixture_scenario):
     pilot.type("Op het prikbord, naast de koffie. Zoë’s idee: één map.")
     pilot.press("ctrl+return")
     assert state.reflections["na-kastje"].startswith("Op het prikbord")
-    assert app.stack.top.name == "room"
+    assert app.stack.top.name == "object"      # then the opened kastje shows what is inside
+    assert app.stack.top.object_id == "kastje"
+    assert focus_key(app) == "take:lamp-leeg"
+    pilot.press("return")
+    assert "lamp-leeg" in state.inventory
+    pilot.press("escape")
+    assert names(app) == ["room"]
 
 
 def test_mouse_only_inspect_and_back(make_app, fixture_scenario):
