@@ -65,7 +65,7 @@ class PuzzleResult:
     kind: str
     goals: tuple[str, ...]
     status: str                 #: "solved", "skipped" (by the trainer) or "open" (never opened)
-    seen_at: float | None       #: first moment the group could see it (object inspected / room entered)
+    seen_at: float | None       #: first moment the group could see it (see ``_first_seen``)
     opened_at: float | None     #: moment of LockOpened
     seconds: float | None       #: clock seconds from seen to opened; None if not both happened
     hints: int                  #: hints the group asked for
@@ -289,15 +289,25 @@ def _puzzles(scenario: Scenario, log: list[E.Event], clock: list[float]):
 
 
 def _first_seen(puzzle: str, index: ScenarioIndex, log: list[E.Event]) -> int | None:
-    """Index of the first event that showed the puzzle: its object inspected, or its door's room entered."""
+    """Index of the first event that showed the puzzle to the group.
+
+    A lock on an object shows when the object is first inspected; a lock on
+    a door when its room is entered.  If a screen let the group try an
+    object's puzzle without inspecting it, entering the room counts instead.
+    """
     objects = set(index.objects_locked_by.get(puzzle, ()))
-    rooms = {d.source for doors in index.doors.values() for d in doors if d.locked_by == puzzle and not d.back}
-    for number, e in enumerate(log):
-        if isinstance(e, E.ObjectInspected) and e.object in objects:
-            return number
-        if isinstance(e, (E.RoomEntered, E.SessionStarted)) and e.room in rooms:
-            return number
-    return None
+    doors = {d.source for doors in index.doors.values() for d in doors if d.locked_by == puzzle and not d.back}
+    inspected = _first(log, lambda e: isinstance(e, E.ObjectInspected) and e.object in objects)
+    entered = _first(log, lambda e: isinstance(e, (E.RoomEntered, E.SessionStarted)) and e.room in doors)
+    seen = [n for n in (inspected, entered) if n is not None]
+    if seen:
+        return min(seen)
+    rooms = set(index.puzzle_rooms.get(puzzle, ()))
+    return _first(log, lambda e: isinstance(e, (E.RoomEntered, E.SessionStarted)) and e.room in rooms)
+
+
+def _first(log: list[E.Event], wanted) -> int | None:
+    return next((n for n, e in enumerate(log) if wanted(e)), None)
 
 
 def _reflections(scenario: Scenario, log: list[E.Event], kind: type) -> tuple[ReflectionAnswer, ...]:

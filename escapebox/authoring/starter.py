@@ -27,24 +27,27 @@ def starter_files():
     return resources.files("escapebox.authoring") / "starter"
 
 
-def create_starter(folder: Path) -> Path:
-    """Make ``folder`` with the starter; refuses to touch anything that already exists."""
+def create_starter(folder: Path, play_options: str = "") -> Path:
+    """Make ``folder`` with the starter; refuses to touch anything that already exists.
+
+    ``play_options`` (such as ``" --dev"``) is added to the play command in the opening comment.
+    """
     try:
         folder.mkdir(parents=True, exist_ok=False)
     except FileExistsError:
         raise EscapeboxError([Problem("authoring.new.exists", {"folder": str(folder)}, file=str(folder))]) from None
     try:
-        _fill(folder)
+        _fill(folder, play_options)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
     return folder / "scenario.yaml"
 
 
-def _fill(folder: Path) -> None:
+def _fill(folder: Path, play_options: str) -> None:
     source = starter_files()
     text = (source / "scenario.yaml").read_text(encoding="utf-8")
-    (folder / "scenario.yaml").write_text(fill_template(text, folder), encoding="utf-8")
+    (folder / "scenario.yaml").write_text(fill_template(text, folder, play_options), encoding="utf-8")
     images = folder / "images"
     images.mkdir()
     for entry in (source / "images").iterdir():
@@ -53,12 +56,17 @@ def _fill(folder: Path) -> None:
     write_schema(folder)
 
 
-def fill_template(text: str, folder: Path) -> str:
+def fill_template(text: str, folder: Path, play_options: str = "") -> str:
     name = folder.name
-    shown = f'"{folder}"' if " " in str(folder) else str(folder)  # copyable commands
     return (text.replace("__ID__", scenario_id(name))
                 .replace("__TITLE__", json.dumps(scenario_title(name), ensure_ascii=False))
-                .replace("__FOLDER__", shown))
+                .replace("__FOLDER__", quoted(folder))
+                .replace("__DEV__", play_options))
+
+
+def quoted(path: Path) -> str:
+    """Paths with spaces in quotes, so the printed commands can be copied as they are."""
+    return f'"{path}"' if " " in str(path) else str(path)
 
 
 def scenario_id(name: str) -> str:

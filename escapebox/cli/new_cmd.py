@@ -1,8 +1,9 @@
 """``escapebox new NAAM``: start a scenario from a working, commented example.
 
 Creates the folder with ``scenario.yaml`` (every puzzle kind once, in
-Dutch), an ``images/`` folder and the editor schema, then says what to do
-next.  An existing folder is never overwritten.
+Dutch), an ``images/`` folder and the editor schema, checks it with the
+validator, then says what to do next.  An existing folder is never
+overwritten.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from escapebox.cli.argparse_nl import DutchArgumentParser
 from escapebox.i18n import Translator
 from escapebox.problems import errors
 
@@ -21,27 +23,18 @@ def add_parser(subparsers, tr: Translator):
 
 
 def run(args, tr: Translator) -> int:
-    from escapebox.authoring.starter import create_starter
+    from escapebox.authoring.starter import create_starter, quoted, scenario_id
     from escapebox.scenario.loader import load_scenario
 
     folder = Path(args.name)
-    create_starter(folder)
+    play_options = " --dev" if _play_has_dev(tr) else ""
+    create_starter(folder, play_options)
     problems = _validate(load_scenario(folder))
     for problem in problems:
         print(problem.render(tr), file=sys.stderr)
-    print(tr("authoring.new.done", folder=_quoted(folder), yaml=_quoted(folder / "scenario.yaml"),
-             id=loaded_id(folder)))
+    print(tr("authoring.new.done", folder=quoted(folder), yaml=quoted(folder / "scenario.yaml"),
+             id=scenario_id(folder.name), play=play_options))
     return 1 if errors(problems) else 0
-
-
-def _quoted(path: Path) -> str:
-    """Paths with spaces are shown in quotes, so the commands can be copied as they are."""
-    return f'"{path}"' if " " in str(path) else str(path)
-
-
-def loaded_id(folder: Path) -> str:
-    from escapebox.authoring.starter import scenario_id
-    return scenario_id(folder.name)
 
 
 def _validate(loaded) -> list:
@@ -51,3 +44,13 @@ def _validate(loaded) -> list:
     except ModuleNotFoundError:
         return []
     return validate(loaded)
+
+
+def _play_has_dev(tr: Translator) -> bool:
+    """Advise ``play --dev`` (reload on save) only when this version's play command offers it."""
+    try:
+        from escapebox.cli import play_cmd
+        parser = play_cmd.add_parser(DutchArgumentParser(tr=tr).add_subparsers(), tr)
+    except Exception:  # noqa: BLE001 — a missing or half-built play command must not stop 'new'
+        return False
+    return any("--dev" in action.option_strings for action in parser._actions)

@@ -52,15 +52,20 @@ def restore_answers(data: dict, solutions: dict[str, str], file: str) -> dict[st
     """Put solutions back into the data (in place); return the hashes by puzzle id."""
     hashes = {}
     puzzles = data.get("puzzles") if isinstance(data, dict) else None
-    for pid, entry in (puzzles or {}).items():
+    for pid, entry in (puzzles.items() if isinstance(puzzles, dict) else ()):
         if not isinstance(entry, dict) or ANSWER_KEY not in entry:
             continue
         accepted, near = entry.pop(ANSWER_KEY), entry.pop(NEAR_KEY, None) or {}
-        if pid not in solutions or not isinstance(accepted, list) or not isinstance(near, dict):
+        if pid not in solutions or not _strings(accepted) or not isinstance(near, dict) \
+                or not _strings(list(near.values())):
             raise _damaged(file)
         entry["answer"] = [solutions[pid]]
         hashes[pid] = (accepted, near)
     return hashes
+
+
+def _strings(values) -> bool:
+    return isinstance(values, list) and all(isinstance(v, str) for v in values)
 
 
 def attach_hashes(scenario: Scenario, hashes: dict[str, tuple[list, dict]], salt_hex: str,

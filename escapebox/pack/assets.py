@@ -8,9 +8,10 @@ the scenario folder instead of a shared icon; those go in too.
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from escapebox.pack.layout import MAX_ENTRIES, MAX_ENTRY_BYTES, MAX_TOTAL_BYTES, mib
+from escapebox.pack.layout import MAX_ENTRIES, MAX_ENTRY_BYTES, MAX_TOTAL_BYTES, asset_entry, mib
+from escapebox.pack.safety import check_name
 from escapebox.problems import EscapeboxError, Problem
 from escapebox.scenario.assets import IMAGE_SUFFIXES, shared_icons
 from escapebox.scenario.loader import LoadedScenario
@@ -50,7 +51,16 @@ def read_assets(loaded: LoadedScenario) -> dict[str, bytes]:
     return contents
 
 
+def entry_path(name: str) -> str:
+    """The name inside the pack: forward slashes, no ``./`` (the reader accepts nothing else)."""
+    return str(PurePosixPath(name.replace("\\", "/")))
+
+
 def _read_one(loaded: LoadedScenario, name: str) -> bytes:
+    try:
+        check_name(Path(loaded.file), asset_entry(entry_path(name)))
+    except EscapeboxError:
+        raise _refuse(loaded, "authoring.pack.bad_file_name", file=name) from None
     folder = loaded.folder.resolve()
     path = (loaded.folder / name).resolve()
     if folder not in path.parents or not path.is_file():

@@ -31,6 +31,8 @@ from escapebox.scenario.loader import LoadedScenario, build_scenario
 from escapebox.scenario.yamlsafe import MAX_FILE_BYTES, parse_yaml
 
 _ZIP_MAGIC = b"PK\x03\x04"
+_END_MAGIC = b"PK\x05\x06"
+_TAIL_BYTES = 65_536 + 22      # the end record and the longest zip comment
 
 
 def load_pack(path: Path | str) -> LoadedScenario:
@@ -41,12 +43,9 @@ def load_pack(path: Path | str) -> LoadedScenario:
         manifest = parse_manifest(path, _read_manifest(path, archive, infos))
         blobs = _read_entries(path, archive, infos, manifest)
     plain = _decode(path, manifest, blobs)
-    folder = _extract(path, {n[len(L.ASSET_PREFIX):]: d for n, d in plain.items() if n.startswith(L.ASSET_PREFIX)})
-    try:
-        return _build(path, manifest, plain, folder)
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
+    loaded = _build(path, manifest, plain)
+    assets = {name[len(L.ASSET_PREFIX):]: data for name, data in plain.items() if name.startswith(L.ASSET_PREFIX)}
+    return dataclasses.replace(loaded, folder=_extract(path, assets))
 
 
 # ----- opening ----------------------------------------------------------------------------
@@ -59,18 +58,24 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
         if path.stat().st_size > L.MAX_TOTAL_BYTES + L.MAX_MANIFEST_BYTES + 1024 * 1024:
             raise refuse(path, "pack_too_big", limit=L.mib(L.MAX_TOTAL_BYTES))
         return zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
-        raise refuse(path, "truncated" if _starts_like_zip(path) else "not_a_zip") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError):
+        raise refuse(path, _why_not_a_zip(path)) from None
     except OSError as exc:
         raise refuse(path, "unreadable", reason=exc.strerror or str(exc)) from None
 
 
-def _starts_like_zip(path: Path) -> bool:
+def _why_not_a_zip(path: Path) -> str:
+    """Not a zip at all, a zip cut off before its table of contents, or a damaged one."""
     try:
         with path.open("rb") as handle:
-            return handle.read(4) == _ZIP_MAGIC
+            head = handle.read(4)
+            handle.seek(max(0, path.stat().st_size - _TAIL_BYTES))
+            tail = handle.read()
     except OSError:
-        return False
+        return "not_a_zip"
+    if head != _ZIP_MAGIC:
+        return "not_a_zip"
+    return "damaged_zip" if _END_MAGIC in tail else "truncated"
 
 
 # ----- reading, in memory and bounded ----------------------------------------------------
@@ -113,7 +118,7 @@ def _read_entry(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, lim
                 if L.too_compressed(len(out), info.compress_size):
                     raise refuse(path, "ratio", entry=info.filename, ratio=len(out) // max(info.compress_size, 1),
                                  limit=L.MAX_RATIO)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError):
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, ValueError):
         raise refuse(path, "entry_damaged", entry=info.filename) from None
     return bytes(out)
 
@@ -140,6 +145,30 @@ def _inflate_refusal(path: Path, name: str, exc: InflateError, limit: int, packe
     return refuse(path, "entry_damaged", entry=name)
 
 
+# ----- the scenario, still only in memory -----------------------------------------------
+def _build(path: Path, manifest: Manifest, plain: dict[str, bytes]) -> LoadedScenario:
+    """The scenario, checked completely before any file is written (its folder is set afterwards)."""
+    digest, solutions = _solutions(path, plain[L.SOLUTIONS])
+    raw = plain[L.SCENARIO]
+    document = parse_yaml(raw, f"{path}/scenario.yaml")
+    hashes = restore_answers(document.data, solutions, str(path))
+    loaded = build_scenario(document, folder=path.parent, source=path, raw=raw)
+    scenario = attach_hashes(loaded.scenario, hashes, manifest.obfuscation.salt, str(path))
+    return dataclasses.replace(loaded, scenario=scenario, digest=digest or loaded.digest)
+
+
+def _solutions(path: Path, raw: bytes) -> tuple[str, dict[str, str]]:
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise refuse(path, "entry_damaged", entry=L.SOLUTIONS) from None
+    solutions = data.get("solutions") if isinstance(data, dict) else None
+    digest = data.get("digest") if isinstance(data, dict) else None
+    if not isinstance(solutions, dict) or not all(isinstance(v, str) for v in solutions.values()):
+        raise refuse(path, "entry_damaged", entry=L.SOLUTIONS)
+    return (digest if isinstance(digest, str) else ""), solutions
+
+
 # ----- writing: only now, only into a fresh temporary folder --------------------------------
 def _extract(path: Path, assets: dict[str, bytes]) -> Path:
     folder = Path(tempfile.mkdtemp(prefix="escapebox-pack-")).resolve()
@@ -159,25 +188,3 @@ def _extract(path: Path, assets: dict[str, bytes]) -> Path:
         shutil.rmtree(folder, ignore_errors=True)
         raise
     return folder
-
-
-def _build(path: Path, manifest: Manifest, plain: dict[str, bytes], folder: Path) -> LoadedScenario:
-    digest, solutions = _solutions(path, plain[L.SOLUTIONS])
-    raw = plain[L.SCENARIO]
-    document = parse_yaml(raw, f"{path}/scenario.yaml")
-    hashes = restore_answers(document.data, solutions, str(path))
-    loaded = build_scenario(document, folder=folder, source=path, raw=raw)
-    scenario = attach_hashes(loaded.scenario, hashes, manifest.obfuscation.salt, str(path))
-    return dataclasses.replace(loaded, scenario=scenario, digest=digest or loaded.digest)
-
-
-def _solutions(path: Path, raw: bytes) -> tuple[str, dict[str, str]]:
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise refuse(path, "entry_damaged", entry=L.SOLUTIONS) from None
-    solutions = data.get("solutions") if isinstance(data, dict) else None
-    digest = data.get("digest") if isinstance(data, dict) else None
-    if not isinstance(solutions, dict) or not all(isinstance(v, str) for v in solutions.values()):
-        raise refuse(path, "entry_damaged", entry=L.SOLUTIONS)
-    return (digest if isinstance(digest, str) else ""), solutions

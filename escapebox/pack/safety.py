@@ -73,7 +73,7 @@ def _check_kind(path: Path, info: zipfile.ZipInfo) -> None:
     mode = info.external_attr >> 16
     if stat.S_ISLNK(mode):
         raise refuse(path, "symlink", entry=info.filename)
-    if info.is_dir() or (stat.S_IFMT(mode) and not stat.S_ISREG(mode)):
+    if info.filename.endswith("/") or (stat.S_IFMT(mode) and not stat.S_ISREG(mode)):
         raise refuse(path, "not_a_file", entry=info.filename)
     if info.flag_bits & 0x1:
         raise refuse(path, "encrypted", entry=info.filename)

@@ -15,22 +15,22 @@ import hashlib
 import io
 import json
 import os
-import secrets as random
+import secrets
 import stat
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import yaml
 
 from escapebox import __version__
 from escapebox.pack import layout as L
 from escapebox.pack.answers import hide_answers
-from escapebox.pack.assets import read_assets
+from escapebox.pack.assets import entry_path, read_assets
 from escapebox.pack.obfuscate import conceal
-from escapebox.pack.secrets import answer_texts, appears_in
+from escapebox.pack.leaks import answer_texts, appears_in
 from escapebox.scenario.loader import LoadedScenario
 
 ATTEMPTS = 16
@@ -52,7 +52,7 @@ def build_pack(loaded: LoadedScenario, salt: bytes | None = None, created: datet
     created = created or datetime.now(timezone.utc).replace(microsecond=0)
     pack = None
     for _attempt in range(1 if salt else ATTEMPTS):
-        pack = _build_once(loaded, assets, salt or random.token_bytes(16), created)
+        pack = _build_once(loaded, assets, salt or secrets.token_bytes(16), created)
         hidden_in_noise, visible = _leaks(loaded, pack)
         pack.visible = visible
         if not hidden_in_noise:
@@ -80,15 +80,11 @@ def _build_once(loaded: LoadedScenario, assets: dict[str, bytes], salt: bytes, c
         L.SOLUTIONS: json.dumps({"digest": loaded.digest, "solutions": solutions}, ensure_ascii=False).encode(),
     }
     for name, data in assets.items():
-        plain[L.asset_entry(_entry_path(name))] = data
+        plain[L.asset_entry(entry_path(name))] = data
     entries = {name: conceal(data, salt, name) for name, data in plain.items()}
     manifest = _manifest(loaded, salt, created, entries)
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
     return Pack(_zip(manifest_bytes, entries, created), entries, manifest, manifest_bytes)
-
-
-def _entry_path(name: str) -> str:
-    return str(PurePosixPath(name.replace("\\", "/")))
 
 
 class _PlainDumper(yaml.SafeDumper):
@@ -108,7 +104,7 @@ def _manifest(loaded: LoadedScenario, salt: bytes, created: datetime, entries: d
     return {
         "escapebox_pack": L.PACK_FORMAT,
         "escapebox_version": __version__,
-        "created": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "created": created.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "scenario": {"id": scenario.id, "title": scenario.title, "format": scenario.format},
         "obfuscation": {"method": L.OBFUSCATION, "salt": salt.hex(),
                         "note": "obfuscation against casual peeking, not encryption"},

@@ -19,6 +19,7 @@ from pydantic import Field, PrivateAttr
 
 from escapebox.puzzles.matching import normalise
 from escapebox.scenario.types import (
+    Flag,
     Answers, Frozen, Id, ImagePath, ShortText, Text, TextList, ref, refs,
 )
 
@@ -120,9 +121,9 @@ class TextAnswerPuzzle(PuzzleBase):
 
     answer: Answers = Field(min_length=1)
     near_misses: dict[str, Text] = {}
-    case_sensitive: bool = False
-    accent_sensitive: bool = False
-    space_sensitive: bool = False
+    case_sensitive: Flag = False
+    accent_sensitive: Flag = False
+    space_sensitive: Flag = False
 
     #: Set only for puzzles read from a pack (see :meth:`with_hashes`); never from YAML.
     _hashes: AnswerHashes | None = PrivateAttr(default=None)

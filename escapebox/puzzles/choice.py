@@ -5,12 +5,12 @@ from typing import Any, Literal
 from pydantic import Field
 
 from escapebox.puzzles.base import Finding, PuzzleBase, Verdict, index_list
-from escapebox.scenario.types import Frozen, Text
+from escapebox.scenario.types import Flag, Frozen, Text
 
 
 class ChoiceOption(Frozen):
     text: Text
-    correct: bool = False
+    correct: Flag = False
     feedback: Text | None = None
 
 

@@ -2,7 +2,7 @@
 
 from typing import Any, Literal
 
-from escapebox.puzzles.base import Finding, PuzzleBase, Verdict
+from escapebox.puzzles.base import PuzzleBase, Verdict
 from escapebox.scenario.types import Frozen, ImagePath, Text
 from escapebox.scenario.area import Area
 
@@ -38,11 +38,6 @@ class SpotPuzzle(PuzzleBase):
     def describe_answer(self, answer: Any) -> str:
         point = _point(answer)
         return f"({point[0]:.0f}%, {point[1]:.0f}%)" if point else "?"
-
-    def lint(self) -> list[Finding]:
-        if not self.image_alt:
-            return [Finding("validate.puzzle.image_no_alt", ("image",), warning=True)]
-        return []
 
 
 def _point(answer: Any) -> tuple[float, float] | None:

@@ -79,8 +79,10 @@ def _session(s: ReportSession, number: int, group_colour: str, tr, with_question
 
 
 def _cards(d: Debrief, tr) -> str:
+    time_label = (tr("report.card_time_of", available=clock(d.time.available)) if d.time.available
+                  else tr("report.card_time"))
     cards = [(parts.ending_text(d, tr), tr("report.card_ending"), False),
-             (parts.time_used(d, tr), tr("report.card_time"), False)]
+             (clock(d.time.used), time_label, False)]
     if d.time.overtime:
         cards.append((clock(d.time.overtime), tr("report.card_overtime"), True))
     cards += [(clock(d.time.paused), tr("report.card_paused"), False),
@@ -118,7 +120,8 @@ def _reflections(d: Debrief, tr) -> str:
     for group in d.by_goal:
         title = group.text if group.goal else tr("report.goal_other")
         answers = "".join(_answer(a, tr) for a in group.answers)
-        blocks.append(f'<p class="goal">{escape(title)}</p>{answers}')
+        blocks.append(f'<div class="goalbox"><p class="goal"><span class="goal-label">{escape(tr("report.goal_label"))}'
+                      f'</span>{escape(title)}</p>{answers}</div>')
     return f'<h3>{escape(tr("report.reflections"))}</h3>{"".join(blocks)}'
 
 
@@ -135,9 +138,9 @@ def _skipped(d: Debrief, tr) -> str:
 
 
 def _puzzles(d: Debrief, tr) -> str:
-    head = "".join(f"<th{cls}>{escape(tr(key))}</th>" for key, cls in (
-        ("report.col_puzzle", ""), ("report.col_time", ' class="num"'), ("report.col_hints", ' class="num"'),
-        ("report.col_wrong", ""), ("report.col_status", "")))
+    head = "".join(f'<th class="{cls}">{escape(tr(key))}</th>' for key, cls in (
+        ("report.col_puzzle", "w-puzzle"), ("report.col_time", "num w-num"), ("report.col_hints", "num w-num"),
+        ("report.col_wrong", ""), ("report.col_status", "w-status")))
     rows = []
     for p in d.puzzles:
         tried = " ".join(f'<span class="typed">{escape(w.text)}</span>' for w in p.wrong) or "–"
@@ -146,7 +149,7 @@ def _puzzles(d: Debrief, tr) -> str:
                     f'<td class="num">{p.all_hints}</td><td>{tried}</td><td>{tags}</td></tr>')
     note = f'<p class="muted">{escape(tr("report.puzzle_time_note"))}</p>'
     return (f'<h3>{escape(tr("report.puzzles"))}</h3>{note}'
-            f'<table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+            f'<table class="puzzles"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
 
 
 def _timeline(s: ReportSession, tr) -> str:

@@ -17,11 +17,12 @@ from escapebox.report.svg import Bar, bar_chart
 
 
 def comparison_section(c: Comparison, sessions: list[ReportSession], colours: dict[str, str], tr) -> str:
+    """Overview first, then what the conversation is about (choices, reflections, questions), then timings."""
     return (f'<section class="comparison" id="vergelijking-{escape(c.scenario_id)}">'
             f'<h2>{escape(tr("report.compare_title"))}: {escape(c.title)}</h2>'
-            f'{_legend(c.groups, colours)}{_overview(sessions, colours, tr)}{_puzzles(c, colours, tr)}'
+            f'{_legend(c.groups, colours)}{_overview(sessions, colours, tr)}'
             f'{_dilemmas(c, colours, tr)}{_prompts(c, colours, tr)}'
-            f'{questions_html(c.debrief_text, c.questions, tr)}</section>')
+            f'{questions_html(c.debrief_text, c.questions, tr)}{_puzzles(c, colours, tr)}</section>')
 
 
 def questions_html(text: str, questions: tuple[str, ...], tr) -> str:
@@ -43,17 +44,18 @@ def _overview(sessions: list[ReportSession], colours, tr) -> str:
             "report.card_wrong", "report.card_trainer", "report.col_reflections")
     head = "".join(f'<th{" class=num" if n > 2 else ""}>{escape(tr(k))}</th>' for n, k in enumerate(keys))
     rows = "".join(_overview_row(s, colours, tr) for s in sessions)
-    available = max((s.debrief.time.available or 0 for s in sessions), default=0) or None
-    bars = [Bar(s.label, s.debrief.time.used, colours[s.label], clock(s.debrief.time.used)) for s in sessions]
-    chart = bar_chart(bars, max(b.value for b in bars), tr("report.chart_time"), available,
-                      tr("report.available", time=clock(available)) if available else "")
+    bars = [Bar(s.label, s.debrief.time.used, colours[s.label], parts.time_used(s.debrief, tr),
+                s.debrief.time.available) for s in sessions]
+    chart = bar_chart(bars, max(b.value for b in bars), tr("report.chart_time"))
     return (f'<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
-            f'<figure><figcaption>{escape(tr("report.chart_time"))}</figcaption>{chart}</figure>')
+            f'<figure><figcaption>{escape(tr("report.chart_time"))}</figcaption>{chart}'
+            f'<p class="muted">{escape(tr("report.chart_time_note"))}</p></figure>')
 
 
 def _overview_row(s: ReportSession, colours, tr) -> str:
     d = s.debrief
-    cells = [parts.ending_text(d, tr), parts.time_used(d, tr), str(d.hints), str(d.wrong_answers),
+    used = parts.time_used(d, tr) + (f" ({tr('report.overtime', time=clock(d.time.overtime))})" if d.time.overtime else "")
+    cells = [parts.ending_text(d, tr), used, str(d.hints), str(d.wrong_answers),
              str(len(d.skipped_puzzles) + len(d.revealed_puzzles)), str(len(d.reflections))]
     tds = "".join(f'<td{" class=num" if n > 1 else ""}>{escape(v)}</td>' for n, v in enumerate(cells))
     return f'<tr style="--group:{colours[s.label]}"><td><span class="chip"></span>{escape(s.label)}</td>{tds}</tr>'
@@ -80,7 +82,7 @@ def _dilemmas(c: Comparison, colours, tr) -> str:
 
 def _dilemma(d: DilemmaRow, colours, tr) -> str:
     items = "".join(
-        f'<li><span class="count">{len(o.groups)}</span><span>{escape(o.text)}'
+        f'<li class="{"chosen" if o.groups else "muted"}"><span class="count">{len(o.groups)}</span><span>{escape(o.text)}'
         f'<span class="groups">{_group_chips(o.groups, colours) or escape(tr("report.nobody"))}</span></span></li>'
         for o in d.options)
     missing = (f'<p class="muted">{escape(tr("report.not_reached", groups=", ".join(d.not_reached)))}</p>'

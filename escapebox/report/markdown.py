@@ -52,22 +52,27 @@ def _comparison(c: Comparison, sessions: list[ReportSession], tr) -> list[str]:
     head = [tr(k) for k in ("report.col_group", "report.card_ending", "report.card_time", "report.card_hints",
                             "report.card_wrong", "report.card_trainer", "report.col_reflections")]
     out += _table(head, [_overview(s.label, s.debrief, tr) for s in sessions])
-    out += [f"### {md(tr('report.compare_puzzles'))}", "", md(tr("report.puzzle_time_note")), ""]
-    out += _table([tr("report.col_puzzle"), *c.groups],
-                  [[row.title, *(parts.puzzle_note(p, tr) for _, p in row.results)] for row in c.puzzles])
     if c.dilemmas:
         out += [f"### {md(tr('report.compare_dilemmas'))}", ""]
     for d in c.dilemmas:
         out += [f"#### {md(d.title)}", "", md(d.question), ""]
         out += [f"- **{len(o.groups)}** × {md(o.text)}" + (f" — {md(', '.join(o.groups))}" if o.groups else "")
-                for o in d.options] + [""]
+                for o in d.options] + [""] + _not_reached(d.not_reached, tr)
     if c.prompts:
         out += [f"### {md(tr('report.compare_reflections'))}", ""]
     for p in c.prompts:
         out += [f"#### {md(p.prompt)}", ""]
         out += [f"- **{md(label)}:** {md(parts.answer_text(a, tr) if a else tr('report.skipped'))}"
-                for label, a in p.answers] + [""]
-    return out + _questions(c.debrief_text, c.questions, tr)
+                for label, a in p.answers] + [""] + _not_reached(p.not_reached, tr)
+    out += _questions(c.debrief_text, c.questions, tr)
+    out += [f"### {md(tr('report.compare_puzzles'))}", "", md(tr("report.puzzle_time_note")), ""]
+    out += _table([tr("report.col_puzzle"), *c.groups],
+                  [[row.title, *(parts.puzzle_note(p, tr) for _, p in row.results)] for row in c.puzzles])
+    return out
+
+
+def _not_reached(groups: tuple[str, ...], tr) -> list[str]:
+    return [md(tr("report.not_reached", groups=", ".join(groups))), ""] if groups else []
 
 
 def _overview(label: str, d: Debrief, tr) -> list[str]:

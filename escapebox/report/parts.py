@@ -45,13 +45,18 @@ def status_tags(p: PuzzleResult, tr) -> list[tuple[str, str]]:
     return tags
 
 
+def count(tr, key: str, number: int) -> str:
+    """``1 hint`` / ``2 hints``: the catalogue has ``<key>_one`` for exactly one."""
+    return tr(f"{key}_one" if number == 1 else key, count=number)
+
+
 def puzzle_note(p: PuzzleResult | None, tr) -> str:
     """The text after a bar in the comparison chart: time, hints, wrong tries, trainer help."""
     if p is None or p.status == "open":
         return tr("report.status_open")
-    bits = [clock(p.seconds) if p.seconds is not None else "–", tr("report.n_hints", count=p.all_hints)]
+    bits = [clock(p.seconds) if p.seconds is not None else "–", count(tr, "report.n_hints", p.all_hints)]
     if p.wrong:
-        bits.append(tr("report.n_wrong", count=len(p.wrong)))
+        bits.append(count(tr, "report.n_wrong", len(p.wrong)))
     if p.status == "skipped":
         bits.append(tr("report.status_skipped"))
     elif p.revealed:

@@ -25,7 +25,7 @@ nav ol { columns: 2; padding-left: 1.2rem; }
 a { color: var(--accent); }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr)); gap: .6rem; margin: 1rem 0; }
 .card { background: var(--soft); border-radius: .5rem; padding: .6rem .9rem; }
-.card .value { display: block; font-size: 1.35rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+.card .value { display: block; font-size: 1.3rem; font-weight: 700; font-variant-numeric: tabular-nums; }
 .card .label { display: block; color: var(--muted); font-size: .85rem; }
 .card.alert .value { color: var(--wrong); }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; }
@@ -37,23 +37,29 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .tag { display: inline-block; font-size: .8rem; padding: 0 .45rem; border-radius: 1rem; margin: 0 .2rem .1rem 0;
        border: 1px solid currentColor; white-space: nowrap; }
 .tag.trainer { color: var(--trainer); } .tag.ok { color: var(--ok); } .tag.open { color: var(--muted); }
-.typed { font-family: ui-monospace, "Cascadia Mono", "DejaVu Sans Mono", monospace; font-size: .9rem;
-         background: #fbeaea; color: var(--wrong); padding: 0 .3rem; border-radius: .2rem; }
+.typed { display: inline-block; background: #fbeaea; color: var(--wrong); padding: 0 .4rem; margin: 0 .25rem .2rem 0;
+         border-radius: .25rem; font-size: .92rem; }
+table.puzzles { table-layout: fixed; }
+th.w-puzzle { width: 28%; } th.w-num { width: 4.2rem; } th.w-status { width: 11.5rem; }
 .path { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem; align-items: center; }
 .path li { background: var(--soft); border-radius: 1rem; padding: .15rem .8rem; }
 .path li + li::before { content: "→"; margin: 0 .5rem 0 -.1rem; color: var(--muted); }
 .choice { border: 1px solid var(--line); border-radius: .5rem; padding: .7rem 1rem; margin: .6rem 0; }
 .choice .picked { font-weight: 700; }
+.choice h4 { margin-top: 0; }
 .answers { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: .7rem; margin: .5rem 0 1.2rem; }
 .answer { margin: 0; padding: .6rem .9rem; background: var(--soft); border-left: 5px solid var(--group);
           border-radius: 0 .4rem .4rem 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .answer .who { display: block; font-weight: 700; font-size: .9rem; margin-bottom: .2rem; white-space: normal; }
 .answer.none { color: var(--muted); font-style: italic; }
 .prompt { font-weight: 600; margin: 1.4rem 0 .3rem; }
-.goal { margin: 1.2rem 0 .3rem; font-weight: 700; }
+.goalbox { margin: 1rem 0 1.4rem; }
+.goal { margin: 0 0 .2rem; padding: .5rem .9rem; background: #e8f0f9; border-radius: .4rem; font-weight: 600; }
+.goal-label { display: block; font-size: .75rem; text-transform: uppercase; letter-spacing: .06em; color: var(--accent); }
+.goalbox .prompt { font-weight: 600; color: var(--muted); margin: .8rem 0 .3rem; }
 figure { margin: .4rem 0 1rem; }
 figcaption { font-weight: 600; margin-bottom: .2rem; }
-svg.chart { display: block; max-width: 46rem; height: auto; }
+svg.chart { display: block; max-width: 100%; height: auto; }
 .legend { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; margin: .5rem 0 1rem; padding: 0; list-style: none; }
 .options { list-style: none; padding: 0; margin: .4rem 0; }
 .options li { padding: .3rem 0; border-bottom: 1px solid var(--line); display: grid;

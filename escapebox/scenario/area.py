@@ -30,6 +30,14 @@ class Area(Frozen):
             raise ValueError("area_outside_image")
         return self
 
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        """Editors should accept the short list form trainers actually write."""
+        as_object = handler(core_schema)
+        as_list = {"type": "array", "items": {"type": "number", "minimum": 0, "maximum": 100},
+                   "minItems": 4, "maxItems": 4, "description": "[x, y, breedte, hoogte] in procent"}
+        return {"anyOf": [as_list, as_object]}
+
     def contains(self, px: float, py: float) -> bool:
         return self.x <= px <= self.x + self.w and self.y <= py <= self.y + self.h
 

@@ -14,32 +14,40 @@ reflection moments, items and combinations, icons from assets/icons).
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal, Union
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from escapebox.puzzles import Puzzle
 from escapebox.scenario.area import Area
 from escapebox.scenario.types import (
+    Flag,
     Frozen, Id, ImagePath, ShortText, Text, TextList, ref, refs,
 )
 
 FORMAT_VERSION = 1
 
 
+def _no_clock(value):
+    """``minutes: geen`` (or ``none``) means self-study without a clock."""
+    if isinstance(value, str) and value.strip().lower() in NO_CLOCK_WORDS:
+        return None
+    return value
+
+
+NO_CLOCK_WORDS = ("geen", "none", "nee", "no")
+Minutes = Annotated[int | None, Field(ge=1, le=600),
+                    BeforeValidator(_no_clock, json_schema_input_type=Union[int, Literal[NO_CLOCK_WORDS], None])]
+Players = Annotated[str, Field(pattern=r"^\s*\d{1,2}\s*(-\s*\d{1,2}\s*)?$"),
+                    BeforeValidator(lambda v: str(v) if isinstance(v, int) else v,
+                                    json_schema_input_type=Union[int, str])]
+
+
 class Timer(Frozen):
-    minutes: int | None = Field(default=None, ge=1, le=600)
+    minutes: Minutes = None
     hint_penalty: int = Field(default=60, ge=0, le=3600)
     wrong_penalty: int = Field(default=0, ge=0, le=3600)
     at_zero: Literal["overtime", "end"] = "overtime"
-
-    @field_validator("minutes", mode="before")
-    @classmethod
-    def _no_clock(cls, value):
-        """``minutes: geen`` (or ``none``) means self-study without a clock."""
-        if isinstance(value, str) and value.strip().lower() in {"geen", "none", "nee", "no"}:
-            return None
-        return value
 
 
 class RoomObject(Frozen):
@@ -120,8 +128,8 @@ class Reflection(Frozen):
     prompt: Text
     after: ref("puzzle") | None = None
     on_enter: ref("room") | None = None
-    at_end: bool = False
-    pauses_timer: bool = True
+    at_end: Flag = False
+    pauses_timer: Flag = True
     goals: refs("goal") = ()
     scale: Scale | None = None
     minutes: int | None = Field(default=None, ge=1, le=60)
@@ -160,7 +168,7 @@ class Scenario(Frozen):
     language: Literal["nl", "en"] = "nl"
     audience: ShortText | None = None
     level: ShortText | None = None
-    players: str = Field(default="1-5", pattern=r"^\s*\d{1,2}\s*(-\s*\d{1,2}\s*)?$")
+    players: Players = "1-5"
     duration: int = Field(ge=1, le=600)
     author: ShortText | None = None
     licence: ShortText | None = None

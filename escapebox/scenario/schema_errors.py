@@ -69,6 +69,8 @@ def _problem(item: dict, doc: Document, model: type[BaseModel]) -> Problem:
             code = f"schema.rule.{ctx.get('error')}" if str(ctx.get("error")).isidentifier() else "schema.other"
     if kind == "string_pattern_mismatch":
         code = "schema.bad_id" if ctx.get("pattern") == ID_PATTERN else "schema.pattern"
+    if item.get("input", "") is None and kind not in ("missing", "extra_forbidden"):
+        code = "schema.empty_value"
     if code == "schema.other":
         params["detail"] = item.get("msg", "")
     return Problem(code, params, file=doc.file, line=mark.line if mark else None,

@@ -9,7 +9,7 @@ without new validator code.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Union
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
 
@@ -48,7 +48,8 @@ def ref(*kinds: str):
 
 
 def refs(*kinds: str):
-    return Annotated[tuple[Annotated[Id, Ref(kinds)], ...], BeforeValidator(_as_tuple)]
+    return Annotated[tuple[Annotated[Id, Ref(kinds)], ...],
+                     BeforeValidator(_as_tuple, json_schema_input_type=Union[str, list[str]])]
 
 
 def _safe_relative(value: str) -> str:
@@ -60,8 +61,26 @@ def _safe_relative(value: str) -> str:
 ImagePath = Annotated[str, StringConstraints(min_length=1, max_length=300), AfterValidator(_safe_relative), AssetPath("image")]
 SoundPath = Annotated[str, StringConstraints(min_length=1, max_length=300), AfterValidator(_safe_relative), AssetPath("sound")]
 
-TextList = Annotated[tuple[Text, ...], BeforeValidator(_as_tuple)]
-Answers = Annotated[tuple[Annotated[str, StringConstraints(min_length=1, max_length=500)], ...], BeforeValidator(_as_tuple)]
+TextList = Annotated[tuple[Text, ...], BeforeValidator(_as_tuple, json_schema_input_type=Union[str, list[str]])]
+Answers = Annotated[tuple[Annotated[str, StringConstraints(min_length=1, max_length=500)], ...],
+                    BeforeValidator(_as_tuple, json_schema_input_type=Union[str, int, list[Union[str, int]]])]
+
+_YES = {"ja", "j", "waar"}
+_NO = {"nee", "n", "onwaar"}
+
+
+def _dutch_bool(value):
+    """Trainers may write ja/nee as well as true/false."""
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in _YES:
+            return True
+        if word in _NO:
+            return False
+    return value
+
+
+Flag = Annotated[bool, BeforeValidator(_dutch_bool, json_schema_input_type=Union[bool, str])]
 
 
 class Frozen(BaseModel):

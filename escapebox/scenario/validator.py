@@ -78,6 +78,9 @@ def _check_unique_ids(scenario, report: _Report) -> None:
     for ending in scenario.endings:
         if ending in scenario.rooms:
             report.add("validate.room_and_ending", ("endings", ending), key=True, id=ending)
+    for item in scenario.items:
+        if item in scenario.clues:
+            report.add("validate.clue_and_item", ("items", item), key=True, id=item)
 
 
 def _check_references(loaded: LoadedScenario, ids, report: _Report) -> bool:

@@ -170,6 +170,7 @@ class _Builder:
         self.root_set = False
 
     def build(self, text: str) -> Document:
+        self.text = text
         loader = _Loader(text)
         handlers = {
             yaml.ScalarEvent: self._on_scalar, yaml.MappingStartEvent: self._on_mapping,
@@ -289,7 +290,9 @@ class _Builder:
     def _syntax_error(self, exc: yaml.MarkedYAMLError) -> EscapeboxError:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "?"
-        hint = "@yaml.hint_tab" if "\t" in problem or "tab" in problem else "@yaml.hint_general"
+        lines = self.text.split("\n")
+        near = lines[mark.line] if mark and mark.line < len(lines) else ""
+        hint = "@yaml.hint_tab" if "\t" in near or "tab" in problem else "@yaml.hint_general"
         return EscapeboxError([Problem(
             "yaml.syntax", {"problem": problem, "hint": hint}, file=self.name,
             line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,

@@ -59,6 +59,8 @@ class App:
         self.banner: str | None = None
         self.toasts: list[Toast] = []
         self.frame_times: list[float] = []
+        #: small jobs (pre-rendering pictures) run one at a time when the loop would otherwise sleep
+        self.idle_tasks: list = []
         self.dirty = True
         self._shot_pending = False
         self._shots = 0
@@ -169,10 +171,12 @@ class App:
             self.draw()
         if self.autopilot is not None and not animating:
             self.autopilot.step()
+        elif self.idle_tasks and not animating and not pygame.event.peek():
+            self.idle_tasks.pop(0)()
 
     def _events(self, block: bool) -> list:
         events = pygame.event.get()
-        if events or not block or self.dirty or self.autopilot is not None:
+        if events or not block or self.dirty or self.autopilot is not None or self.idle_tasks:
             return events
         if any(getattr(s, "animating", False) for s in self.stack.visible()):
             pygame.time.wait(FRAME_MS)
@@ -249,7 +253,7 @@ class App:
         self.canvas.clear(colours.background, colours.letterbox)
         for screen in self.stack.visible():
             if not screen.opaque:
-                self.canvas.fill(pygame.Rect(0, 0, LOGICAL_W, 1080), colours.overlay)
+                self.canvas.dim(colours.dim)
             screen.draw(self.canvas)
         self._draw_banner()
         self._draw_toasts()

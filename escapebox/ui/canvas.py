@@ -69,6 +69,10 @@ class Canvas:
         self.surface.fill(letterbox)
         self.surface.fill(colour, self.px(LOGICAL))
 
+    def dim(self, colour) -> None:
+        """Darken the whole canvas behind a dialog (a multiply blend: no big alpha surface needed)."""
+        self.surface.fill(colour[:3], self.px(LOGICAL), special_flags=pygame.BLEND_RGB_MULT)
+
     def fill(self, rect, colour, radius: int = 0) -> None:
         if len(colour) == 4 and colour[3] < 255:
             self._fill_alpha(rect, colour, radius)
@@ -158,11 +162,11 @@ class Canvas:
 
     def image(self, path: Path, rect, fit: str = "contain") -> pygame.Rect | None:
         """Draw a picture inside ``rect`` keeping its aspect ratio; returns the logical rect used."""
-        original = self.images.original(path)
-        if original is None:
+        natural = self.images.natural_size(path)
+        if natural is None:
             return None
         rect = pygame.Rect(rect)
-        iw, ih = original.get_size()
+        iw, ih = natural
         factor = min(rect.width / iw, rect.height / ih) if fit == "contain" else max(rect.width / iw, rect.height / ih)
         used = pygame.Rect(0, 0, round(iw * factor), round(ih * factor))
         used.center = rect.center

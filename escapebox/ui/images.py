@@ -9,6 +9,7 @@ missing or broken file gives ``None``: the screen then shows its text only.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import pygame
@@ -17,17 +18,30 @@ from escapebox.ui.text import LRU
 
 log = logging.getLogger(__name__)
 
+SVG_PROBE = 480  # SVGs are first rendered this small, just to learn their proportions
+
 
 class ImageCache:
     def __init__(self, icon_dir: Path | None):
         self.icon_dir = icon_dir
         self._originals: dict[Path, pygame.Surface | None] = {}
+        self._sizes: dict[Path, tuple[int, int] | None] = {}
         self._scaled = LRU(300)
         self._icons = LRU(600)
 
     def clear_scaled(self) -> None:
         self._scaled.clear()
         self._icons.clear()
+
+    def natural_size(self, path: Path) -> tuple[int, int] | None:
+        """The picture's own width and height (for its proportions), or None if it cannot be shown."""
+        if path not in self._sizes:
+            size = _svg_size(path) if path.suffix.lower() == ".svg" else None
+            if size is None:
+                image = self.original(path)
+                size = image.get_size() if image is not None else None
+            self._sizes[path] = size
+        return self._sizes[path]
 
     def original(self, path: Path) -> pygame.Surface | None:
         if path not in self._originals:
@@ -36,7 +50,11 @@ class ImageCache:
 
     def _load(self, path: Path) -> pygame.Surface | None:
         try:
-            image = pygame.image.load(str(path))
+            if path.suffix.lower() == ".svg":
+                # only the proportions are needed here; the real size is rendered in ``scaled``
+                image = pygame.image.load_sized_svg(str(path), (SVG_PROBE, SVG_PROBE))
+            else:
+                image = pygame.image.load(str(path))
         except (pygame.error, OSError, FileNotFoundError) as exc:
             log.warning("Escapebox: cannot load image %s: %s", path, exc)
             return None
@@ -49,9 +67,6 @@ class ImageCache:
         size = (max(1, int(size[0])), max(1, int(size[1])))
 
         def make():
-            image = self.original(path)
-            if image is None:
-                return None
             if path.suffix.lower() == ".svg":
                 try:  # vector pictures are rendered at the exact size: sharp on a 4K beamer
                     surface = pygame.image.load_sized_svg(str(path), size)
@@ -59,7 +74,8 @@ class ImageCache:
                         return surface.convert_alpha() if pygame.display.get_surface() else surface
                 except (pygame.error, OSError, AttributeError):
                     pass
-            return pygame.transform.smoothscale(image, size)
+            image = self.original(path)
+            return None if image is None else pygame.transform.smoothscale(image, size)
         return self._scaled.fetch((path, size), make)
 
     def icon(self, name: str | None, px: int) -> pygame.Surface | None:
@@ -81,3 +97,29 @@ class ImageCache:
                     return None
             return surface.convert_alpha() if pygame.display.get_surface() else surface
         return self._icons.fetch((name, px), make)
+
+
+_NUMBER = r"([0-9]*\.?[0-9]+)"
+
+
+def _svg_size(path: Path) -> tuple[int, int] | None:
+    """Width and height from an SVG's ``viewBox`` or ``width``/``height``, without rendering it."""
+    try:
+        head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+    except OSError:
+        return None
+    tag = re.search(r"<svg\b[^>]*>", head, re.S)
+    if not tag:
+        return None
+    box = re.search(r'viewBox\s*=\s*["\']\s*[-0-9.]+[\s,]+[-0-9.]+[\s,]+' + _NUMBER + r"[\s,]+" + _NUMBER, tag.group(0))
+    if box:
+        width, height = float(box.group(1)), float(box.group(2))
+    else:
+        w = re.search(r'\swidth\s*=\s*["\']' + _NUMBER, tag.group(0))
+        h = re.search(r'\sheight\s*=\s*["\']' + _NUMBER, tag.group(0))
+        if not (w and h):
+            return None
+        width, height = float(w.group(1)), float(h.group(1))
+    if width <= 0 or height <= 0:
+        return None
+    return max(1, round(width)), max(1, round(height))

@@ -66,6 +66,13 @@ class Launcher:
             if outcome.refused:
                 self.app.toast(self.app.game.message(outcome.refused), "danger")
         self.app.game.route()
+        self._warm_up()
+
+    def _warm_up(self) -> None:
+        """Pre-render the room pictures while the group reads, so later room changes are instant."""
+        from escapebox.ui.screens.room import RoomScreen
+        if not self.app.fast:
+            self.app.idle_tasks.extend(RoomScreen.warm_pictures(self.app))
 
     def resume(self, loaded, session_id: str) -> None:
         from escapebox.core.resume import resume_session
@@ -75,6 +82,7 @@ class Launcher:
         for note in notes:
             self.app.toast(note, "info", 8)
         self.app.game.route()
+        self._warm_up()
 
     def _on_finish(self):
         return self.back_to_picker if self.picker else None

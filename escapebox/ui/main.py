@@ -43,8 +43,21 @@ def settings_for(options: PlayOptions) -> Settings:
                           timer_visible=options.timer_visible)
 
 
+def _import_screens() -> None:
+    """Import every screen module up front, so the first visit of a screen is not slowed by imports."""
+    import importlib
+    import pkgutil
+
+    from escapebox.ui import screens
+    from escapebox.ui.screens import puzzles
+    for package in (screens, puzzles):
+        for module in pkgutil.iter_modules(package.__path__):
+            importlib.import_module(f"{package.__name__}.{module.name}")
+
+
 def build_app(options: PlayOptions, tr: Translator | None = None):
     """The app with its first screen on the stack (shared by ``play`` and the tests)."""
+    _import_screens()
     from escapebox.ui.app import App
     from escapebox.ui.autoplay import AutoPilot
     from escapebox.ui.launch import Launcher

@@ -33,6 +33,7 @@ class Colours:
     new_badge_text: RGB
     letterbox: RGB
     overlay: tuple[int, int, int, int]
+    dim: RGB  # multiplied into the screen behind a dialog
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ DEFAULT_THEME = Theme(
         new_badge_text=(255, 255, 255),
         letterbox=(20, 22, 26),
         overlay=(20, 24, 32, 170),
+        dim=(96, 100, 110),
     ),
 )
 
@@ -119,6 +121,7 @@ HIGH_CONTRAST_THEME = replace(
         new_badge_text=(0, 0, 0),
         letterbox=(0, 0, 0),
         overlay=(0, 0, 0, 210),
+        dim=(70, 70, 70),
     ),
 )
 

@@ -136,7 +136,7 @@ def _listing(name: str, blob: bytes) -> dict:
 
 
 def archives() -> dict[str, tuple[bytes, str]]:
-    """Archive name → (bytes, expected message key without ``authoring.pack.``)."""
+    """Archive name → (bytes, expected message key; without a dot it is under ``authoring.pack.``)."""
     data, entries, manifest = good_pack()
     tiny = [RawEntry(L.MANIFEST, b"{}")]
     changed = dict(entries)
@@ -146,6 +146,7 @@ def archives() -> dict[str, tuple[bytes, str]]:
         "not-a-zip": (b"Dit is geen zip-bestand, maar gewoon tekst.\n" * 20, "not_a_zip"),
         "truncated": (data[: len(data) // 2], "truncated"),
         "empty-file": (b"", "not_a_zip"),
+        "unsupported-version": (_patched_version(data), "damaged_zip"),
         "no-manifest": (raw_zip([RawEntry(L.SCENARIO, entries[L.SCENARIO])]), "no_manifest"),
         "absolute-path": (raw_zip(tiny + [RawEntry("/tmp/escapebox-evil.txt", b"boo")]), "absolute_name"),
         "dot-dot": (raw_zip(tiny + [RawEntry("assets/../../escapebox-evil.txt", b"boo")]), "parent_name"),
@@ -183,8 +184,19 @@ def archives() -> dict[str, tuple[bytes, str]]:
         "changed-entry": (_with_manifest(manifest, changed), "entry_changed"),
         "inner-bomb-ratio": (_listed(manifest, entries, "assets/inner.png",
                                      conceal(bytes(5 * MB), SALT, "assets/inner.png")), "ratio"),
+        "answers-tampered": (_replaced(manifest, entries, L.SOLUTIONS,
+                                       conceal(b'{"solutions": {"slot": "1234"}}', SALT, L.SOLUTIONS)),
+                             "damaged_answers"),
+        "scenario-yaml-alias": (_replaced(manifest, entries, L.SCENARIO,
+                                          conceal(b"a: &x [1]\nb: *x\n", SALT, L.SCENARIO)), "yaml.anchor"),
         "unexpected-entry": (_listed(manifest, entries, "autorun.inf", b"x"), "unexpected_entry"),
     }
+
+
+def _patched_version(data: bytes) -> bytes:
+    """A pack whose directory asks for a zip version nobody implements (Python raises NotImplementedError)."""
+    at = data.index(b"PK\x01\x02") + 6
+    return data[:at] + struct.pack("<H", 99) + data[at + 2:]
 
 
 def _compressible(size: int) -> bytes:

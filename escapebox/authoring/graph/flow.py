@@ -107,7 +107,9 @@ def _room(rid: str, scenario: Scenario, index: ScenarioIndex, words: _Words) -> 
 
 def _object_lines(obj, words: _Words) -> list[Line]:
     tr = words.tr
-    head = obj.name + (f" ({tr('authoring.graph.locked_by', lock=words.thing(obj.locked_by))})" if obj.locked_by else "")
+    head = obj.name
+    if obj.locked_by:
+        head += f" ({tr('authoring.graph.locked_by', lock=words.thing(obj.locked_by))})"
     lines = [Line(head, "object")]
     if obj.reveals:
         lines.append(Line(tr("authoring.graph.finds", what=words.things(obj.reveals)), "find", 1))

@@ -31,7 +31,7 @@ class EndingScreen(GameScreen):
         body = pygame.Rect(area.left, area.top, area.width, area.height - go_h - GAP)
         self.image_rect = None
         ending = self.ending
-        if ending.image and self.app.images.original(self.game.loaded.folder / ending.image) is not None:
+        if ending.image and self.app.images.natural_size(self.game.loaded.folder / ending.image) is not None:
             self.image_rect = pygame.Rect(body.left, body.top, 700, body.height)
             body = pygame.Rect(body.left + 700 + GAP, body.top, body.width - 700 - GAP, body.height)
         self.text_box = TextBox(ending.text, body, key="ending_text", panel=True, role="heading")

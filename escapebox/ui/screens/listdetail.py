@@ -69,7 +69,7 @@ class ListDetailScreen(GameScreen):
         self.image_rect = None
         text_area = pygame.Rect(detail)
         image = self.detail_image(self.selected) if self.selected else None
-        if image is not None and self.app.images.original(image) is not None:
+        if image is not None and self.app.images.natural_size(image) is not None:
             self.image_rect = pygame.Rect(detail.left, detail.top, detail.width, min(360, detail.height // 2))
             text_area.top = self.image_rect.bottom + GAP
             text_area.height = detail.bottom - text_area.top

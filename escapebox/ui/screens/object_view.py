@@ -41,7 +41,7 @@ class ObjectScreen(GameScreen):
         left_w = area.width - SIDE_W - GAP
         image_h = 0
         self.image_rect = None
-        if obj.image and self.app.images.original(self.game.loaded.folder / obj.image) is not None:
+        if obj.image and self.app.images.natural_size(self.game.loaded.folder / obj.image) is not None:
             image_h = min(380, area.height // 2)
             self.image_rect = pygame.Rect(area.left, area.top, left_w, image_h)
             image_h += GAP

@@ -26,14 +26,36 @@ class RoomScreen(GameScreen):
     name = "room"
     back_button = False
 
-    def __init__(self, app):
+    def __init__(self, app, room_id: str | None = None):
         super().__init__(app)
         self.focus.activate_keys = {pygame.K_RETURN, pygame.K_KP_ENTER}
         self.image_rect: pygame.Rect | None = None
+        self._room_id = room_id
 
     @property
     def room_id(self) -> str:
-        return self.game.session.state.room
+        return self._room_id or self.game.session.state.room
+
+    def exits(self) -> list:
+        """The doors out of this room with their open flag (also for a room we are not in yet)."""
+        session = self.game.session
+        return [(door, session.state.is_open(door.locked_by)) for door in session.index.doors[self.room_id]]
+
+    def objects(self) -> list[str]:
+        return list(self.room.objects)
+
+    @classmethod
+    def warm_pictures(cls, app) -> list:
+        """Tasks that render each room picture at the size it will be shown, for idle moments."""
+        def task(room_id):
+            def run():
+                screen = cls(app, room_id)
+                screen.layout()
+                picture = screen._picture_path()
+                if picture is not None and screen.image_rect is not None:
+                    app.images.scaled(picture, app.canvas.px(screen.image_rect).size)
+            return run
+        return [task(rid) for rid, room in app.game.scenario.rooms.items() if room.image]
 
     @property
     def room(self):
@@ -43,7 +65,7 @@ class RoomScreen(GameScreen):
         return self.room.name
 
     def default_focus(self) -> str | None:
-        objects = self.game.session.objects()
+        objects = self.objects()
         return f"obj:{objects[0]}" if objects else None
 
     # ------------------------------------------------------------ layout
@@ -62,8 +84,8 @@ class RoomScreen(GameScreen):
         return widgets + exits
 
     def _object_widgets(self, area: pygame.Rect) -> list:
-        session, room = self.game.session, self.room
-        objects = session.objects()
+        room = self.room
+        objects = self.objects()
         picture = self._picture_path()
         self.image_rect = None
         with_area = [oid for oid in objects if room.objects[oid].area] if picture else []
@@ -75,7 +97,7 @@ class RoomScreen(GameScreen):
         if not self.room.image:
             return None
         path = self.game.loaded.folder / self.room.image
-        return path if self.app.images.original(path) is not None else None
+        return path if self.app.images.natural_size(path) is not None else None
 
     def _object_state(self, oid: str) -> tuple[bool, str | None]:
         state = self.game.session.state
@@ -117,8 +139,7 @@ class RoomScreen(GameScreen):
                      for o in without]
             self.place_row(extra, pygame.Rect(area.left, area.bottom - strip + 10, area.width, strip - 10))
         image_area = pygame.Rect(area.left, area.top, area.width, area.height - strip)
-        original = self.app.images.original(picture)
-        iw, ih = original.get_size()
+        iw, ih = self.app.images.natural_size(picture)
         factor = min(image_area.width / iw, image_area.height / ih)
         self.image_rect = pygame.Rect(0, 0, round(iw * factor), round(ih * factor))
         self.image_rect.center = image_area.center
@@ -127,7 +148,7 @@ class RoomScreen(GameScreen):
             locked, _ = self._object_state(oid)
             spots.append(Hotspot(self.room.objects[oid].name, self._area_rect(self.room.objects[oid].area),
                                  lambda oid=oid: self.inspect(oid), key=f"obj:{oid}", locked=locked))
-        for door, is_open in self.game.session.exits():
+        for door, is_open in self.exits():
             ex = next((e for e in self.room.exits if e.to == door.target and e.area), None)
             if ex is not None and not door.back:
                 spots.append(Hotspot(door.label, self._area_rect(ex.area), lambda d=door, o=is_open: self.go(d, o),
@@ -142,7 +163,7 @@ class RoomScreen(GameScreen):
 
     def _exit_buttons(self) -> list:
         tr, buttons = self.app.tr, []
-        for door, is_open in self.game.session.exits():
+        for door, is_open in self.exits():
             room_name = self.game.scenario.rooms[door.target].name
             label = door.label if not door.back else tr("ui.room.back_to", room=room_name)
             text = label if is_open else tr("ui.room.exit_locked", label=label)
@@ -219,7 +240,7 @@ class RoomScreen(GameScreen):
         for oid, obj in self.room.objects.items():
             if obj.locked_by == puzzle:
                 return self.keys_to(f"obj:{oid}")
-        for door, _ in self.game.session.exits():
+        for door, _ in self.exits():
             if door.locked_by == puzzle:
                 return self.keys_to(f"exit:{door.target}")
         return [("key", "i")] if self.game.scenario.puzzles[puzzle].kind == "combine" else None

@@ -63,7 +63,7 @@ class MatchScreen(PuzzleScreen):
         return widgets
 
     def pick_left(self, i: int) -> None:
-        self.active = None if self.active == i else i
+        self.active = i
         self._refresh()
 
     def pick_right(self, j: int) -> None:

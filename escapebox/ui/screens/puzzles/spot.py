@@ -79,7 +79,7 @@ class SpotScreen(PuzzleScreen):
         self.point = [50.0, 50.0]
         self.misses: list[tuple[float, float]] = []
         path = app.game.loaded.folder / self.puzzle.image
-        self.picture = path if app.images.original(path) is not None else None
+        self.picture = path if app.images.natural_size(path) is not None else None
         self.image_rect: pygame.Rect | None = None
 
     def max_question_height(self, area: pygame.Rect) -> int:
@@ -90,7 +90,7 @@ class SpotScreen(PuzzleScreen):
         self.note_pos = (area.left, area.top)
         area = pygame.Rect(area.left, area.top + note_h, area.width, area.height - note_h)
         if self.picture is not None:
-            iw, ih = self.app.images.original(self.picture).get_size()
+            iw, ih = self.app.images.natural_size(self.picture)
         else:
             iw, ih = 16, 9
         factor = min(area.width / iw, area.height / ih)

@@ -1,6 +1,6 @@
-"""The texts that must never be readable in a pack, and a search for them.
+"""Answers that must never be readable in a pack, and a search for them.
 
-Used by the writer to check its own output (and by the tests).  Short
+The writer checks its own output with these before it hands a pack over.  Short
 texts (one or two characters, such as an option "Ja") are left out:
 any binary data contains them by chance, so searching for them says
 nothing.
@@ -22,17 +22,6 @@ def answer_texts(scenario: Scenario) -> list[tuple[str, str]]:
             found += [(pid, answer) for answer in puzzle.answer]
         elif puzzle.kind == "choice":
             found += [(pid, option.text) for option in puzzle.options if option.correct]
-    return [(pid, text) for pid, text in found if len(text.strip()) >= MIN_CHARS]
-
-
-def giveaway_texts(scenario: Scenario) -> list[tuple[str, str]]:
-    """Answers plus hints, solved texts and feedback: everything a peek could spoil."""
-    found = list(answer_texts(scenario))
-    for pid, puzzle in scenario.puzzles.items():
-        found += [(pid, hint) for hint in puzzle.hints]
-        found += [(pid, text) for text in (puzzle.solved_text, puzzle.wrong_feedback) if text]
-        found += [(pid, o.feedback) for o in getattr(puzzle, "options", ()) if getattr(o, "feedback", None)]
-        found += [(pid, text) for text in getattr(puzzle, "near_misses", {}).values()]
     return [(pid, text) for pid, text in found if len(text.strip()) >= MIN_CHARS]
 
 

@@ -1,0 +1,142 @@
+"""Pack → load_pack gives back the same scenario, with answers that still work but are only hashes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+
+from escapebox.core.clock import ManualClock
+from escapebox.core.autoplayer import autoplay
+from escapebox.core.session import GameSession
+from escapebox.pack.reader import load_pack
+from escapebox.problems import EscapeboxError
+from escapebox.puzzles.base import TextAnswerPuzzle
+from escapebox.scenario.loader import load_scenario
+from escapebox.scenario.solver import solve
+from escapebox.core.index import ScenarioIndex
+from escapebox.scenario.validator import validate
+from tests.authoring.helpers import make_starter, pack_folder, zip_entries
+
+
+@pytest.fixture()
+def packed(tmp_path):
+    folder = make_starter(tmp_path)
+    out = tmp_path / "starter.escapebox"
+    original, pack = pack_folder(folder, out)
+    return original, pack, load_pack(out), out
+
+
+def _without_typed_answers(scenario) -> dict:
+    data = scenario.model_dump(by_alias=True)
+    for pid, puzzle in scenario.puzzles.items():
+        if isinstance(puzzle, TextAnswerPuzzle):
+            data["puzzles"][pid].pop("answer")
+            data["puzzles"][pid].pop("near_misses")
+    return data
+
+
+def test_same_scenario_content(packed):
+    original, _pack, again, _out = packed
+    assert _without_typed_answers(again.scenario) == _without_typed_answers(original.scenario)
+    assert again.digest == original.digest, "resume must see a pack of an unchanged scenario as unchanged"
+
+
+def test_typed_answers_checked_by_hash(packed):
+    original, _pack, again, _out = packed
+    for pid, puzzle in original.scenario.puzzles.items():
+        if not isinstance(puzzle, TextAnswerPuzzle):
+            continue
+        hashed = again.scenario.puzzles[pid]
+        assert hashed.answer == (puzzle.answer[0],), "only the solution travels, for the auto-player"
+        assert hashed.near_misses == {}
+        for accepted in puzzle.answer:
+            for typed in (accepted, f"  {accepted.upper()} ", accepted.lower()):
+                assert hashed.check(typed).correct, (pid, typed)
+        assert not hashed.check("helemaal fout").correct
+        assert hashed.check("helemaal fout").feedback == puzzle.wrong_feedback
+        for near, feedback in puzzle.near_misses.items():
+            verdict = hashed.check(near)
+            assert not verdict.correct and verdict.feedback == feedback
+
+
+def test_other_kinds_check_like_the_original(packed):
+    original, _pack, again, _out = packed
+    for pid, puzzle in original.scenario.puzzles.items():
+        for answer in puzzle.solutions() + [[0], [1, 0, 2, 3], [50, 50], ["badge"]]:
+            assert again.scenario.puzzles[pid].check(answer) == puzzle.check(answer), (pid, answer)
+
+
+def test_validator_solver_and_autoplayer_work_on_the_pack(packed):
+    _original, _pack, again, _out = packed
+    assert validate(again) == []
+    solution = solve(again.scenario, ScenarioIndex(again.scenario))
+    assert solution.solvable
+    for branch in range(len(solution.branches)):
+        result = autoplay(GameSession.start(again, clock=ManualClock(), store=None, group="test"), branch)
+        assert result.finished and not result.refused, result
+
+
+def test_assets_are_extracted_into_a_fresh_folder(packed):
+    original, _pack, again, out = packed
+    assert again.folder != original.folder and again.source == out
+    for name in ("images/teampost.svg", "images/huiskamer.svg", "images/zoekplaat.svg"):
+        assert (again.folder / name).read_bytes() == (original.folder / name).read_bytes()
+
+
+def test_manifest_lists_every_entry(packed):
+    original, pack, _again, _out = packed
+    entries = zip_entries(pack.data)
+    manifest = json.loads(entries.pop("manifest.json"))
+    assert manifest["escapebox_pack"] == 1
+    assert manifest["scenario"] == {"id": original.scenario.id, "title": original.scenario.title, "format": 1}
+    assert manifest["escapebox_version"] and manifest["created"] == "2026-03-01T09:30:00Z"
+    assert "not encryption" in manifest["obfuscation"]["note"]
+    listed = {e["name"]: e for e in manifest["entries"]}
+    assert set(listed) == set(entries)
+    for name, data in entries.items():
+        assert listed[name]["size"] == len(data)
+        assert listed[name]["sha256"] == hashlib.sha256(data).hexdigest()
+
+
+def test_only_used_files_go_in(tmp_path):
+    folder = make_starter(tmp_path)
+    (folder / "images" / "ongebruikt.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
+    (folder / "notities.txt").write_text("antwoord: 312")
+    _original, pack = pack_folder(folder, tmp_path / "p.escapebox")
+    assets = sorted(n for n in zip_entries(pack.data) if n.startswith("assets/"))
+    assert assets == ["assets/images/huiskamer.svg", "assets/images/teampost.svg", "assets/images/zoekplaat.svg"]
+
+
+def test_icon_files_from_the_folder_go_in(tmp_path):
+    folder = make_starter(tmp_path)
+    (folder / "images" / "eigen-icoon.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
+    yaml = folder / "scenario.yaml"
+    yaml.write_text(yaml.read_text(encoding="utf-8").replace("icon: pushpin", "icon: images/eigen-icoon.svg"),
+                    encoding="utf-8")
+    _original, pack = pack_folder(folder, tmp_path / "p.escapebox")
+    assert "assets/images/eigen-icoon.svg" in zip_entries(pack.data)
+    assert validate(load_pack(tmp_path / "p.escapebox")) == []
+
+
+def test_fixed_salt_makes_a_reproducible_pack(tmp_path):
+    folder = make_starter(tmp_path)
+    _o, first = pack_folder(folder, tmp_path / "a.escapebox", salt=b"s" * 16)
+    _o, second = pack_folder(folder, tmp_path / "b.escapebox", salt=b"s" * 16)
+    _o, third = pack_folder(folder, tmp_path / "c.escapebox")
+    assert first.data == second.data != third.data
+
+
+def test_missing_image_is_refused_when_packing(tmp_path):
+    folder = make_starter(tmp_path)
+    (folder / "images" / "zoekplaat.svg").unlink()
+    with pytest.raises(EscapeboxError) as caught:
+        pack_folder(folder, tmp_path / "p.escapebox")
+    assert caught.value.problems[0].code == "authoring.pack.missing_file"
+    assert not (tmp_path / "p.escapebox").exists()
+
+
+def test_loader_routes_packs(packed):
+    _original, _pack, again, out = packed
+    assert load_scenario(out).scenario == again.scenario
