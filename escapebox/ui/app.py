@@ -282,7 +282,7 @@ class App:
             return
         c = self.theme.colours
         top = self.stack.top
-        area = getattr(top, "toast_area", None)
+        area = getattr(top, "toast_area", None) if top is not None and top.opaque else None
         text = "  ·  ".join(t.text for t in reversed(self.toasts))
         kind = self.toasts[-1].kind
         size = self.size("small")

@@ -85,7 +85,7 @@ class GameScreen(Screen):
         tools = placed[:-1] if self.back_button else placed
         left = (max(b.rect.right for b in tools) if tools else TOOLBAR.left) + 32
         right = (placed[-1].rect.left if self.back_button else TOOLBAR.right) - 32
-        self.toast_area = pygame.Rect(left, TOOLBAR.top + 6, right - left, TOOLBAR.height - 12) if right - left >= 360 else None
+        self._toolbar_gap = pygame.Rect(left, TOOLBAR.top + 6, right - left, TOOLBAR.height - 12) if right > left else None
         return placed
 
     def place_row(self, buttons: list, area: pygame.Rect, right_align_last: bool = False, gap: int = 16) -> list:
@@ -200,6 +200,8 @@ class GameScreen(Screen):
         layout = fit_title(canvas, app, self.title(), right - MARGIN, max_lines=2, roles=("title", "heading", "body", "small"))
         top = (TOP_H - layout.height) // 2
         canvas.paragraph(layout, pygame.Rect(MARGIN, top, right - MARGIN, layout.height), c.text)
+        title_right = MARGIN + max(canvas.measure(line, "bold", layout.size) for line in layout.lines)
+        self._top_gap = pygame.Rect(title_right + 40, 14, right - title_right - 80, TOP_H - 28)
 
     def _draw_clock(self, canvas) -> int:
         """The clock with a word that says what it shows (never colour alone); returns its left edge."""
@@ -209,15 +211,25 @@ class GameScreen(Screen):
         label = {"overtime": tr("ui.clock.overtime"), "paused": tr("ui.clock.paused")}.get(
             kind, tr("ui.clock.left") if view.remaining is not None else tr("ui.clock.played"))
         colour = {"overtime": c.danger, "low": c.danger}.get(kind, c.text)
-        size = app.size("timer")
-        width = max(canvas.measure(text, "bold", size), canvas.measure(label, "regular", app.size("small")))
-        box = pygame.Rect(LOGICAL_W - MARGIN - width - 40, 8, width + 40, TOP_H - 16)
+        size, small = app.size("timer"), app.size("small")
+        digits_w = max(canvas.measure(text, "bold", size), canvas.measure("00:00", "bold", size))
+        label_w = canvas.measure(label, "regular", small)
+        box = pygame.Rect(0, 12, label_w + digits_w + 64, TOP_H - 24)
+        box.right = LOGICAL_W - MARGIN
         canvas.fill(box, c.panel_alt, 12)
         if kind in ("overtime", "low"):
             canvas.frame(box, c.danger, 4, 12)
-        canvas.text(label, (box.centerx, box.top + 2), "regular", app.size("small"), c.muted, "midtop")
-        canvas.text(text, (box.centerx, box.bottom - 2), "bold", size, colour, "midbottom")
+        canvas.text(label, (box.left + 20, box.centery), "regular", small, c.muted, "midleft")
+        canvas.text(text, (box.right - 20, box.centery), "bold", size, colour, "midright")
         return box.left
+
+    @property
+    def toast_area(self) -> pygame.Rect | None:
+        """Where messages go: a free stretch of the toolbar, else of the top bar (never over content)."""
+        for area in (getattr(self, "_toolbar_gap", None), getattr(self, "_top_gap", None)):
+            if area is not None and area.width >= 420:
+                return area
+        return None
 
 
 class Dialog(Screen):

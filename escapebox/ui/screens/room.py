@@ -218,6 +218,9 @@ class RoomScreen(GameScreen):
         picture = self._picture_path()
         if picture is not None and self.image_rect is not None:
             canvas.image(picture, self.image_rect)
+            for widget in self.focus.widgets:
+                if isinstance(widget, Hotspot):
+                    widget.draw_frame(canvas, self.app)
 
     # ------------------------------------------------------------ automation
 

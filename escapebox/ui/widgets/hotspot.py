@@ -31,10 +31,14 @@ class Hotspot(Widget):
     def hit(self, pos) -> bool:
         return self.rect.collidepoint(pos) or bool(self.label_rect and self.label_rect.collidepoint(pos))
 
-    def draw(self, canvas, ctx, focused: bool) -> None:
+    def draw_frame(self, canvas, ctx) -> None:
+        """The outline of the area; drawn for all spots before any label, so no outline cuts a label."""
         c = ctx.theme.colours
         canvas.frame(self.rect, c.panel, 6 if self.hovered else 4, 8)
         canvas.frame(self.rect.inflate(-8, -8), c.text, 2, 6)
+
+    def draw(self, canvas, ctx, focused: bool) -> None:
+        c = ctx.theme.colours
         tag = self.label_rect
         if tag is None:
             width, height = self.label_size(canvas, ctx)
@@ -53,20 +57,22 @@ class Hotspot(Widget):
 
 
 def place_labels(spots: list[Hotspot], canvas, ctx, bounds: pygame.Rect) -> None:
-    """Put each label inside, below, above or on its area, wherever it covers no other label."""
+    """Put each label inside, below, above or on its area, shifted sideways if needed, covering no other label."""
     placed: list[pygame.Rect] = []
     for spot in spots:
         width, height = spot.label_size(canvas, ctx)
         r = spot.rect
         candidates = []
-        for anchor, point in (("midbottom", (r.centerx, r.bottom - 6)), ("midtop", (r.centerx, r.bottom + 6)),
-                              ("midbottom", (r.centerx, r.top - 6)), ("center", r.center),
-                              ("midtop", (r.centerx, r.top + 6))):
-            tag = pygame.Rect(0, 0, width, height)
-            setattr(tag, anchor, point)
-            tag.clamp_ip(bounds)
-            candidates.append(tag)
-        best = min(candidates, key=lambda t: sum(_overlap(t.inflate(12, 8), p) for p in placed))
+        for anchor, (x, y) in (("midbottom", (r.centerx, r.bottom - 6)), ("midtop", (r.centerx, r.bottom + 6)),
+                               ("midbottom", (r.centerx, r.top - 6)), ("center", r.center),
+                               ("midtop", (r.centerx, r.top + 6))):
+            for shift in (0, -width // 2, width // 2, -width, width):
+                tag = pygame.Rect(0, 0, width, height)
+                setattr(tag, anchor, (x + shift, y))
+                tag.clamp_ip(bounds)
+                candidates.append(tag)
+        best = min(candidates, key=lambda t: (sum(_overlap(t.inflate(12, 8), p) for p in placed),
+                                              abs(t.centerx - r.centerx) + abs(t.centery - r.centery) // 2))
         spot.label_rect = best
         placed.append(best)
 
