@@ -60,7 +60,7 @@ def fill_template(text: str, folder: Path, play_options: str = "") -> str:
     name = folder.name
     return (text.replace("__ID__", scenario_id(name))
                 .replace("__TITLE__", json.dumps(scenario_title(name), ensure_ascii=False))
-                .replace("__FOLDER__", quoted(folder))
+                .replace("__FOLDER__", "".join(c for c in quoted(folder) if c.isprintable()))
                 .replace("__DEV__", play_options))
 
 

@@ -12,7 +12,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from escapebox.core.store import SessionStore
+from escapebox.cli.sessions_cmd import store_or_error
 from escapebox.problems import EscapeboxError, Problem
 from escapebox.report.csv_out import render_csv
 from escapebox.report.html import render_html
@@ -35,7 +35,7 @@ def run(args, tr) -> int:
     if not args.sessions and not args.all and not args.scenario:
         print(tr("report.nothing_chosen"), file=sys.stderr)
         return 2
-    sessions = collect(args.sessions, SessionStore, tr, everything=args.all or bool(args.scenario),
+    sessions = collect(args.sessions, store_or_error, tr, everything=args.all or bool(args.scenario),
                        scenario_id=args.scenario)
     generated = datetime.now().strftime(tr("report.date_format"))
     if args.csv:

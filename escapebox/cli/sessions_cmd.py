@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from escapebox.core.exchange import import_session, read_export, write_export
-from escapebox.core.store import SessionStore
+from escapebox.core.store import SessionStore, open_store
 from escapebox.i18n import LANGUAGES
 from escapebox.privacy import retention_days
 from escapebox.problems import EscapeboxError, Problem
@@ -50,7 +50,17 @@ def run(args, tr) -> int:
     if args.action is None:
         print(tr("sessions.choose_action"), file=sys.stderr)
         return 2
-    return args.action(args, tr, SessionStore())
+    return args.action(args, tr, store_or_error())
+
+
+def store_or_error() -> SessionStore:
+    """The local store, or a message (not a crash) when the data folder cannot be used."""
+    store, problem = open_store()
+    if problem is not None and problem.code == "store.unavailable":
+        problem = Problem("sessions.no_store", problem.params, file=problem.file)
+    if problem is not None:
+        raise EscapeboxError([problem])
+    return store
 
 
 # ----- list ----------------------------------------------------------------------------

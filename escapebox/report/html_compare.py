@@ -47,18 +47,19 @@ def _overview(sessions: list[ReportSession], colours, tr) -> str:
     bars = [Bar(s.label, s.debrief.time.used, colours[s.label], parts.time_used(s.debrief, tr),
                 s.debrief.time.available) for s in sessions]
     chart = bar_chart(bars, max(b.value for b in bars), tr("report.chart_time"))
-    return (f'<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    return (f'<table class="overview"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
             f'<figure><figcaption>{escape(tr("report.chart_time"))}</figcaption>{chart}'
             f'<p class="muted">{escape(tr("report.chart_time_note"))}</p></figure>')
 
 
 def _overview_row(s: ReportSession, colours, tr) -> str:
     d = s.debrief
-    used = parts.time_used(d, tr) + (f" ({tr('report.overtime', time=clock(d.time.overtime))})" if d.time.overtime else "")
-    cells = [parts.ending_text(d, tr), used, str(d.hints), str(d.wrong_answers),
-             str(len(d.skipped_puzzles) + len(d.revealed_puzzles)), str(len(d.reflections))]
-    tds = "".join(f'<td{" class=num" if n > 1 else ""}>{escape(v)}</td>' for n, v in enumerate(cells))
-    return f'<tr style="--group:{colours[s.label]}"><td><span class="chip"></span>{escape(s.label)}</td>{tds}</tr>'
+    over = (f'<span class="over">{escape(tr("report.overtime", time=clock(d.time.overtime)))}</span>'
+            if d.time.overtime else "")
+    numbers = (d.hints, d.wrong_answers, len(d.skipped_puzzles) + len(d.revealed_puzzles), len(d.reflections))
+    return (f'<tr style="--group:{colours[s.label]}"><td><span class="chip"></span>{escape(s.label)}</td>'
+            f'<td>{escape(parts.ending_text(d, tr))}</td><td>{escape(parts.time_used(d, tr))}{over}</td>'
+            + "".join(f'<td class="num">{n}</td>' for n in numbers) + "</tr>")
 
 
 def _puzzles(c: Comparison, colours, tr) -> str:

@@ -40,6 +40,9 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .typed { display: inline-block; background: #fbeaea; color: var(--wrong); padding: 0 .4rem; margin: 0 .25rem .2rem 0;
          border-radius: .25rem; font-size: .92rem; }
 table.puzzles { table-layout: fixed; }
+table.overview td { white-space: nowrap; }
+table.overview th { white-space: normal; }
+.over { display: block; color: var(--wrong); font-size: .85rem; font-weight: 600; }
 th.w-puzzle { width: 28%; } th.w-num { width: 4.2rem; } th.w-status { width: 11.5rem; }
 .path { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem; align-items: center; }
 .path li { background: var(--soft); border-radius: 1rem; padding: .15rem .8rem; }
@@ -79,7 +82,8 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; }
   main { max-width: none; padding: 0; }
   nav { display: none; }
   a { color: inherit; text-decoration: none; }
-  .group, .comparison { break-before: page; }
+  .group { break-before: page; }
+  .comparison + .comparison { break-before: page; }
   h2, h3, h4, .prompt, .goal, figcaption { break-after: avoid; }
   figure, .card, .answer, .choice, tr, .privacy { break-inside: avoid; }
   .card, .answer, .path li { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

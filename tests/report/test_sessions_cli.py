@@ -99,3 +99,11 @@ def test_export_file_is_the_exchange_format(tmp_path, three_sessions):
     main(["sessions", "export", three_sessions[0], "-o", str(out)])
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["format"] == "escapebox-session" and data["session"]["snapshot"]
+
+
+def test_an_unusable_data_folder_gives_a_message(tmp_path, monkeypatch, capsys):
+    blocker = tmp_path / "geen-map"
+    blocker.write_text("ik ben een bestand", encoding="utf-8")
+    monkeypatch.setenv("ESCAPEBOX_DATA_DIR", str(blocker))
+    assert main(["sessions", "list"]) == 1
+    assert "kunnen niet worden geopend" in capsys.readouterr().err

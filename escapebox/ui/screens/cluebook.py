@@ -19,9 +19,11 @@ class ClueBookScreen(ListDetailScreen):
         clues = self.game.scenario.clues
         return [(cid, clues[cid].title, "memo", cid in self.game.unseen_clues) for cid in self.game.session.state.clues]
 
+    def detail_title(self, entry: str) -> str:
+        return self.game.scenario.clues[entry].title
+
     def detail_text(self, entry: str) -> str:
-        clue = self.game.scenario.clues[entry]
-        return f"{clue.title}\n\n{clue.text}"
+        return self.game.scenario.clues[entry].text
 
     def detail_image(self, entry: str):
         clue = self.game.scenario.clues[entry]

@@ -57,25 +57,23 @@ class HintScreen(Dialog):
         if self.puzzle is None:
             self.heading = tr("ui.hint.title_plain")
         widgets.append(Button(tr("ui.dialog.close"), self.close, key="close"))
-        heights = [b.preferred_height(canvas, self.app, inner_w) for b in widgets]
+        row = [w for w in widgets if w.key in ("take", "close")]
+        listed = [w for w in widgets if w not in row]
+        half = (inner_w - 24) // 2
+        row_h = max(b.preferred_height(canvas, self.app, half) for b in row)
+        list_h = [b.preferred_height(canvas, self.app, inner_w) for b in listed]
+        buttons_h = sum(list_h) + 16 * len(list_h) + row_h
         heading_h = canvas.layout(self.heading, "bold", self.app.size("heading"), inner_w).height
         body = TextBox(text, pygame.Rect(0, 0, inner_w, 10), key="hint_text")
-        body_h = min(body.measure(canvas, self.app), 1080 - 200 - heading_h - sum(heights) - 16 * len(heights) - 2 * PAD)
-        total = PAD + heading_h + 24 + body_h + 24 + sum(heights) + 16 * len(heights) + PAD
-        panel = self.place_panel(total)
+        body_h = min(body.measure(canvas, self.app), 1080 - 120 - 2 * PAD - heading_h - 48 - buttons_h)
+        panel = self.place_panel(PAD + heading_h + 24 + body_h + 24 + buttons_h + PAD)
         body.rect = pygame.Rect(panel.left + PAD, panel.top + PAD + heading_h + 24, inner_w, body_h)
         y = body.rect.bottom + 24
-        buttons_in_row = [w for w in widgets if w.key in ("take", "close")]
-        for widget, height in zip(widgets, heights):
-            if widget in buttons_in_row:
-                continue
+        for widget, height in zip(listed, list_h):
             widget.rect = pygame.Rect(panel.left + PAD, y, inner_w, height)
             y += height + 16
-        if buttons_in_row:
-            half = (inner_w - 24) // len(buttons_in_row) if len(buttons_in_row) > 1 else inner_w // 2
-            h = max(b.preferred_height(canvas, self.app, half) for b in buttons_in_row)
-            for n, button in enumerate(buttons_in_row):
-                button.rect = pygame.Rect(panel.left + PAD + n * (half + 24), y, half, h)
+        for n, button in enumerate(row):
+            button.rect = pygame.Rect(panel.left + PAD + n * (half + 24), y, half, row_h)
         self.body = body
         self.set_widgets([body] + widgets, default="take" if any(w.key == "take" for w in widgets) else None)
 

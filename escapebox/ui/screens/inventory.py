@@ -33,9 +33,11 @@ class InventoryScreen(ListDetailScreen):
         self.chosen = [i for i in self.chosen if i in inventory]
         return [(iid, items[iid].name, items[iid].icon or "box", iid in self.game.unseen_items) for iid in inventory]
 
+    def detail_title(self, entry: str) -> str:
+        return self.game.scenario.items[entry].name
+
     def detail_text(self, entry: str) -> str:
-        item = self.game.scenario.items[entry]
-        return f"{item.name}\n\n{item.text}"
+        return self.game.scenario.items[entry].text
 
     def detail_image(self, entry: str):
         item = self.game.scenario.items[entry]

@@ -31,6 +31,9 @@ class ListDetailScreen(GameScreen):
         """(id, label, icon, is_new) per entry, in the order found."""
         return []
 
+    def detail_title(self, entry: str) -> str:
+        return ""
+
     def detail_text(self, entry: str) -> str:
         return ""
 
@@ -59,7 +62,7 @@ class ListDetailScreen(GameScreen):
             button = Button(label, lambda eid=eid: self.select(eid), key=f"entry:{eid}", icon=icon,
                             align="left", badge=self.app.tr("ui.badge.new") if is_new and eid != self.selected else None,
                             selected=None)
-            button.kind = "normal"
+            button.kind = "primary" if eid == self.selected else "normal"  # before measuring: bold is wider
             self.list_buttons.append(button)
         self._place_list()
         detail = pygame.Rect(area.left + LIST_W + GAP, area.top, area.width - LIST_W - GAP, area.height)
@@ -74,7 +77,15 @@ class ListDetailScreen(GameScreen):
             text_area.top = self.image_rect.bottom + GAP
             text_area.height = detail.bottom - text_area.top
         text = self.detail_text(self.selected) if self.selected else self.app.tr(self.empty_key)
-        self.text_box = TextBox(text, text_area, key="detail", panel=True)
+        self.detail_panel = text_area
+        title = self.detail_title(self.selected) if self.selected else ""
+        inner = text_area.inflate(-48, -40)
+        self.title_layout = None
+        if title:
+            self.title_layout = self.app.canvas.layout(title, "bold", self.app.size("heading"), inner.width)
+            inner.top += self.title_layout.height + 16
+            inner.height -= self.title_layout.height + 16
+        self.text_box = TextBox(text, inner, key="detail")
         return self.list_buttons + extra + [self.text_box]
 
     def default_focus(self) -> str | None:
@@ -89,9 +100,6 @@ class ListDetailScreen(GameScreen):
         for button, height in zip(self.list_buttons, heights):
             button.rect = pygame.Rect(self.list_area.left + 12, y + 12, LIST_W - 24, height)
             button.clipped = button.rect.top < self.list_area.top or button.rect.bottom > self.list_area.bottom
-            if self.selected and button.key == f"entry:{self.selected}":
-                button.selected = None
-                button.kind = "primary"
             y += height + 16
 
     def _ensure_visible(self, button: Button) -> None:
@@ -138,6 +146,12 @@ class ListDetailScreen(GameScreen):
             canvas.paragraph(layout, self.list_area.inflate(-48, -48), c.muted)
         if self.image_rect is not None:
             canvas.image(self.detail_image(self.selected), self.image_rect)
+        panel = self.detail_panel
+        canvas.fill(panel, c.panel, self.app.theme.radius)
+        canvas.frame(panel, c.border, 2, self.app.theme.radius)
+        if self.title_layout is not None:
+            canvas.paragraph(self.title_layout, pygame.Rect(panel.left + 24, panel.top + 20, panel.width - 48,
+                                                            self.title_layout.height), c.text)
 
     def autoplay(self, command) -> list | None:
         return [("key", "escape")]

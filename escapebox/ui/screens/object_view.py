@@ -76,7 +76,7 @@ class ObjectScreen(GameScreen):
         view = self.view()
         if view["items"]:
             return f"take:{view['items'][0]}"
-        return None
+        return "tb_back"  # nothing to do here: Enter goes back to the room
 
     # ------------------------------------------------------------ actions
 

@@ -81,8 +81,13 @@ class Button(Widget):
             width += ctx.size(self.role) * 2 + 12
         return width
 
+    def _badge_width(self, ctx) -> int:
+        if not self.badge or (self.icon and self.icon_size) or self.align != "left":
+            return 0  # centred buttons (toolbar) carry the badge above their label
+        return ctx.canvas.measure(self.badge, "bold", ctx.size("small")) + 28
+
     def text_width(self, ctx) -> int:
-        return max(40, self.rect.width - 2 * PAD_X - self._lead_width(ctx))
+        return max(40, self.rect.width - 2 * PAD_X - self._lead_width(ctx) - self._badge_width(ctx))
 
     def preferred_height(self, canvas, ctx, width: int | None = None) -> int:
         if width is not None:
@@ -136,7 +141,7 @@ class Button(Widget):
             side = ctx.size(self.role) * 2
             canvas.icon(self.icon, pygame.Rect(x, self.rect.centery - side // 2, side, side))
             x += side + 12
-        text_rect = pygame.Rect(x, inner.top, inner.right - x, inner.height)
+        text_rect = pygame.Rect(x, inner.top, inner.right - x - self._badge_width(ctx), inner.height)
         self._draw_label(canvas, ctx, text_rect, fg)
         if self.badge:
             draw_badge(canvas, ctx, self.badge, (self.rect.right - 10, self.rect.top - 14))

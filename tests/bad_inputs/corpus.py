@@ -1,0 +1,100 @@
+"""The bad-input corpus: for every kind of file Escapebox reads, the nastiest versions.
+
+Files are made at test time (a 50 MB file does not belong in git).  Each
+case is ``(name, bytes)``; ``write_corpus(folder)`` writes them all, in a
+layout the CLI commands under test expect.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+GOOD_HEAD = "format: 1\nid: kapot\ntitle: Kapot\nsummary: Test.\nduration: 5\nstart: hal\n"
+GOOD_TAIL = "rooms:\n  hal: {name: Hal, text: Hier.}\nendings:\n  uit: {title: Uit, text: Klaar.}\n"
+
+
+def scenario_cases() -> list[tuple[str, bytes]]:
+    good = (GOOD_HEAD + GOOD_TAIL).encode()
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(8))
+    return [
+        ("empty", b""),
+        ("junk", bytes(range(256)) * 40),
+        ("utf16", (GOOD_HEAD + GOOD_TAIL).encode("utf-16")),
+        ("latin1", (GOOD_HEAD.replace("Kapot", "Café") + GOOD_TAIL).encode("latin-1")),
+        ("bom_then_broken", b"\xef\xbb\xbf" + good.replace(b"title: Kapot", b"title: [Kapot")),
+        ("truncated", good[: len(good) // 2]),
+        ("huge", b"a: " + b"x" * (50 * 1024 * 1024)),
+        ("alias_bomb", bomb.encode()),
+        ("nested_brackets", b"a: " + b"[" * 100_000),
+        ("nul", good.replace(b"Hier.", b"Hi\x00er.")),
+        ("control", good.replace(b"Hier.", b"Hi\x1ber.")),
+        ("bidi", good.replace(b"Hier.", "Hi\u202eer.".encode())),
+        ("emoji_id", good.replace(b"start: hal", "start: 🙂".encode())),
+        ("long_string", good.replace(b"Hier.", b"x" * 100_000)),
+        ("wrong_types", b"format: [1]\nid: {a: b}\ntitle: [x]\nsummary: {}\nduration: lang\nstart: []\n"
+                        b"rooms: [1, 2]\nendings: tekst\npuzzles: 5\n"),
+    ]
+
+
+def session_cases() -> list[tuple[str, bytes]]:
+    valid_shape = {"format": "escapebox-session", "version": 1, "id": "x",
+                   "session": {"scenario_id": "s", "scenario_title": "t"}, "events": [], "drafts": {}}
+    return [
+        ("empty", b""),
+        ("junk", bytes(range(256)) * 40),
+        ("utf16", json.dumps(valid_shape).encode("utf-16")),
+        ("latin1", json.dumps({**valid_shape, "id": "café"}, ensure_ascii=False).encode("latin-1")),
+        ("truncated", json.dumps(valid_shape).encode()[:40]),
+        ("huge", b'{"format": "' + b"x" * (50 * 1024 * 1024) + b'"}'),
+        ("nested_brackets", b"[" * 100_000),
+        ("nul", json.dumps(valid_shape).encode().replace(b'"s"', b'"s\x00"')),
+        ("wrong_types", json.dumps({**valid_shape, "events": "geen lijst", "session": [1]}).encode()),
+        ("bad_event", json.dumps({**valid_shape, "events": [{"type": "Onbekend", "at": "gisteren"}]}).encode()),
+        ("long_string", json.dumps({**valid_shape, "session": {"scenario_id": "x" * 100_000}}).encode()),
+    ]
+
+
+def pack_cases() -> list[tuple[str, bytes]]:
+    def archive(entries: dict[str, bytes]) -> bytes:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as zf:
+            for name, data in entries.items():
+                zf.writestr(name, data)
+        return buffer.getvalue()
+    return [
+        ("empty", b""),
+        ("junk", bytes(range(256)) * 40),
+        ("truncated", archive({"manifest.json": b"{}", "scenario.yaml": b"x" * 1000})[:300]),
+        ("no_manifest", archive({"scenario.yaml": (GOOD_HEAD + GOOD_TAIL).encode()})),
+        ("bad_manifest", archive({"manifest.json": b"[" * 100_000})),
+        ("huge", b"PK" + b"\x00" * (50 * 1024 * 1024)),
+    ]
+
+
+def media_cases() -> list[tuple[str, str, bytes]]:
+    png_header = b"\x89PNG\r\n\x1a\n" + (13).to_bytes(4, "big") + b"IHDR"
+    return [
+        ("png_bomb", "images/a.png", png_header + (65535).to_bytes(4, "big") * 2 + b"\x08\x06\x00\x00\x00" + b"\x00" * 300),
+        ("png_truncated", "images/a.png", png_header[:10]),
+        ("svg_entities", "images/a.svg", b'<?xml version="1.0"?><!DOCTYPE s [<!ENTITY a "aa">]><svg>&a;</svg>'),
+        ("image_empty", "images/a.png", b""),
+        ("image_junk", "images/a.png", bytes(range(256)) * 4),
+        ("image_huge", "images/a.png", png_header + b"\x00" * (21 * 1024 * 1024)),
+    ]
+
+
+def media_scenario(asset: str) -> bytes:
+    return (GOOD_HEAD + f"rooms:\n  hal: {{name: Hal, text: Hier., image: {asset}, image_alt: Beeld.}}\n"
+            "endings:\n  uit: {title: Uit, text: Klaar.}\n").encode()
+
+
+def write(folder: Path, name: str, data: bytes) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path

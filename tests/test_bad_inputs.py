@@ -1,0 +1,67 @@
+"""Every bad file gets a clear message and exit code 1, quickly and in bounded memory.
+
+Each case runs the real command in a subprocess (so a segfault or a hang
+would show), within 2 seconds of work and 300 MB of memory, and the output
+must be our message — never a traceback.
+"""
+
+import resource
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.bad_inputs import corpus
+
+LIMIT_SECONDS = 2.0
+LIMIT_MB = 300
+STARTUP_ALLOWANCE = 1.5  # interpreter + imports of a cold subprocess on a busy 2-core machine
+
+
+def run_cli(*args, cwd=None):
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "escapebox", *args], capture_output=True, text=True,
+                            timeout=60, cwd=cwd, stdin=subprocess.DEVNULL)
+    return result, time.perf_counter() - start
+
+
+def check(result, seconds):
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output and "onverwachts" not in output, output
+    assert output.strip(), "no message"
+    assert seconds < LIMIT_SECONDS + STARTUP_ALLOWANCE, seconds
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    assert peak_mb < LIMIT_MB, peak_mb
+
+
+@pytest.mark.parametrize("name,data", corpus.scenario_cases(), ids=[c[0] for c in corpus.scenario_cases()])
+def test_bad_scenario_files(tmp_path, name, data):
+    path = corpus.write(tmp_path, f"{name}.yaml", data)
+    result, seconds = run_cli("validate", str(path))
+    check(result, seconds)
+    assert str(path) in result.stderr
+
+
+@pytest.mark.parametrize("name,data", corpus.session_cases(), ids=[c[0] for c in corpus.session_cases()])
+def test_bad_session_files(tmp_path, name, data):
+    path = corpus.write(tmp_path, f"{name}.json", data)
+    result, seconds = run_cli("sessions", "import", str(path))
+    check(result, seconds)
+
+
+@pytest.mark.parametrize("name,data", corpus.pack_cases(), ids=[c[0] for c in corpus.pack_cases()])
+def test_bad_pack_files(tmp_path, name, data):
+    path = corpus.write(tmp_path, f"{name}.escapebox", data)
+    result, seconds = run_cli("validate", str(path))
+    check(result, seconds)
+
+
+@pytest.mark.parametrize("name,asset,data", corpus.media_cases(), ids=[c[0] for c in corpus.media_cases()])
+def test_bad_images(tmp_path, name, asset, data):
+    corpus.write(tmp_path, asset, data)
+    corpus.write(tmp_path, "scenario.yaml", corpus.media_scenario(asset))
+    result, seconds = run_cli("validate", str(tmp_path))
+    check(result, seconds)
+    assert asset in result.stderr
