@@ -108,7 +108,7 @@ class SessionStore:
     def create_session(self, loaded) -> str:
         session_id = uuid.uuid4().hex[:12]
         now = _now()
-        snapshot = loaded.source.read_text(encoding="utf-8", errors="replace") if loaded.source.exists() else ""
+        snapshot = _snapshot(loaded.source)
         with self._transaction():
             self.db.execute(
                 "INSERT INTO sessions (id, scenario_id, scenario_title, scenario_path, digest, snapshot,"
@@ -217,6 +217,19 @@ class _Transaction:
     def __exit__(self, kind, value, tb):
         self.db.execute("COMMIT" if kind is None else "ROLLBACK")
         return False
+
+
+def _snapshot(source: Path) -> str:
+    """The scenario text as it was at the start, to say later what changed.
+
+    Packs are not kept: they are binary, can be large, and hide their answers.
+    """
+    if source.suffix == ".escapebox" or not source.is_file():
+        return ""
+    try:
+        return source.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
 
 
 def _row_dict(db, row, cursor=None) -> dict:

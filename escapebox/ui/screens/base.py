@@ -224,12 +224,10 @@ class GameScreen(Screen):
         return box.left
 
     @property
-    def toast_area(self) -> pygame.Rect | None:
-        """Where messages go: a free stretch of the toolbar, else of the top bar (never over content)."""
-        for area in (getattr(self, "_toolbar_gap", None), getattr(self, "_top_gap", None)):
-            if area is not None and area.width >= 420:
-                return area
-        return None
+    def toast_areas(self) -> list[pygame.Rect]:
+        """Where messages may go, best first: free stretches of the toolbar and the top bar (never over content)."""
+        areas = (getattr(self, "_toolbar_gap", None), getattr(self, "_top_gap", None))
+        return [a for a in areas if a is not None and a.width >= 420]
 
 
 class Dialog(Screen):

@@ -79,9 +79,12 @@ class DebriefScreen(GameScreen):
         self.tiles = []
         stats = self.stats()
         tile_w = (area.width - GAP * (len(stats) - 1)) // len(stats)
+        number_h = self.app.text.line_height(self.app.size("display"))
+        label_h = max(canvas.layout(label, "regular", self.app.size("small"), tile_w - 32).height for _, label in stats)
+        tile_h = max(TILE_H, number_h + label_h + 36)
         for n, stat in enumerate(stats):
-            self.tiles.append((pygame.Rect(area.left + n * (tile_w + GAP), area.top, tile_w, TILE_H), stat))
-        top = area.top + TILE_H + GAP
+            self.tiles.append((pygame.Rect(area.left + n * (tile_w + GAP), area.top, tile_w, tile_h), stat))
+        top = area.top + tile_h + GAP
         height = done.rect.top - GAP - top
         left_w = (area.width - GAP) * 2 // 5
         self.outcome_box = TextBox(self.outcome_text(), pygame.Rect(area.left, top, left_w, height), key="outcome",
@@ -101,7 +104,7 @@ class DebriefScreen(GameScreen):
         for rect, (value, label) in self.tiles:
             canvas.fill(rect, c.panel, app.theme.radius)
             canvas.frame(rect, c.border, 2, app.theme.radius)
-            canvas.text(value, (rect.centerx, rect.top + 16), "bold", app.size("display"), c.text, "midtop")
+            canvas.text(value, (rect.centerx, rect.top + 12), "bold", app.size("display"), c.text, "midtop")
             layout = canvas.layout(label, "regular", app.size("small"), rect.width - 32)
             canvas.paragraph(layout, pygame.Rect(rect.left + 16, rect.bottom - 12 - layout.height, rect.width - 32,
                                                  layout.height), c.muted, align="center")

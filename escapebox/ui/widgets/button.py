@@ -68,6 +68,7 @@ class Button(Widget):
         self.icon_size = icon_size
         self.radius = None
         self.mark: str | None = None   # "right" / "wrong" after checking an option
+        self.pad_y = PAD_Y             # compact lists (long orderings) use less
 
     # ------------------------------------------------------------ layout
 
@@ -94,12 +95,12 @@ class Button(Widget):
             self.rect.width = width
         size = ctx.size(self.role)
         layout = canvas.layout(self.text, self._style(), size, self.text_width(ctx))
-        height = layout.height + 2 * PAD_Y
+        height = layout.height + 2 * self.pad_y
         if self.detail:
             height += canvas.layout(self.detail, "regular", ctx.size("small"), self.text_width(ctx)).height
         if self.icon and self.icon_size:
             height += self.icon_size + 8
-        return max(height, ctx.size(self.role) * 2 + 8)
+        return max(height, ctx.size(self.role) * 2 + 8 - 2 * (PAD_Y - self.pad_y))
 
     def _style(self) -> str:
         return "bold" if self.kind in ("primary", "danger") or self.role in ("heading",) else "regular"
@@ -123,13 +124,13 @@ class Button(Widget):
         radius = ctx.theme.radius
         canvas.fill(self.rect, bg, radius)
         canvas.frame(self.rect, border, 4 if self.selected else 2, radius)
-        inner = self.rect.inflate(-2 * PAD_X, -2 * PAD_Y)
+        inner = self.rect.inflate(-2 * PAD_X, -2 * self.pad_y)
         if self.icon and self.icon_size:
             icon_rect = pygame.Rect(0, 0, self.icon_size, self.icon_size)
-            icon_rect.midtop = (self.rect.centerx, self.rect.top + PAD_Y)
+            icon_rect.midtop = (self.rect.centerx, self.rect.top + self.pad_y)
             canvas.icon(self.icon, icon_rect)
             inner.top = icon_rect.bottom + 8
-            inner.height = self.rect.bottom - PAD_Y - inner.top
+            inner.height = self.rect.bottom - self.pad_y - inner.top
         x = inner.left
         if self.selected is not None:
             self._draw_selector(canvas, ctx, pygame.Rect(x, self.rect.centery - 20, 40, 40), fg)

@@ -57,11 +57,13 @@ class PuzzleScreen(GameScreen):
         question.rect.height = min(question.measure(canvas, self.app), self.max_question_height(area))
         self.question_box = question
         self.submit_button = Button(self.app.tr(self.submit_label), self.submit, key="submit", kind="primary")
-        submit_h = self.submit_button.preferred_height(canvas, self.app, 420)
-        feedback_h = self._feedback_height(area.width - 420 - GAP)
+        submit_w = max(420, canvas.measure(self.submit_button.text, "bold", self.app.size("button")) + 64)
+        submit_h = self.submit_button.preferred_height(canvas, self.app, submit_w) if self.show_submit() else 0
+        feedback_w = area.width - (submit_w + GAP if self.show_submit() else 0)
+        feedback_h = self._feedback_height(feedback_w)
         bottom_h = max(submit_h, feedback_h)
-        self.submit_button.rect = pygame.Rect(area.right - 420, area.bottom - bottom_h, 420, submit_h)
-        self.feedback_rect = pygame.Rect(area.left, area.bottom - bottom_h, area.width - 420 - GAP, bottom_h)
+        self.submit_button.rect = pygame.Rect(area.right - submit_w, area.bottom - bottom_h, submit_w, submit_h)
+        self.feedback_rect = pygame.Rect(area.left, area.bottom - bottom_h, feedback_w, bottom_h)
         answer_area = pygame.Rect(area.left, question.rect.bottom + GAP, area.width,
                                   area.bottom - bottom_h - GAP - question.rect.bottom - GAP)
         widgets = self.build_answer(answer_area)

@@ -67,16 +67,17 @@ class OrderScreen(PuzzleScreen):
             if row.grabbed:
                 row.detail = tr("ui.order.grabbed")
             rows.append(row)
-        for role in ("body", "small"):
+        gap = ROW_GAP
+        for role, pad, gap in (("body", 14, ROW_GAP), ("small", 14, ROW_GAP), ("small", 6, 6)):
             for row in rows:
-                row.role = role
-            heights = [row.preferred_height(canvas, self.app, area.width - 90) + 0 for row in rows]
-            if sum(heights) + ROW_GAP * (len(rows) - 1) <= area.height:
+                row.role, row.pad_y = role, pad
+            heights = [row.preferred_height(canvas, self.app, area.width - 90) for row in rows]
+            if sum(heights) + gap * (len(rows) - 1) <= area.height:
                 break
         y = area.top
         for row, height in zip(rows, heights):
             row.rect = pygame.Rect(area.left, y, area.width, height)
-            y += height + ROW_GAP
+            y += height + gap
         self.rows_area = area
         return rows
 
