@@ -14,6 +14,7 @@ from __future__ import annotations
 from escapebox.core import commands as C
 from escapebox.core import events as E
 from escapebox.core.autoplayer import branch_plan, reflection_answer
+from escapebox.scenario.solver import solve
 from escapebox.ui.pilot import post_actions
 
 MAX_STEPS = 4000
@@ -31,6 +32,7 @@ class AutoPilot:
         self.idle = 0
         self.screens: set[str] = set()
         self.problems: list[str] = []
+        self.branches = 0
 
     def step(self) -> None:
         """Called by the loop when all earlier input has been handled and nothing animates."""
@@ -40,7 +42,12 @@ class AutoPilot:
         game = self.app.game
         if game is not None:
             if self.plan is None:
-                self.plan = [p.command for p in branch_plan(game.session, self.branch)]
+                solution = solve(game.session.scenario, game.session.index)
+                self.branches = max(1, len(solution.branches))
+                if self.branch >= self.branches:
+                    self._stop(1, f"--branch {self.branch}: this scenario has {self.branches} branch(es), 0-{self.branches - 1}")
+                    return
+                self.plan = [p.command for p in branch_plan(game.session, self.branch, solution)]
             self._progress(game)
             if self.problems:
                 self._stop(1)
@@ -110,7 +117,8 @@ class AutoPilot:
             detail = "; ".join(self.problems + ([reason] if reason else []))
             return f"autoplay {scenario} branch {self.branch}: FAILED after {len(game.history)} commands: {detail}"
         ending = state.ending or state.end_reason or "?"
-        return (f"autoplay {scenario} branch {self.branch}: ending '{ending}' after {len(game.history)} commands, "
+        return (f"autoplay {scenario} branch {self.branch} of {self.branches}: ending '{ending}' after "
+                f"{len(game.history)} commands, "
                 f"{len(self.screens)} kinds of screen, {self.steps} steps")
 
     def finished(self) -> bool:

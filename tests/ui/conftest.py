@@ -9,16 +9,11 @@ os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-from pathlib import Path  # noqa: E402
-
 import pytest  # noqa: E402
 
 from escapebox.scenario.loader import load_scenario  # noqa: E402
 
-HERE = Path(__file__).resolve().parent
-FIXTURE = HERE / "fixtures" / "alle-soorten"
-REPO = HERE.parents[1]
-SCENARIOS = REPO / "scenarios"
+from ui_helpers import FIXTURE  # noqa: E402
 
 
 def pytest_addoption(parser):
@@ -63,11 +58,3 @@ def make_app(tmp_path):
     for app in made:
         app.launcher.close()
         app.close()
-
-
-def start_game(pilot, group="Groep 3"):
-    """From the intro screen to the first room, by keyboard only."""
-    pilot.press("return")            # Start (focused by default)
-    pilot.type(group)
-    pilot.press("return")
-    return pilot.app.game

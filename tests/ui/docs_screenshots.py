@@ -1,4 +1,6 @@
-"""Render the main screens to PNG (docs/img/ by default): ``python tests/ui/docs_screenshots.py [DIR]``.
+"""Render the main screens to PNG: ``python tests/ui/docs_screenshots.py [DIR] [--beamer] [--all]``.
+
+DIR defaults to docs/img/; files are named ``play-<screen>.png``.
 
 Not a test: a helper to look at the screens and refresh the pictures in the docs.  Uses the bundled
 ``voorbeeld-compleet`` scenario; set-up steps use the core's plan, the shown step is played with keys.
@@ -15,7 +17,6 @@ from pathlib import Path
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 os.environ.setdefault("ESCAPEBOX_DATA_DIR", tempfile.mkdtemp(prefix="escapebox-shots-"))
 
-import pygame  # noqa: E402
 
 from escapebox.core import commands as C  # noqa: E402
 from escapebox.core.autoplayer import branch_plan, reflection_answer  # noqa: E402
@@ -46,15 +47,22 @@ def keys(pilot, screen_keys):
             pilot.press(value)
 
 
-def main(out: Path, size=(1920, 1080), beamer=False) -> None:
+MAIN = {"picker", "intro", "room", "cluebook", "puzzle-code-wrong", "puzzle-code-solved", "hint-dialog",
+        "puzzle-order", "reflection-text", "ending", "debrief", "help"}
+
+
+def main(out: Path, size=(1920, 1080), beamer=False, everything=False) -> None:
     out.mkdir(parents=True, exist_ok=True)
     scenario = load_scenario(REPO / "scenarios" / "voorbeeld-compleet")
 
     def shot(app, pilot, name):
+        if not everything and name not in MAIN:
+            return
         app.toasts.clear()
         pilot.run()
-        pilot.screenshot(out / f"{name}.png")
-        print(out / f"{name}.png")
+        path = out / f"play-{name}{'-beamer' if beamer else ''}.png"
+        pilot.screenshot(path)
+        print(path)
 
     app = build_app(PlayOptions(loaded=None, window=size, beamer=beamer, sound=False, fast=True))
     pilot = Pilot(app)
@@ -125,5 +133,6 @@ def main(out: Path, size=(1920, 1080), beamer=False) -> None:
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "docs" / "img"
-    main(target, beamer="--beamer" in sys.argv)
+    paths = [a for a in sys.argv[1:] if not a.startswith("--")]
+    target = Path(paths[0]) if paths else REPO / "docs" / "img"
+    main(target, beamer="--beamer" in sys.argv, everything="--all" in sys.argv)

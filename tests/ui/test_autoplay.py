@@ -12,7 +12,7 @@ from escapebox.core.index import ScenarioIndex
 from escapebox.scenario.loader import load_scenario
 from escapebox.scenario.solver import solve
 from escapebox.ui.main import PlayOptions, play
-from conftest import FIXTURE, REPO, SCENARIOS
+from ui_helpers import FIXTURE, REPO, SCENARIOS
 
 
 def bundled():
@@ -57,3 +57,10 @@ def test_autoplay_needs_a_scenario(tmp_path):
                             text=True, env=env, cwd=REPO, timeout=60)
     assert result.returncode == 2
     assert "--autoplay" in result.stderr
+
+
+def test_autoplay_refuses_a_branch_that_does_not_exist(tmp_path):
+    options = PlayOptions(loaded=load_scenario(FIXTURE), autoplay=True, fast=True, branch=7, save=False, sound=False,
+                          data_dir=tmp_path)
+    code, summary = asyncio.run(play(options))
+    assert code == 1 and "2 branch" in summary

@@ -2,8 +2,7 @@
 
 import pytest
 
-from conftest import start_game
-from test_flow import tab_to
+from ui_helpers import start_game, tab_to
 
 
 @pytest.fixture

@@ -3,24 +3,13 @@
 import pygame
 
 from escapebox.core import events as E
-from conftest import start_game
+from ui_helpers import focus_key, start_game, tab_to
 
 
 def names(app):
     return [s.name for s in app.stack.screens]
 
 
-def focus_key(app):
-    focused = app.stack.top.focus.focused
-    return focused.key if focused else None
-
-
-def tab_to(pilot, key, limit=60):
-    for _ in range(limit):
-        if focus_key(pilot.app) == key:
-            return
-        pilot.press("tab")
-    raise AssertionError(f"could not tab to {key}; focus on {focus_key(pilot.app)}")
 
 
 def test_intro_shows_privacy_goals_and_duration(make_app, fixture_scenario):

@@ -9,8 +9,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from conftest import start_game
-from test_flow import tab_to
+from ui_helpers import start_game, tab_to
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 CHANNEL_TOLERANCE = 48      # per colour channel

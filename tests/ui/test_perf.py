@@ -8,8 +8,7 @@ import time
 import pygame
 
 from escapebox.ui.pilot import key_events
-from conftest import start_game
-from test_flow import tab_to
+from ui_helpers import start_game, tab_to
 
 FRAME_P99_MS = 8.0
 SCREEN_CHANGE_MS = 16.0

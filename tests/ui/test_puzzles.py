@@ -4,7 +4,7 @@ import pytest
 
 from escapebox.core import commands as C
 from escapebox.core.autoplayer import branch_plan, reflection_answer
-from conftest import start_game
+from ui_helpers import start_game
 
 
 def play_until(app, puzzle, branch=0):

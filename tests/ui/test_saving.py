@@ -1,10 +1,7 @@
 """Saving: every command committed, drafts kept, --resume, and a warning banner when the disk refuses."""
 
-import pytest
-
 from escapebox.core import commands as C
-from conftest import start_game
-from test_flow import tab_to
+from ui_helpers import start_game, tab_to
 
 
 def test_resume_continues_the_latest_unfinished_game(make_app, fixture_scenario):

@@ -92,7 +92,10 @@ class GameScreen(Screen):
         """Buttons side by side, as wide as their labels; smaller text if the row is too full."""
         canvas = self.app.canvas
         for role in ("button", "small"):
-            widths = [canvas.measure(b.text, b._style(), self.app.size(role)) + 56 for b in buttons]
+            for b in buttons:
+                b.role = role
+            widths = [canvas.measure(b.text, b._style(), self.app.size(role)) + 56 + b._lead_width(self.app)
+                      for b in buttons]
             if sum(widths) + gap * (len(buttons) - 1) <= area.width:
                 break
         scale = min(1.0, (area.width - gap * (len(buttons) - 1)) / max(1, sum(widths)))

@@ -76,7 +76,7 @@ class Button(Widget):
         width = 0
         if self.selected is not None:
             width += 56
-        if self.locked:
+        if self.locked and not (self.icon and self.icon_size):
             width += 52
         if self.icon and self.icon_size == 0:
             width += ctx.size(self.role) * 2 + 12
@@ -135,7 +135,9 @@ class Button(Widget):
         if self.selected is not None:
             self._draw_selector(canvas, ctx, pygame.Rect(x, self.rect.centery - 20, 40, 40), fg)
             x += 56
-        if self.locked:
+        if self.locked and self.icon and self.icon_size:
+            draw_lock(canvas, pygame.Rect(self.rect.left + 18, self.rect.top + 16, 34, 36), fg)  # card corner
+        elif self.locked:
             draw_lock(canvas, pygame.Rect(x, self.rect.centery - 20, 38, 40), fg)
             x += 52
         if self.icon and not self.icon_size:
@@ -145,7 +147,11 @@ class Button(Widget):
         text_rect = pygame.Rect(x, inner.top, inner.right - x - self._badge_width(ctx), inner.height)
         self._draw_label(canvas, ctx, text_rect, fg)
         if self.badge:
-            draw_badge(canvas, ctx, self.badge, (self.rect.right - 10, self.rect.top - 14))
+            # above the label: sits mostly over the top edge, so it never covers the words
+            if self._badge_width(ctx):   # list rows: inside, in the room kept free next to the words
+                draw_badge(canvas, ctx, self.badge, (self.rect.right - 10, self.rect.top + 8), "topright")
+            else:
+                draw_badge(canvas, ctx, self.badge, (self.rect.right - 10, self.rect.top + 12), "bottomright")
         if self.mark:
             self._draw_mark(canvas, ctx)
 
