@@ -80,6 +80,11 @@ class SetGroupName(Command):
 
 
 @dataclass(frozen=True)
+class StopGame(Command):
+    """The group stops (for example when the time is up) and goes to the debrief."""
+
+
+@dataclass(frozen=True)
 class FacilitatorCommand(Command):
     by_facilitator = True
 

@@ -70,6 +70,9 @@ class Rules:
             raise Refused("rules.already_open", puzzle=puzzle.title)
         return puzzle
 
+    def _item_names(self, items) -> str:
+        return ", ".join(self.scenario.items[i].name if i in self.scenario.items else i for i in items)
+
     # ----- players --------------------------------------------------------------
     def _do_SetGroupName(self, state, cmd: C.SetGroupName, emit) -> None:
         name = " ".join(cmd.name.split())[:40]
@@ -134,7 +137,7 @@ class Rules:
         self._not_waiting(state)
         obj = self._object_here(state, cmd.object)
         if cmd.item not in state.inventory:
-            raise Refused("rules.item_not_held", item=cmd.item)
+            raise Refused("rules.item_not_held", item=self._item_names([cmd.item]))
         if obj.needs_item != cmd.item or not state.is_open(obj.locked_by):
             raise Refused("rules.nothing_happens", item=self.scenario.items[cmd.item].name, object=obj.name)
         emit(E.ItemUsed(item=cmd.item, object=cmd.object))
@@ -146,7 +149,7 @@ class Rules:
         self._not_waiting(state)
         missing = [i for i in cmd.items if i not in state.inventory]
         if missing:
-            raise Refused("rules.item_not_held", item=", ".join(missing))
+            raise Refused("rules.item_not_held", item=self._item_names(missing))
         combination = self.index.combination_for.get(frozenset(cmd.items))
         if combination is None or len(set(cmd.items)) != len(cmd.items):
             raise Refused("rules.cannot_combine")
@@ -280,6 +283,9 @@ class Rules:
 
     def _do_EndGame(self, state, cmd, emit) -> None:
         emit(E.GameEnded(reason="facilitator"))
+
+    def _do_StopGame(self, state, cmd, emit) -> None:
+        emit(E.GameEnded(reason="group"))
 
 
 def _jsonable(answer):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+
+from escapebox.privacy import apply_retention
 from pathlib import Path
 
 from escapebox.core import commands as C
@@ -19,7 +21,6 @@ from escapebox.ui.game import Game
 
 log = logging.getLogger(__name__)
 
-RETENTION_DAYS = 30
 
 
 class Launcher:
@@ -37,7 +38,7 @@ class Launcher:
             self.app.banner = self.app.tr("ui.banner.save_failed")
             return None
         try:
-            store.delete_older_than(RETENTION_DAYS)  # the privacy promise on the intro screen
+            apply_retention(store)  # the privacy promise on the intro screen
         except (OSError, sqlite3.Error):
             pass
         return store

@@ -130,7 +130,7 @@ def test_catalogues_are_complete_and_every_used_key_exists():
     assert used <= nl, used - nl
     for kind in ("text", "scale", "discuss"):
         assert f"ui.reflection.title_{kind}" in nl
-    assert "Noem geen echte namen van studenten." in catalogue("nl")["ui.intro.privacy"]
+    assert "geen echte namen van studenten" in catalogue("nl")["sessions.privacy_notice"]
 
 
 def test_missing_fonts_fall_back_without_crashing(tmp_path, caplog):

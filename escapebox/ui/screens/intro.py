@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pygame
 
+from escapebox.privacy import privacy_notice
+
 from escapebox.ui.canvas import LOGICAL_W
 from escapebox.ui.screen import Screen
 from escapebox.ui.screens.base import fit_title
@@ -73,7 +75,7 @@ class IntroScreen(Screen):
             y -= 20
         self.body = TextBox(self.body_text(), pygame.Rect(MARGIN, top, body_w, 1040 - top), key="body", panel=True)
         facts = "\n".join(self.facts())
-        privacy = tr("ui.intro.privacy")
+        privacy = privacy_notice(tr)
         self.facts_box = TextBox(facts, pygame.Rect(side_x, top, SIDE_W, 10), key="facts", panel=True, style="bold")
         self.facts_box.rect.height = self.facts_box.measure(canvas, app)
         privacy_top = self.facts_box.rect.bottom + GAP

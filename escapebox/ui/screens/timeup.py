@@ -33,7 +33,7 @@ class TimeUpScreen(Screen):
     def stop(self) -> None:
         """The group stops at the bell; the debrief shows how far they got."""
         self.app.game.time_up_seen = True
-        outcome = self.app.game.apply(C.EndGame())
+        outcome = self.app.game.apply(C.StopGame())
         if outcome.refused:
             self.app.toast(self.app.game.message(outcome.refused), "danger")
         self.app.game.route()
