@@ -12,17 +12,27 @@ from functools import lru_cache
 from pathlib import Path
 
 
-@lru_cache(maxsize=None)
-def resource_dir(name: str) -> Path:
-    candidates = [
-        Path(__file__).resolve().parent.parent / name,
+PACKAGE = Path(__file__).resolve().parent
+
+
+def resource_candidates(name: str) -> list[Path]:
+    """Every place ``assets`` or ``scenarios`` may be, most specific first."""
+    return [
+        PACKAGE / name,
+        PACKAGE / "data" / name,
+        PACKAGE.parent / name,
         Path(sys.prefix) / "share" / "escapebox" / name,
         Path(site.getuserbase()) / "share" / "escapebox" / name,
     ]
+
+
+@lru_cache(maxsize=None)
+def resource_dir(name: str) -> Path:
+    candidates = resource_candidates(name)
     for candidate in candidates:
         if candidate.is_dir():
             return candidate
-    return candidates[0]
+    return candidates[2]
 
 
 def assets_dir() -> Path:

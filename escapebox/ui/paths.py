@@ -8,21 +8,9 @@ package.  An installed copy may carry them inside the package or in
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-import escapebox
-
-PACKAGE = Path(escapebox.__file__).resolve().parent
-
-
-def _candidates(name: str) -> list[Path]:
-    return [
-        PACKAGE / name,
-        PACKAGE / "data" / name,
-        PACKAGE.parent / name,
-        Path(sys.prefix) / "share" / "escapebox" / name,
-    ]
+from escapebox.paths import resource_candidates as _candidates
 
 
 def assets_dir() -> Path | None:

@@ -49,9 +49,12 @@ def test_keyboard_scrolls_the_list(make_app):
 def test_find_entries_in_installed_layout(tmp_path, monkeypatch):
     share = tmp_path / "share" / "escapebox" / "scenarios" / "een"
     share.mkdir(parents=True)
-    (share / "scenario.yaml").write_text((paths.PACKAGE.parent / "scenarios" / "minimaal" / "scenario.yaml").read_text(
+    import sys
+
+    from escapebox.paths import PACKAGE
+    (share / "scenario.yaml").write_text((PACKAGE.parent / "scenarios" / "minimaal" / "scenario.yaml").read_text(
         encoding="utf-8"), encoding="utf-8")
-    monkeypatch.setattr(paths.sys, "prefix", str(tmp_path))
+    monkeypatch.setattr(sys, "prefix", str(tmp_path))
     from escapebox.i18n import Translator
     names = [e.path.name for e in find_entries(Translator("nl"))]
     assert "een" in names
