@@ -100,3 +100,10 @@ def test_yaml_shaped_input_only_raises_our_error(value):
         load_scenario_text(text)
     except EscapeboxError:
         pass
+
+
+def test_a_bare_name_finds_a_bundled_scenario(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert load_scenario("tutorial").scenario.id
+    with pytest.raises(EscapeboxError):
+        load_scenario("bestaat-niet")

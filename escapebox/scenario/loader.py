@@ -44,8 +44,17 @@ def scenario_file(path: Path) -> Path:
     return path
 
 
+def bundled_by_name(path: Path) -> Path:
+    """``escapebox play tutorial`` works from any folder: a bare name may mean a bundled scenario."""
+    if path.exists() or len(path.parts) != 1 or path.suffix:
+        return path
+    from escapebox.paths import bundled_scenarios_dir
+    candidate = bundled_scenarios_dir() / path.name
+    return candidate if (candidate / SCENARIO_FILE).is_file() else path
+
+
 def load_scenario(path: Path | str) -> LoadedScenario:
-    path = Path(path)
+    path = bundled_by_name(Path(path))
     if path.suffix == ".escapebox":
         from escapebox.pack.reader import load_pack  # packs are optional at import time
         return load_pack(path)
