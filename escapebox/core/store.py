@@ -20,7 +20,7 @@ from pathlib import Path
 from escapebox.core import events as E
 from escapebox.problems import EscapeboxError, Problem
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DB_NAME = "sessions.sqlite3"
 
 _SCHEMA = """
@@ -53,8 +53,11 @@ CREATE TABLE IF NOT EXISTS drafts (
 );
 """
 
-# Migrations from version N to N+1, each a list of SQL statements.
-MIGRATIONS: dict[int, list[str]] = {}
+# Migrations from version N to N+1, each a list of SQL statements; tests/fixtures/saves has a file per version.
+MIGRATIONS: dict[int, list[str]] = {
+    # 2: the clock checkpoint, so a resume never turns time back.
+    1: ["ALTER TABLE sessions ADD COLUMN clock REAL NOT NULL DEFAULT 0"],
+}
 
 
 def default_data_dir() -> Path:

@@ -174,3 +174,17 @@ def test_open_store_reports_a_file_that_is_not_a_database(tmp_path):
     (tmp_path / "sessions.sqlite3").write_bytes(b"dit is geen database" * 100)
     store, problem = open_store(tmp_path)
     assert store is None and problem.code == "store.unavailable"
+
+
+def test_a_version_1_save_is_migrated_and_resumes(tmp_path):
+    """tests/fixtures/saves/v1.sqlite3 was written by save format 1 (no clock checkpoint)."""
+    import shutil
+    from pathlib import Path
+    shutil.copy(Path(__file__).parents[1] / "fixtures" / "saves" / "v1.sqlite3", tmp_path / "sessions.sqlite3")
+    store = SessionStore(tmp_path)
+    version = store.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0]
+    assert int(version) == SCHEMA_VERSION
+    resumed, _ = resume_session(fixture_scenario(), store, "versie1sessie", ManualClock())
+    assert resumed.state.room == "kamer" and resumed.state.group == "Groep van versie 1"
+    assert resumed.timer().elapsed == pytest.approx(90)
+    assert resumed.draft("binnen") == "half getypt in versie 1"
