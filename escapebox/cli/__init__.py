@@ -18,14 +18,14 @@ from escapebox.cli.crash import report_crash
 from escapebox.i18n import LANGUAGES, Translator
 from escapebox.problems import EscapeboxError
 
-COMMANDS = ("play", "validate", "walkthrough", "schema", "new", "pack", "graph", "report", "sessions")
+COMMANDS = ("play", "validate", "walkthrough", "schema", "new", "pack", "graph", "report", "sessions", "print")
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     tr = Translator(_language_from(argv))
     install_translations(tr)
-    parser = build_parser(tr)
+    parser = build_parser(tr, only=_command_from(argv))
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()
@@ -42,11 +42,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def build_parser(tr: Translator) -> DutchArgumentParser:
+def build_parser(tr: Translator, only: str | None = None) -> DutchArgumentParser:
+    """All subcommands, or with ``only`` just that one: ``escapebox play`` then does not import
+    the report, pack and session modules before its window opens (docs/performance.md)."""
     parser = DutchArgumentParser(prog="escapebox", description=tr("cli.description"), tr=tr)
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help=tr("cli.lang_help"))
     subparsers = parser.add_subparsers(title=tr("cli.commands"), metavar=tr("cli.command_metavar"))
-    for name in COMMANDS:
+    for name in (only,) if only else COMMANDS:
         module = _command_module(name)
         if module is not None:
             sub = module.add_parser(subparsers, tr)
@@ -62,6 +64,17 @@ def _command_module(name: str):
         if exc.name == f"escapebox.cli.{name}_cmd":
             return None
         raise
+
+
+def _command_from(argv: list[str]) -> str | None:
+    """The subcommand named on the command line, if it is one we know (else every one is loaded)."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" or arg.startswith("-"):
+            continue
+        if index > 0 and argv[index - 1] == "--lang":
+            continue
+        return arg if arg in COMMANDS else None
+    return None
 
 
 def _language_from(argv: list[str]) -> str:

@@ -29,11 +29,16 @@ def add_parser(subparsers, tr):
     parser.add_argument("--reduced-motion", action="store_true", help=tr("ui.play.reduced_motion_help"))
     parser.add_argument("--no-sound", action="store_true", help=tr("ui.play.no_sound_help"))
     parser.add_argument("--hide-timer", action="store_true", help=tr("ui.play.hide_timer_help"))
+    parser.add_argument("--dyslexia", action="store_true", help=tr("settings.dyslexia_help"))
+    parser.add_argument("--theme", type=Path, default=None, metavar="BESTAND", help=tr("settings.theme_help"))
     parser.add_argument("--resume", action="store_true", help=tr("ui.play.resume_help"))
     parser.add_argument("--no-save", action="store_true", help=tr("ui.play.no_save_help"))
     parser.add_argument("--autoplay", action="store_true", help=tr("ui.play.autoplay_help"))
     parser.add_argument("--branch", type=int, default=0, metavar="N", help=tr("ui.play.branch_help"))
     parser.add_argument("--fast", action="store_true", help=tr("ui.play.fast_help"))
+    parser.add_argument("--console", action="store_true", help=tr("facilitator.play.console_help"))
+    parser.add_argument("--dev", action="store_true", help=tr("dev.play_help"))
+    parser.add_argument("--room", metavar="ID", default=None, help=tr("dev.room_help"))
     parser.add_argument("--screenshot-dir", type=Path, default=None, metavar="MAP", help=tr("ui.play.screenshot_help"))
     return parser
 
@@ -46,6 +51,20 @@ def _window_size(text: str) -> tuple[int, int]:
         return 1280, 720
 
 
+def _check_dev(args, loaded, tr) -> int:
+    """``--dev`` needs a scenario and ``--room`` needs ``--dev`` and a room that exists: say so before a window opens."""
+    if args.dev and loaded is None:
+        print(tr("dev.dev_needs_scenario"), file=sys.stderr)
+        return 2
+    if args.room is not None and not args.dev:
+        print(tr("dev.room_needs_dev"), file=sys.stderr)
+        return 2
+    if args.room is not None and args.room not in loaded.scenario.rooms:
+        print(tr("dev.unknown_room", room=args.room, rooms=", ".join(loaded.scenario.rooms)), file=sys.stderr)
+        return 1
+    return 0
+
+
 def run(args, tr) -> int:
     from escapebox.scenario.loader import load_scenario
 
@@ -53,6 +72,12 @@ def run(args, tr) -> int:
     if args.autoplay and loaded is None:
         print(tr("ui.play.autoplay_needs_scenario"), file=sys.stderr)
         return 2
+    code = _check_dev(args, loaded, tr)
+    if code:
+        return code
+    from escapebox.themes.loader import theme_option
+    for line in theme_option(args.theme, tr):  # errors: EscapeboxError → message, exit 1
+        print(line, file=sys.stderr)
     from escapebox.ui.main import PlayOptions, play
 
     options = PlayOptions(
@@ -60,7 +85,9 @@ def run(args, tr) -> int:
         text_size=args.text_size, high_contrast=args.high_contrast, reduced_motion=args.reduced_motion,
         sound=not args.no_sound, timer_visible=not args.hide_timer, resume=args.resume,
         save=not args.no_save, autoplay=args.autoplay, branch=args.branch, fast=args.fast or args.autoplay,
-        screenshot_dir=args.screenshot_dir, language=tr.lang,
+        screenshot_dir=args.screenshot_dir, language=getattr(args, "lang", None), dyslexia=args.dyslexia,
+        theme_file=args.theme, console=args.console,
+        dev=args.dev, room=args.room,
     )
     code, summary = asyncio.run(play(options, tr))
     if summary:

@@ -31,6 +31,10 @@ def run(args, tr) -> int:
 
 
 def check(path, tr, strict: bool) -> dict:
+    from escapebox.themes import theme_file_problems
+    theme = theme_file_problems(path)  # a house-style file (``theme_format: 1``) instead of a scenario
+    if theme is not None:
+        return _result(theme[0], theme[1], tr, strict, None)
     try:
         loaded = load_scenario(path)
     except EscapeboxError as exc:

@@ -11,6 +11,7 @@ tries to write them again.
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 from datetime import datetime
 from typing import Any
 
@@ -34,6 +35,8 @@ class GameSession:
         self.rules = Rules(self.index)
         self.state = GameState(self.scenario)
         self.unsaved: list[E.Event] = []
+        #: reflection text the disk refused: kept here, shown again, written with the next save
+        self.unsaved_drafts: dict[str, str] = {}
         self.save_problem: str | None = None
 
     # ----- creating and restoring -------------------------------------------------
@@ -122,20 +125,39 @@ class GameSession:
             return
         self.unsaved = []
         self.save_problem = None
+        self._flush_drafts()
 
     def save_draft(self, reflection: str, text: str) -> None:
-        """Keep half-typed reflection text safe without logging every keystroke."""
-        if self.store is None:
-            return
-        try:
-            self.store.save_draft(self.session_id, reflection, text)
-        except OSError as exc:
-            self.save_problem = type(exc).__name__
+        """Keep half-typed reflection text safe without logging every keystroke.
+
+        If the disk refuses, the text stays in memory (``draft`` returns it)
+        and every later save tries again: nothing the group typed is dropped.
+        """
+        self.unsaved_drafts[reflection] = text
+        if self.store is not None:
+            self._flush_drafts()
+
+    def _flush_drafts(self) -> None:
+        for reflection, text in list(self.unsaved_drafts.items()):
+            try:
+                self.store.save_draft(self.session_id, reflection, text)
+            except OSError as exc:
+                self.save_problem = type(exc).__name__
+                return
+            if self.unsaved_drafts.get(reflection) == text:
+                del self.unsaved_drafts[reflection]
+        if not self.unsaved:
+            self.save_problem = None  # everything typed and done is on disk again
 
     def draft(self, reflection: str) -> str:
+        if reflection in self.unsaved_drafts:
+            return self.unsaved_drafts[reflection]
         if self.store is None:
             return ""
-        return self.store.draft(self.session_id, reflection) or ""
+        try:
+            return self.store.draft(self.session_id, reflection) or ""
+        except (OSError, sqlite3.Error):  # an unreadable draft is an empty one, not a crash
+            return ""
 
     # ----- questions the screens ask -----------------------------------------------------
     def timer(self) -> TimerView:

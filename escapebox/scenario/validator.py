@@ -56,7 +56,14 @@ def validate(loaded: LoadedScenario, solution: Solution | None = None) -> list[P
         report.add(problem[0], problem[1], warning=True, **problem[2])
     if references_ok:
         _check_play(scenario, index, solution or solve(scenario, index), report)
+    report.problems.extend(_theme_problems(loaded))
     return sorted(report.problems, key=lambda p: (p.file, p.line or 0, p.column or 0))
+
+
+def _theme_problems(loaded: LoadedScenario) -> list[Problem]:
+    """The scenario's ``theme:`` (house style) is checked too: files, colours and contrast."""
+    from escapebox.themes import theme_for_scenario
+    return theme_for_scenario(loaded)[1]
 
 
 def _id_tables(scenario, index) -> dict[str, set[str]]:

@@ -6,7 +6,7 @@ clipboard, the screen stack and — once a game runs — the game bridge.
 
 The loop is one ``async def run()``: handle events, update, draw only when
 something changed, ``await asyncio.sleep(0)`` once per frame.  When nothing
-animates it blocks in ``pygame.event.wait`` until the next clock second, so
+animates it sleeps (looking for input once a frame) until the next clock second, so
 an idle game on a battery-powered laptop uses almost no CPU.
 """
 
@@ -23,13 +23,13 @@ import pygame
 from escapebox.i18n import Translator
 from escapebox.ui import paths
 from escapebox.ui.audio import Audio
-from escapebox.ui.canvas import LOGICAL_W, Canvas
+from escapebox.ui.canvas import LOGICAL_H, LOGICAL_W, Canvas
 from escapebox.ui.clipboard import Clipboard
 from escapebox.ui.images import ImageCache
 from escapebox.ui.screen import ScreenStack
-from escapebox.ui.settings import Settings
+from escapebox.ui.settings import Settings, effective_language
 from escapebox.ui.text import FontBook, TextRenderer
-from escapebox.ui.theme import theme_named
+from escapebox.ui.theme import choose_theme
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +46,13 @@ class App:
     def __init__(self, settings: Settings | None = None, tr: Translator | None = None, *,
                  fast: bool = False, screenshot_dir: Path | None = None, size=WINDOW_SIZE):
         self.settings = settings or Settings()
-        self.tr = tr or Translator(self.settings.language)
-        self.theme = theme_named(self.settings.theme)
+        self.tr = tr or Translator(effective_language(self.settings))
+        #: the house style and language of the scenario on screen (see :meth:`use_scenario`)
+        self.scenario_theme = None
+        self.scenario_language: str | None = None
+        #: where the settings screen remembers choices (None: not remembered, e.g. in tests)
+        self.settings_file: Path | None = None
+        self.theme = choose_theme(self.settings)
         self.fast = fast
         self.screenshot_dir = Path(screenshot_dir) if screenshot_dir else None
         self.window_size = tuple(size)
@@ -56,6 +61,10 @@ class App:
         self.summary = ""
         self.game = None
         self.autopilot = None
+        #: play-testing for authors (``play --dev``), see escapebox.ui.dev
+        self.dev = None
+        #: the trainer's console window (``--console``), see escapebox.ui.facilitator
+        self.console = None
         self.banner: str | None = None
         self.toasts: list[Toast] = []
         self.frame_times: list[float] = []
@@ -66,6 +75,8 @@ class App:
         self._shots = 0
         self._last_tick = time.monotonic()
         self._timer_second: int | None = None
+        #: benchmarks/run.py: print the wall-clock time of the first presented frame, then quit
+        self._first_frame_exit = os.environ.get("ESCAPEBOX_FIRST_FRAME_EXIT") == "1"
         self._start_pygame()
         self.stack = ScreenStack(on_change=self._screen_changed)
 
@@ -83,10 +94,13 @@ class App:
         self.assets = assets
         self.fonts = FontBook(assets / "fonts" if assets else None, self.theme.fonts)
         self.text = TextRenderer(self.fonts, self.theme.line_spacing)
-        self.images = ImageCache(assets / "icons" if assets else None)
+        self._apply_spacing()
+        self.images = ImageCache(assets / "icons" if assets else None, on_problem=self._media_problem)
+        self.images.theme_roots = [p.parent.resolve() for p in (self.theme.logo, self.theme.background_image) if p]
         self.canvas = Canvas(self.window, self.text, self.images)
         self.clipboard = Clipboard()
-        self.audio = Audio(assets / "sounds" if assets else None, enabled=self.settings.sound and not self.fast)
+        self.audio = Audio(assets / "sounds" if assets else None, enabled=self.settings.sound and not self.fast,
+                           on_problem=self._media_problem)
 
     def _open_window(self, fullscreen: bool) -> pygame.Surface:
         if fullscreen:
@@ -94,6 +108,8 @@ class App:
         return pygame.display.set_mode(self.window_size, pygame.RESIZABLE)
 
     def close(self) -> None:
+        if self.console is not None:
+            self.console.close()
         self.audio.close()
         pygame.key.stop_text_input()
         pygame.display.quit()
@@ -120,18 +136,45 @@ class App:
         self.toasts.append(Toast(text, kind, time.monotonic() + seconds))
         self.dirty = True
 
+    def _media_problem(self, path, problem, kind: str = "image") -> None:
+        """A picture or sound that cannot be used: say so once; the screen shows its text instead."""
+        reason = self.tr(problem.code, **problem.params)
+        key = "robust.media.sound" if kind == "sound" else "robust.media.unusable"
+        self.toast(self.tr(key, file=Path(path).name, reason=reason), "danger", 8)
+
     def play(self, sound: str) -> None:
         self.audio.play(sound)
 
     def apply_settings(self, settings: Settings) -> None:
-        """Change text size, theme or language while playing: every screen lays out again."""
+        """Change text size, theme, spacing, sound or language while playing: every screen lays out again."""
         self.settings = settings
-        self.theme = theme_named(settings.theme)
-        self.tr = Translator(settings.language)
-        self.fonts.fonts = self.theme.fonts
+        self.theme = choose_theme(settings, self.scenario_theme)
+        self.images.theme_roots = [p.parent.resolve() for p in (self.theme.logo, self.theme.background_image) if p]
+        self.tr = Translator(effective_language(settings, self.scenario_language))
+        pygame.display.set_caption(self.tr("ui.app.window_title"))
+        if self.fonts.use(self.theme.fonts):
+            self.text.clear()
+        self._apply_spacing()
+        self.audio.enabled = settings.sound and not self.fast
         for screen in self.stack.screens:
             screen.layout()
         self.dirty = True
+
+    def use_scenario(self, loaded) -> None:
+        """A scenario is on screen: its house style and (unless the player chose) its language."""
+        from escapebox.themes import theme_for_scenario
+        found = theme_for_scenario(loaded)[0] if loaded is not None else None
+        self.scenario_theme = found.theme if found is not None else None
+        self.scenario_language = loaded.scenario.language if loaded is not None else None
+        self.apply_settings(self.settings)
+
+    def _apply_spacing(self) -> None:
+        """Dyslexia-friendly spacing (British Dyslexia Association style guide): about 6 % of the font
+        size between letters, 25 % more between words and 1.6 × line height."""
+        if self.settings.dyslexia:
+            self.text.set_spacing(0.06, 0.25, max(self.theme.line_spacing, 1.6))
+        else:
+            self.text.set_spacing(0.0, 0.0, self.theme.line_spacing)
 
     def toggle_fullscreen(self) -> None:
         fullscreen = not self.settings.fullscreen
@@ -163,6 +206,8 @@ class App:
         now = time.monotonic()
         dt, self._last_tick = now - self._last_tick, now
         animating = any(screen.update(dt) for screen in list(self.stack.visible()))
+        if self.dev is not None:
+            self.dev.poll()
         if self.game is not None:
             self.game.tick()
         self._expire_toasts(now)
@@ -181,8 +226,24 @@ class App:
         if any(getattr(s, "animating", False) for s in self.stack.visible()):
             pygame.time.wait(FRAME_MS)
             return pygame.event.get()
-        first = pygame.event.wait(self._idle_timeout())
-        return ([first] if first.type != pygame.NOEVENT else []) + pygame.event.get()
+        return self._sleep_until_event(self._idle_timeout())
+
+    @staticmethod
+    def _sleep_until_event(timeout_ms: int) -> list:
+        """Sleep a frame at a time until input arrives or the timeout passes.
+
+        Not ``pygame.event.wait(timeout)``: pygame-ce polls every millisecond
+        inside it, which alone costs about 2 % of a core on an idle game (see
+        docs/performance.md).  Looking once per 60 Hz frame costs a tenth of that
+        and answers a key press within one frame.
+        """
+        deadline = time.monotonic() + timeout_ms / 1000
+        while True:
+            events = pygame.event.get()
+            remaining = deadline - time.monotonic()
+            if events or remaining <= 0:
+                return events
+            time.sleep(min(FRAME_MS / 1000, remaining))
 
     def _idle_timeout(self) -> int:
         """Milliseconds until the clock shows a new second or a message expires."""
@@ -212,6 +273,9 @@ class App:
             self.dirty = True
 
     def dispatch(self, event) -> None:
+        if self.console is not None and self.console.owns(event):
+            self.console.handle(event)
+            return
         if event.type == pygame.QUIT:
             self.quit(self.exit_code)
             return
@@ -232,9 +296,14 @@ class App:
             self.dirty = True
 
     def _global_key(self, event) -> bool:
-        """F11 and F1 work on every screen."""
+        """F11 and F1 work on every screen; Ctrl+Shift+F opens the trainer's overlay during a game."""
+        from escapebox.ui.facilitator.overlay import opens_overlay, toggle_overlay
+        if opens_overlay(event):
+            return toggle_overlay(self)
         if event.key == pygame.K_F11:
             self.toggle_fullscreen()
+            return True
+        if self.dev is not None and self.dev.on_key(event):
             return True
         if event.key == pygame.K_F1:
             from escapebox.ui.screens.help import HelpScreen
@@ -251,6 +320,8 @@ class App:
         started = time.perf_counter()
         colours = self.theme.colours
         self.canvas.clear(colours.background, colours.letterbox)
+        if self.theme.background_image is not None:
+            self.canvas.image(self.theme.background_image, (0, 0, LOGICAL_W, LOGICAL_H), fit="cover")
         for screen in self.stack.visible():
             if not screen.opaque:
                 self.canvas.dim(colours.dim)
@@ -258,6 +329,10 @@ class App:
         self._draw_banner()
         self._draw_toasts()
         pygame.display.flip()
+        if self.console is not None:
+            self.console.draw()
+        if self._first_frame_exit:
+            self._report_first_frame()
         self.dirty = False
         self.frame_times.append(time.perf_counter() - started)
         if len(self.frame_times) > 5000:
@@ -265,6 +340,12 @@ class App:
         if self._shot_pending:
             self._shot_pending = False
             self._screenshot()
+
+    def _report_first_frame(self) -> None:
+        """The start-up benchmark measures from process start to this moment (see docs/performance.md)."""
+        print(f"escapebox-first-frame {time.time():.6f}", flush=True)
+        self._first_frame_exit = False
+        self.quit(0)
 
     def _draw_banner(self) -> None:
         if not self.banner:
@@ -274,7 +355,7 @@ class App:
         layout = self.canvas.layout(self.banner, "bold", size, LOGICAL_W - 80)
         rect = pygame.Rect(0, 0, LOGICAL_W, layout.height + 20)
         self.canvas.fill(rect, c.danger)
-        self.canvas.paragraph(layout, rect.inflate(-80, -20), c.accent_text if self.theme.name == "default" else c.background)
+        self.canvas.paragraph(layout, rect.inflate(-80, -20), c.status_text)
 
     def _draw_toasts(self) -> None:
         """Messages go in a free part of the toolbar or top bar, so they never hide a button or text."""
@@ -306,7 +387,7 @@ class App:
         layout, rect = placed
         colour = {"success": c.success, "danger": c.danger}.get(self.toasts[-1].kind, c.accent)
         self.canvas.fill(rect, colour, 16)
-        text_colour = c.accent_text if self.theme.name == "default" else c.background
+        text_colour = c.status_text
         inner = rect.inflate(-48, -(rect.height - layout.height))
         self.canvas.paragraph(layout, inner, text_colour, align="center")
 

@@ -3,7 +3,9 @@
 The mixer is started once; if that fails (no audio device, a dummy driver,
 a locked device) every ``play`` is a no-op, without repeated warnings.
 ALSA writes its complaints straight to file descriptor 2, so that is muted
-while the mixer starts.
+while the mixer starts.  Each sound file is looked at by
+``mediacheck.inspect_sound`` before the mixer decodes it: an empty, truncated
+or foreign file is skipped and reported once through ``on_problem``.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pygame
+
+from escapebox.scenario.mediacheck import MediaProblem, inspect_sound
 
 log = logging.getLogger(__name__)
 
@@ -37,9 +41,11 @@ def _quiet_stderr():
 
 
 class Audio:
-    def __init__(self, sound_dir: Path | None, enabled: bool = True):
+    def __init__(self, sound_dir: Path | None, enabled: bool = True, on_problem=None):
         self.enabled = enabled
         self.available = False
+        self.on_problem = on_problem
+        self.problems: dict[str, MediaProblem] = {}
         self._sounds: dict[str, pygame.mixer.Sound] = {}
         if enabled:
             self._start(sound_dir)
@@ -48,17 +54,30 @@ class Audio:
         try:
             with _quiet_stderr():
                 pygame.mixer.init()
-        except (pygame.error, OSError) as exc:
+        except (pygame.error, OSError, NotImplementedError) as exc:
             log.info("Escapebox: no sound (%s)", exc)
             return
         self.available = True
         for name in SOUNDS:
             path = sound_dir / f"{name}.wav" if sound_dir else None
             if path and path.is_file():
-                try:
-                    self._sounds[name] = pygame.mixer.Sound(str(path))
-                except (pygame.error, OSError):
-                    pass
+                self._load(name, path)
+
+    def _load(self, name: str, path: Path) -> None:
+        try:
+            inspect_sound(path)
+            self._sounds[name] = pygame.mixer.Sound(str(path))
+        except MediaProblem as problem:
+            self._refuse(name, path, problem)
+        except (pygame.error, OSError, ValueError, MemoryError):
+            self._refuse(name, path, MediaProblem("media.broken"))
+
+    def _refuse(self, name: str, path: Path, problem: MediaProblem) -> None:
+        """A bad sound is silence plus one warning; the game never waits for a sound."""
+        log.warning("Escapebox: not playing sound %s: %s", path, problem.code)
+        self.problems[name] = problem
+        if self.on_problem is not None:
+            self.on_problem(path, problem, "sound")
 
     def play(self, name: str) -> None:
         if not (self.enabled and self.available):

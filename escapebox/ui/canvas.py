@@ -28,6 +28,8 @@ class Canvas:
         self.scale = 1.0
         self.offset = (0, 0)
         self._overlay_cache: dict = {}
+        #: the overflow walk (tests): when a list, text drawn outside its box or cut short is noted here
+        self.overflow_log: list | None = None
         self.resize(surface)
 
     # ------------------------------------------------------------ geometry
@@ -66,8 +68,10 @@ class Canvas:
     # ------------------------------------------------------------ drawing
 
     def clear(self, colour, letterbox) -> None:
-        self.surface.fill(letterbox)
-        self.surface.fill(colour, self.px(LOGICAL))
+        inner = self.px(LOGICAL)
+        if inner.size != self.surface.get_size():   # bars only when the window is not 16:9: a full fill less per frame
+            self.surface.fill(letterbox)
+        self.surface.fill(colour, inner)
 
     def dim(self, colour) -> None:
         """Darken the whole canvas behind a dialog (a multiply blend: no big alpha surface needed)."""
@@ -139,14 +143,32 @@ class Canvas:
         else:
             left = physical.left
         self.surface.blit(surface, (left, top))
+        if self.overflow_log is not None:
+            self._note_outside(text, rect, physical)
+            if surface.get_width() > physical.width * 1.03 + 3:      # rendered wider than laid out
+                self.overflow_log.append(("wider", text, tuple(rect)))
         return rect
 
-    def paragraph(self, layout: Layout, rect, colour, first_line: int = 0, align: str = "left") -> int:
-        """Draw wrapped lines from ``first_line`` that fit in ``rect``; returns how many fitted."""
+    def _note_outside(self, text: str, rect: pygame.Rect, physical: pygame.Rect) -> None:
+        """A line that sticks out of the canvas or out of the clip it is drawn in is cut off."""
+        clip = self.surface.get_clip()
+        inside = LOGICAL.inflate(2, 2).contains(rect) and clip.inflate(4, 4).contains(physical)
+        if not inside:
+            self.overflow_log.append(("outside", text, tuple(rect)))
+
+    def paragraph(self, layout: Layout, rect, colour, first_line: int = 0, align: str = "left",
+                  paged: bool = False) -> int:
+        """Draw wrapped lines from ``first_line`` that fit in ``rect``; returns how many fitted.
+
+        ``paged``: the caller shows the rest on another page (TextBox); otherwise lines that
+        do not fit are cut off, which the overflow walk reports.
+        """
         rect = pygame.Rect(rect)
         fits = max(1, rect.height // layout.line_height)
         y = rect.top
         shown = layout.lines[first_line:first_line + fits]
+        if self.overflow_log is not None and not paged and len(layout.lines) - first_line > fits:
+            self.overflow_log.append(("cut", " ".join(layout.lines[first_line + fits:])[:80], tuple(rect)))
         for line in shown:
             if line:
                 if align == "center":

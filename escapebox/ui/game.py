@@ -42,6 +42,7 @@ class Game:
         self.session = session
         self.loaded = session.loaded
         self.scenario = session.scenario
+        app.images.allow(self.loaded.folder)  # pictures may come from here, nowhere else
         self.history: list[Outcome] = []
         self.on_finish = on_finish
         self.resume_notes = resume_notes or []
@@ -62,6 +63,9 @@ class Game:
         refused = outcome.refused
         if refused is not None:
             self.app.play("wrong")
+        else:
+            from escapebox.ui.warmup import schedule_current_room
+            schedule_current_room(self.app)
         self.app.invalidate()
         return outcome
 

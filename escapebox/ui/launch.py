@@ -66,6 +66,8 @@ class Launcher:
             outcome = self.app.game.apply(C.SetGroupName(group))
             if outcome.refused:
                 self.app.toast(self.app.game.message(outcome.refused), "danger")
+        if getattr(self.app, "dev", None) is not None:
+            self.app.dev.started(self.app.game)       # ``play --dev --room``
         self.app.game.route()
         self._warm_up()
 
@@ -90,9 +92,12 @@ class Launcher:
 
     def back_to_picker(self) -> None:
         from escapebox.ui.screens.picker import PickerScreen
+        # the game's screens leave first (they may still save a draft); only then is the game gone
+        # and do the theme and language change (a room screen laid out without a game would crash)
+        self.app.stack.reset(PickerScreen(self.app))
         self.app.game = None
         self.app.banner = None if self.store is not None else self.app.banner
-        self.app.stack.reset(PickerScreen(self.app))
+        self.app.use_scenario(None)
 
     def close(self) -> None:
         if self.store is not None:

@@ -26,25 +26,40 @@ class PlayOptions:
     branch: int = 0
     fast: bool = False
     screenshot_dir: Path | None = None
-    language: str = "nl"
+    language: str | None = None   # None: saved setting, else the scenario's language
     data_dir: Path | None = None
+    dyslexia: bool = False
+    theme_file: Path | None = None  # ``--theme FILE``: beats the scenario's house style
+    #: ``--dev``: reload on save, problems on screen, F9 reveals; nothing is saved
+    dev: bool = False
+    #: ``--room``: with ``--dev``, start the game in this room
+    room: str | None = None
+    console: bool = False
 
 
-def settings_for(options: PlayOptions) -> Settings:
-    settings = Settings(language=options.language)
+def settings_for(options: PlayOptions, saved: Settings | None = None) -> Settings:
+    """The saved settings with this run's command-line flags on top (flags are not saved)."""
+    settings = saved or Settings()
+    if options.language:
+        settings = settings.with_(language=options.language)
+    if options.theme_file:
+        settings = settings.with_(theme_file=str(options.theme_file))
     if options.beamer:
         settings = settings.beamer()
     if options.fullscreen:
         settings = settings.with_(fullscreen=True)
     if options.text_size:
         settings = settings.with_(text_size=options.text_size)
-    return settings.with_(theme="high_contrast" if options.high_contrast else settings.theme,
-                          reduced_motion=options.reduced_motion, sound=options.sound,
-                          timer_visible=options.timer_visible)
+    return settings.with_(high_contrast=settings.high_contrast or options.high_contrast,
+                          reduced_motion=settings.reduced_motion or options.reduced_motion,
+                          sound=settings.sound and options.sound,
+                          timer_visible=settings.timer_visible and options.timer_visible,
+                          dyslexia=settings.dyslexia or options.dyslexia)
 
 
 def _import_screens() -> None:
-    """Import every screen module up front, so the first visit of a screen is not slowed by imports."""
+    """Import every screen module in idle time after the first frame (not before it: start-up, see
+    docs/performance.md), so the first visit of a screen is not slowed by imports."""
     import importlib
     import pkgutil
 
@@ -57,14 +72,28 @@ def _import_screens() -> None:
 
 def build_app(options: PlayOptions, tr: Translator | None = None):
     """The app with its first screen on the stack (shared by ``play`` and the tests)."""
-    _import_screens()
     from escapebox.ui.app import App
     from escapebox.ui.autoplay import AutoPilot
     from escapebox.ui.launch import Launcher
 
-    tr = tr or Translator(options.language)
-    app = App(settings_for(options), tr, fast=options.fast, screenshot_dir=options.screenshot_dir, size=options.window)
-    app.launcher = Launcher(app, save=options.save and not options.autoplay, data_dir=options.data_dir,
+    from escapebox.ui.settings import effective_language, load_settings, settings_path
+    settings_file = settings_path(options.data_dir)
+    saved, settings_problem = load_settings(settings_file)
+    settings = settings_for(options, saved)
+    if tr is None or tr.lang != effective_language(settings):
+        tr = Translator(effective_language(settings))
+    app = App(settings, tr, fast=options.fast, screenshot_dir=options.screenshot_dir, size=options.window)
+    app.idle_tasks.append(_import_screens)
+    app.settings_file = settings_file
+    if settings_problem:
+        app.toast(tr("settings.file_broken", file=str(settings_file), reason=settings_problem), "danger", 10)
+    if options.loaded is not None:
+        app.use_scenario(options.loaded)
+    if options.dev and options.loaded is not None:
+        from escapebox.ui.dev import DevMode
+        app.dev = DevMode(app, options.loaded, room=options.room)
+    app.launcher = Launcher(app, save=options.save and not options.autoplay and not options.dev,
+                            data_dir=options.data_dir,
                             picker=options.loaded is None)
     if options.loaded is None:
         from escapebox.ui.screens.picker import PickerScreen
@@ -77,9 +106,12 @@ def build_app(options: PlayOptions, tr: Translator | None = None):
             from escapebox.ui.screens.intro import IntroScreen
             app.stack.push(IntroScreen(app, options.loaded))
             if options.resume:
-                app.toast(tr("ui.toast.nothing_to_resume"), "info", 6)
+                app.toast(app.tr("ui.toast.nothing_to_resume"), "info", 6)
     if options.autoplay:
         app.autopilot = AutoPilot(app, options.branch)
+    if options.console:
+        from escapebox.ui.facilitator import open_console
+        app.console = open_console(app)
     return app
 
 

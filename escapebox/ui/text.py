@@ -22,11 +22,18 @@ log = logging.getLogger(__name__)
 
 
 class LRU(OrderedDict):
-    """A small least-recently-used cache (text surfaces take memory)."""
+    """A small least-recently-used cache (text surfaces take memory).
 
-    def __init__(self, limit: int):
+    ``max_bytes`` bounds the pixels held as well as the count: 300 scaled room
+    pictures at full HD would be 2.4 GB, and a long training day (or a window
+    resized twenty times) must not grow without end (scripts/soak.py).
+    """
+
+    def __init__(self, limit: int, max_bytes: int | None = None):
         super().__init__()
         self.limit = limit
+        self.max_bytes = max_bytes
+        self.bytes = 0
 
     def fetch(self, key, make):
         if key in self:
@@ -34,9 +41,21 @@ class LRU(OrderedDict):
             return self[key]
         value = make()
         self[key] = value
-        if len(self) > self.limit:
-            self.popitem(last=False)
+        self.bytes += _pixel_bytes(value)
+        while len(self) > 1 and (len(self) > self.limit or (self.max_bytes and self.bytes > self.max_bytes)):
+            _, old = self.popitem(last=False)
+            self.bytes -= _pixel_bytes(old)
         return value
+
+    def clear(self) -> None:
+        super().clear()
+        self.bytes = 0
+
+
+def _pixel_bytes(value) -> int:
+    if isinstance(value, pygame.Surface):
+        return value.get_width() * value.get_height() * value.get_bytesize()
+    return 0
 
 
 class FontBook:
@@ -47,6 +66,14 @@ class FontBook:
         self.fonts = fonts
         self._cache: dict[tuple[str, int], pygame.font.Font] = {}
         self._warned = False
+
+    def use(self, fonts: Fonts) -> bool:
+        """Switch to another theme's fonts; True when the files changed (caches must go)."""
+        if fonts == self.fonts:
+            return False
+        self.fonts = fonts
+        self._cache.clear()
+        return True
 
     def get(self, style: str, px: int) -> pygame.font.Font:
         px = max(6, int(px))
@@ -100,21 +127,43 @@ class TextRenderer:
         self.fonts = fonts
         self.line_spacing = line_spacing
         self.scale = 1.0
+        self.letter = 0.0   # extra space after every letter, as a share of the font size
+        self.word = 0.0     # extra space after every space, likewise
         self._layouts = LRU(3000)
         self._widths = LRU(20000)
-        self._surfaces = LRU(3000)
+        self._surfaces = LRU(3000, max_bytes=32 * 1024 * 1024)
 
     def set_scale(self, scale: float) -> None:
         if abs(scale - self.scale) > 1e-6:
             self.scale = scale
             self._surfaces.clear()
 
+    def set_spacing(self, letter: float, word: float, line_spacing: float) -> None:
+        """Dyslexia-friendly spacing (settings screen): more room between letters, words and lines."""
+        if (letter, word, line_spacing) != (self.letter, self.word, self.line_spacing):
+            self.letter, self.word, self.line_spacing = letter, word, line_spacing
+            self._layouts.clear()
+            self._widths.clear()
+            self._surfaces.clear()
+
+    def clear(self) -> None:
+        """Forget every measurement and rendering (another theme's fonts)."""
+        self._layouts.clear()
+        self._widths.clear()
+        self._surfaces.clear()
+
+    def _extra(self, text: str, size: float) -> int:
+        return round(size * (self.letter * len(text) + self.word * text.count(" "))) if self.letter or self.word else 0
+
     def line_height(self, size: int) -> int:
         return round(size * self.line_spacing)
 
     def width(self, text: str, style: str, size: int) -> int:
         """Width in logical units, measured at the logical size."""
-        return self._widths.fetch((text, style, size), lambda: self.fonts.get(style, size).size(text)[0])
+        return self._widths.fetch((text, style, size), lambda: self._measure(text, self.fonts.get(style, size), size))
+
+    def _measure(self, text: str, font, size: int) -> int:
+        return font.size(text)[0] + self._extra(text, size)
 
     def layout(self, text: str, style: str, size: int, width: int) -> Layout:
         key = (text, style, size, width)
@@ -159,4 +208,24 @@ class TextRenderer:
         """One line rendered at the physical size (logical size × scale)."""
         px = max(6, round(size * self.scale))
         key = (text, style, px, tuple(colour))
-        return self._surfaces.fetch(key, lambda: self.fonts.get(style, px).render(text, True, colour))
+        return self._surfaces.fetch(key, lambda: self._render(text, style, px, colour))
+
+    def _render(self, text: str, style: str, px: int, colour) -> pygame.Surface:
+        """SDL_ttf refuses NUL and text of zero width (a lone BOM or bidi mark a group pasted): blank, not a crash."""
+        font = self.fonts.get(style, px)
+        try:
+            if self.letter or self.word:
+                return self._render_spaced(text.replace("\x00", ""), font, px, colour)
+            return font.render(text.replace("\x00", ""), True, colour)
+        except (pygame.error, ValueError):
+            return pygame.Surface((1, font.get_linesize()), pygame.SRCALPHA)
+
+    def _render_spaced(self, text: str, font, px: int, colour) -> pygame.Surface:
+        """Letter by letter, with the extra space the width measurement promised."""
+        width = self._measure(text, font, px)
+        surface = pygame.Surface((max(1, width), font.get_linesize()), pygame.SRCALPHA)
+        for i, char in enumerate(text):   # each letter where the whole line's measure puts it (kerning kept)
+            if char.strip():
+                prefix = text[:i]
+                surface.blit(font.render(char, True, colour), (font.size(prefix)[0] + self._extra(prefix, px), 0))
+        return surface

@@ -1,14 +1,17 @@
 """Colours, fonts and sizes in one place, so a trainer's theme file can replace them.
 
 Every screen asks the :class:`Theme` for its colours and sizes instead of
-writing numbers of its own; a theme file (later) or the high-contrast theme
-then changes the whole game at once.  Sizes are in *logical* units of the
-1920×1080 canvas (see :mod:`escapebox.ui.canvas`).
+writing numbers of its own; a theme file (``escapebox.themes``, e.g. an
+organisation's house style) or the high-contrast theme then changes the
+whole game at once.  Sizes are in *logical* units of the 1920×1080 canvas
+(see :mod:`escapebox.ui.canvas`).  This module stays free of pygame so the
+theme checker can use it from ``escapebox validate``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 RGB = tuple[int, int, int]
 
@@ -31,6 +34,7 @@ class Colours:
     danger: RGB
     new_badge: RGB
     new_badge_text: RGB
+    status_text: RGB  # text and marks drawn on a success or danger fill
     letterbox: RGB
     overlay: tuple[int, int, int, int]
     dim: RGB  # multiplied into the screen behind a dialog
@@ -38,7 +42,10 @@ class Colours:
 
 @dataclass(frozen=True)
 class Fonts:
-    """File names inside ``assets/fonts``; missing files fall back to pygame's font."""
+    """File names inside ``assets/fonts`` (or absolute paths checked by the theme loader).
+
+    A missing or broken file falls back to pygame's own font.
+    """
 
     regular: str = "AtkinsonHyperlegible-Regular.ttf"
     bold: str = "AtkinsonHyperlegible-Bold.ttf"
@@ -61,6 +68,9 @@ class Theme:
     radius: int = 14             # rounded corners of panels and buttons
     focus_width: int = 6         # thickness of the focus ring
     line_spacing: float = 1.3    # line height as a multiple of the font size
+    label: str = ""              # the name a person sees in the settings screen
+    logo: Path | None = None     # shown on the title screens (an organisation's house style)
+    background_image: Path | None = None  # behind every full screen, under the panels
 
     def size(self, role: str, scale: float = 1.0) -> int:
         """Font size for a text role ('body', 'small', 'title', ...) at a text-size step."""
@@ -84,7 +94,7 @@ DEFAULT_THEME = Theme(
         background=(244, 241, 234),
         panel=(255, 255, 255),
         panel_alt=(228, 234, 238),
-        border=(150, 160, 172),
+        border=(120, 130, 142),  # 3:1 on panels and the background (WCAG 1.4.11)
         text=(26, 32, 44),
         muted=(74, 85, 104),
         accent=(15, 98, 115),
@@ -95,6 +105,7 @@ DEFAULT_THEME = Theme(
         danger=(176, 32, 32),
         new_badge=(109, 40, 217),
         new_badge_text=(255, 255, 255),
+        status_text=(255, 255, 255),
         letterbox=(20, 22, 26),
         overlay=(20, 24, 32, 170),
         dim=(96, 100, 110),
@@ -119,6 +130,7 @@ HIGH_CONTRAST_THEME = replace(
         danger=(255, 120, 120),
         new_badge=(255, 230, 0),
         new_badge_text=(0, 0, 0),
+        status_text=(0, 0, 0),
         letterbox=(0, 0, 0),
         overlay=(0, 0, 0, 210),
         dim=(70, 70, 70),
@@ -129,6 +141,7 @@ THEMES = {theme.name: theme for theme in (DEFAULT_THEME, HIGH_CONTRAST_THEME)}
 
 
 def theme_named(name: str) -> Theme:
+    """A built-in theme from code (the fallback when ``assets/themes`` cannot be read)."""
     return THEMES.get(name, DEFAULT_THEME)
 
 
@@ -145,3 +158,31 @@ def contrast_ratio(a: RGB, b: RGB) -> float:
     """WCAG contrast ratio (1–21); body text needs at least 4.5."""
     la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
+
+
+def choose_theme(settings, scenario_theme: Theme | None = None) -> Theme:
+    """Which theme to show: high contrast (the player's need) beats ``--theme FILE``, which
+    beats the scenario's house style, which beats the default.  A theme file that cannot be
+    used falls back to the next choice; ``escapebox validate`` says why."""
+    if settings.high_contrast:
+        return _builtin("high_contrast")
+    if settings.theme_file:
+        from escapebox.problems import EscapeboxError
+        from escapebox.themes import load_theme_file
+        try:
+            found = load_theme_file(settings.theme_file)
+        except EscapeboxError:
+            found = None
+        if found is not None and found.ok:
+            return found.theme
+    if scenario_theme is not None:
+        return scenario_theme
+    return _builtin(settings.theme)
+
+
+def _builtin(name: str) -> Theme:
+    from escapebox.themes import BUILTIN_THEMES, builtin_theme
+    if name not in BUILTIN_THEMES:
+        return theme_named(name)
+    found = builtin_theme(name)
+    return found.theme if found.ok else theme_named(name)

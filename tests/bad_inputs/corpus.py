@@ -88,6 +88,27 @@ def media_cases() -> list[tuple[str, str, bytes]]:
     ]
 
 
+def wav(frames: bytes) -> bytes:
+    """A PCM WAV (mono, 8 kHz, 16 bit) around ``frames``."""
+    fmt = b"fmt " + (16).to_bytes(4, "little") + b"\x01\x00\x01\x00" + (8000).to_bytes(4, "little") \
+        + (16000).to_bytes(4, "little") + b"\x02\x00\x10\x00"
+    data = b"data" + len(frames).to_bytes(4, "little") + frames
+    return b"RIFF" + (4 + len(fmt) + len(data)).to_bytes(4, "little") + b"WAVE" + fmt + data
+
+
+def sound_cases() -> list[tuple[str, str, bytes]]:
+    """Sound files the UI must refuse before the mixer decodes them (``ui/audio.py``); code expected."""
+    good = wav(b"\x00\x01" * 800)
+    return [
+        ("wav_zero_length", "media.empty_sound", wav(b"")),
+        ("zero_bytes", "media.empty", b""),
+        ("wav_header_cut", "media.broken", good[:30]),
+        ("wav_junk", "media.unknown_sound", bytes(range(256)) * 4),
+        ("ogg_fake", "media.broken", b"OggS" + bytes(range(256)) * 2),
+        ("wav_huge", "media.file_too_big", good[:44] + b"\x00" * (21 * 1024 * 1024)),
+    ]
+
+
 def media_scenario(asset: str) -> bytes:
     return (GOOD_HEAD + f"rooms:\n  hal: {{name: Hal, text: Hier., image: {asset}, image_alt: Beeld.}}\n"
             "endings:\n  uit: {title: Uit, text: Klaar.}\n").encode()

@@ -133,6 +133,22 @@ def test_catalogues_are_complete_and_every_used_key_exists():
     assert "geen echte namen van studenten" in catalogue("nl")["sessions.privacy_notice"]
 
 
+def test_settings_and_theme_texts_exist_in_both_languages():
+    """Static keys in code, and the keys the settings screen builds from setting names."""
+    from escapebox.ui.screens.settings import TOGGLES
+    from escapebox.ui.settings import LANGUAGE_CHOICES, TEXT_STEPS
+    for area in ("settings", "theme"):
+        nl = {k for k in catalogue("nl") if k.startswith(area + ".")}
+        assert nl and nl == {k for k in catalogue("en") if k.startswith(area + ".")}, area
+    used = set()
+    for path in list(UI.rglob("*.py")) + list((UI.parent / "themes").rglob("*.py")) + [UI.parent / "cli" / "play_cmd.py"]:
+        used |= set(re.findall(r'"((?:settings|theme)\.[a-z_]+(?:\.[a-z_]+)?)"', path.read_text(encoding="utf-8")))
+    used = {k for k in used if not k.endswith((".toml", ".yaml"))}   # file names, not texts
+    used |= {f"settings.size.{s}" for s in TEXT_STEPS} | {f"settings.lang.{l}" for l in LANGUAGE_CHOICES}
+    used |= {f"settings.{name}" for name in TOGGLES}
+    assert used <= set(catalogue("nl")), used - set(catalogue("nl"))
+
+
 def test_missing_fonts_fall_back_without_crashing(tmp_path, caplog):
     pygame.font.init()
     fonts = FontBook(tmp_path, DEFAULT_THEME.fonts)

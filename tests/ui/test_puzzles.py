@@ -199,4 +199,4 @@ def test_dilemma_choice_shows_its_feedback(game_app):
     assert app.stack.top.name == "ending"
     pilot.press("return")
     assert app.stack.top.name == "debrief"
-    assert "We stellen de eerste dag uit." in app.stack.top.outcome_box.text
+    assert "We stellen de eerste dag uit." in app.stack.top.path_text()

@@ -23,11 +23,12 @@ CONTENT = pygame.Rect(MARGIN, TOP_H + 16, LOGICAL_W - 2 * MARGIN, 800)
 TOOLBAR = pygame.Rect(MARGIN, 952, LOGICAL_W - 2 * MARGIN, 100)
 
 
-def fit_title(canvas, app, text: str, width: int, roles=("title", "heading", "body"), max_lines: int = 1):
-    """The largest role whose wrapped text fits in ``max_lines`` (never cuts text off)."""
+def fit_title(canvas, app, text: str, width: int, roles=("title", "heading", "body"), max_lines: int = 1,
+              max_height: int | None = None):
+    """The largest role whose wrapped text fits in ``max_lines`` (and ``max_height``): never cuts text off."""
     for role in roles:
         layout = canvas.layout(text, "bold", app.size(role), width)
-        if len(layout.lines) <= max_lines:
+        if len(layout.lines) <= max_lines and (max_height is None or layout.height <= max_height):
             return layout
     return canvas.layout(text, "bold", app.size(roles[-1]), width)
 
@@ -200,7 +201,8 @@ class GameScreen(Screen):
             width = canvas.measure(group, "regular", app.size("small"))
             canvas.text(group, (right, TOP_H // 2), "regular", app.size("small"), c.muted, "midright")
             right -= width + 40
-        layout = fit_title(canvas, app, self.title(), right - MARGIN, max_lines=2, roles=("title", "heading", "body", "small"))
+        layout = fit_title(canvas, app, self.title(), right - MARGIN, max_lines=2, roles=("title", "heading", "body", "small"),
+                           max_height=TOP_H - 6)
         top = (TOP_H - layout.height) // 2
         canvas.paragraph(layout, pygame.Rect(MARGIN, top, right - MARGIN, layout.height), c.text)
         title_right = MARGIN + max(canvas.measure(line, "bold", layout.size) for line in layout.lines)

@@ -1,20 +1,43 @@
-"""A simple debrief: how the game went, the choices made, and the questions to talk about.
+"""The debrief (nabespreking) at the end: pages for a beamer, turned with a presenter clicker.
 
-Kept in its own module on purpose: a fuller debrief (per learning goal,
-with the reflections) can replace this screen without touching the rest.
-The numbers come from the game state, which is the fold of the event log.
+All numbers come from :func:`escapebox.debrief.build_debrief`, the same
+model the HTML/Markdown reports read, so what the group sees on the wall
+and what the trainer prints agree.  Sections: how it went (time, hints,
+wrong answers), per puzzle, the route and dilemma choices, the
+reflections per learning goal, the discussion questions.
+
+A section that does not fit is continued on the next page, so nothing is
+ever cut off.  PageDown/PageUp (the clicker), the arrow keys, Space and a
+mouse click (left: next, right: back) turn the pages; "2/5" shows where
+we are.  The last page does not close the screen: a clicker press too
+many must not end the conversation.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pygame
 
+from escapebox.debrief import OTHER_GOAL, build_debrief
 from escapebox.ui.game import clock_text
 from escapebox.ui.screens.base import GameScreen
-from escapebox.ui.widgets import Button, TextBox
+from escapebox.ui.widgets import Button
 
 GAP = 24
+PAD = 16
 TILE_H = 170
+NEXT_KEYS = {pygame.K_PAGEDOWN, pygame.K_RIGHT, pygame.K_DOWN, pygame.K_SPACE}
+PREVIOUS_KEYS = {pygame.K_PAGEUP, pygame.K_LEFT, pygame.K_UP}
+
+
+@dataclass
+class Page:
+    heading: str
+    layout: object          #: the section's wrapped body text
+    first_line: int
+    lines: int
+    tiles: bool = False     #: the first page shows the four big numbers above the text
 
 
 class DebriefScreen(GameScreen):
@@ -23,91 +46,252 @@ class DebriefScreen(GameScreen):
     back_button = False
     show_clock = False
 
+    def __init__(self, app):
+        super().__init__(app)
+        session = app.game.session
+        self.debrief = build_debrief(session.scenario, session.state.events)
+        self.pages: list[Page] = []
+        self.index = 0
+
     def title(self) -> str:
-        return self.app.tr("ui.debrief.title", scenario=self.game.scenario.title)
+        return self.app.tr("facilitator.debrief.title", scenario=self.game.scenario.title)
 
-    def stats(self) -> list[tuple[str, str]]:
-        tr, state = self.app.tr, self.game.session.state
-        view = self.game.session.timer()
-        wrong = sum(len(v) for v in state.wrong.values())
-        hints = sum(state.hints.values())
-        return [
-            (clock_text(view.used), tr("ui.debrief.time_used", penalty=int(view.penalties)) if view.penalties
-             else tr("ui.debrief.time_used_plain")),
-            (str(hints), tr("ui.debrief.hints")),
-            (str(wrong), tr("ui.debrief.wrong")),
-            (f"{len(state.reflections)}/{len(state.prompted)}", tr("ui.debrief.reflections")),
-        ]
+    # ------------------------------------------------------------ the texts
 
-    def outcome_text(self) -> str:
-        tr, state, scenario = self.app.tr, self.game.session.state, self.game.scenario
-        if state.ending:
-            lines = [tr("ui.debrief.ending", ending=scenario.endings[state.ending].title)]
-        elif state.end_reason == "time":
-            lines = [tr("ui.debrief.ended_time")]
+    def sections(self) -> list[tuple[str, str]]:
+        """(heading, body) for every section, in the order of the conversation."""
+        tr = self.app.tr
+        sections = [(tr("facilitator.debrief.overview"), self.overview_text()),
+                    (tr("facilitator.debrief.puzzles"), self.puzzles_text()),
+                    (tr("facilitator.debrief.path"), self.path_text())]
+        sections += self.reflection_sections()
+        sections.append((tr("facilitator.debrief.questions"), self.questions_text()))
+        return sections
+
+    def tiles(self) -> list[tuple[str, str]]:
+        tr, d = self.app.tr, self.debrief
+        t = d.time
+        time_label = (tr("facilitator.debrief.tile_time", available=clock_text(t.available)) if t.available
+                      else tr("facilitator.debrief.tile_time_plain"))
+        prompted = len(d.reflections) + len(d.skipped_reflections)
+        return [(clock_text(t.used), time_label), (str(d.hints), tr("facilitator.debrief.tile_hints")),
+                (str(d.wrong_answers), tr("facilitator.debrief.tile_wrong")),
+                (f"{len(d.reflections)}/{prompted}", tr("facilitator.debrief.tile_reflections"))]
+
+    def overview_text(self) -> str:
+        tr, d = self.app.tr, self.debrief
+        t = d.time
+        lines = [self.ending_line()]
+        if t.available:
+            lines.append(tr("facilitator.debrief.time_line", used=clock_text(t.used), available=clock_text(t.available)))
+            lines.append(tr("facilitator.debrief.overtime_line", overtime=clock_text(t.overtime)) if t.overtime
+                         else tr("facilitator.debrief.in_time_line", left=clock_text(max(0, t.available - t.used))))
         else:
-            lines = [tr("ui.debrief.ended_stopped")]
-        if state.choices:
-            lines.append("")
-            lines.append(tr("ui.debrief.choices"))
-            for pid, option in state.choices.items():
-                puzzle = scenario.puzzles[pid]
-                lines.append(f"• {puzzle.title}: {puzzle.options[option].text}")
-        wrong = [(scenario.puzzles[p].title, len(v)) for p, v in state.wrong.items() if v]
-        if wrong:
-            lines.append("")
-            lines.append(tr("ui.debrief.wrong_per_puzzle"))
-            lines += [f"• {title}: {count}×" for title, count in wrong]
+            lines.append(tr("facilitator.debrief.time_line_plain", used=clock_text(t.used)))
+        if t.penalties:
+            lines.append(tr("facilitator.debrief.penalty_line", penalty=int(t.penalties)))
+        if t.adjusted:
+            lines.append(tr("facilitator.debrief.adjusted_line", minutes=f"{t.adjusted / 60:+g}"))
+        if t.paused >= 1:
+            lines.append(tr("facilitator.debrief.paused_line", paused=clock_text(t.paused)))
         return "\n".join(lines)
 
-    def discussion_text(self) -> str:
-        tr, debrief = self.app.tr, self.game.scenario.debrief
-        parts = []
-        if debrief.text:
-            parts.append(debrief.text)
-        if debrief.questions:
-            parts.append(tr("ui.debrief.questions"))
-            parts.append("\n".join(f"{n}. {q}" for n, q in enumerate(debrief.questions, 1)))
-        return "\n\n".join(parts) or tr("ui.debrief.no_questions")
+    def ending_line(self) -> str:
+        tr, d = self.app.tr, self.debrief
+        if d.end_reason == "escaped":
+            return tr("facilitator.debrief.ended_escaped", ending=d.ending.title if d.ending else "")
+        key = {"time": "ended_time", "facilitator": "ended_facilitator", "group": "ended_group"}.get(
+            d.end_reason, "ended_playing")
+        return tr(f"facilitator.debrief.{key}")
+
+    def puzzles_text(self) -> str:
+        tr = self.app.tr
+        lines = []
+        for p in self.debrief.puzzles:
+            if p.status == "skipped":
+                status = tr("facilitator.debrief.status_skipped")
+            elif p.status == "solved":
+                status = (tr("facilitator.debrief.status_solved_in", time=clock_text(p.seconds)) if p.seconds is not None
+                          else tr("facilitator.debrief.status_solved"))
+            else:
+                status = tr("facilitator.debrief.status_open")
+            parts = [status]
+            if p.all_hints:
+                parts.append(tr("facilitator.debrief.puzzle_hints", hints=p.all_hints, pushed=p.pushed_hints))
+            if p.revealed:
+                parts.append(tr("facilitator.debrief.puzzle_revealed"))
+            if p.wrong:
+                parts.append(tr("facilitator.debrief.puzzle_wrong", answers=", ".join(f"“{w.text}”" for w in p.wrong)))
+            lines.append(tr("facilitator.debrief.puzzle_line", title=p.title, status=" · ".join(parts)))
+        return "\n".join(lines) or tr("facilitator.debrief.no_puzzles")
+
+    def path_text(self) -> str:
+        tr, d = self.app.tr, self.debrief
+        steps = [v.name + (" " + tr("facilitator.debrief.by_facilitator") if v.by_facilitator else "") for v in d.path]
+        lines = [tr("facilitator.debrief.path_line", rooms=" → ".join(steps)), ""]
+        if d.choices:
+            lines.append(tr("facilitator.debrief.choices"))
+            lines += [tr("facilitator.debrief.choice_line", title=c.title, choice=c.text) for c in d.choices]
+        else:
+            lines.append(tr("facilitator.debrief.no_choices"))
+        return "\n".join(lines)
+
+    def reflection_sections(self) -> list[tuple[str, str]]:
+        """One section per learning goal with its answers; goal-less answers last."""
+        tr, d = self.app.tr, self.debrief
+        sections = []
+        for group in d.by_goal:
+            heading = (tr("facilitator.debrief.other_goal") if group.goal is OTHER_GOAL
+                       else tr("facilitator.debrief.goal", goal=group.text))
+            sections.append((heading, "\n".join(self.answer_text(a) for a in group.answers)))
+        if not sections:
+            sections.append((tr("facilitator.debrief.no_reflections"), tr("facilitator.debrief.none_answered")))
+        if d.skipped_reflections:
+            heading, body = sections[-1]
+            prompts = "; ".join(r.prompt for r in d.skipped_reflections)
+            sections[-1] = (heading, body + "\n\n" + tr("facilitator.debrief.skipped_reflections", prompts=prompts))
+        return sections
+
+    def answer_text(self, answer) -> str:
+        tr = self.app.tr
+        text = answer.answer or "—"
+        if answer.scale is not None:
+            text = tr("facilitator.debrief.scale_answer", answer=text, min=answer.scale.min, max=answer.scale.max)
+        return tr("facilitator.debrief.reflection_line", prompt=answer.prompt, answer=text)
+
+    def questions_text(self) -> str:
+        d = self.debrief
+        parts = [d.debrief_text] if d.debrief_text else []
+        if d.questions:
+            parts.append("\n".join(f"{n}. {q}" for n, q in enumerate(d.questions, 1)))
+        return "\n\n".join(parts) or self.app.tr("facilitator.debrief.no_questions")
+
+    # ------------------------------------------------------------ layout
 
     def build(self, area: pygame.Rect) -> list:
-        canvas = self.app.canvas
-        label = "ui.debrief.back_to_list" if self.game.on_finish else "ui.debrief.close"
-        done = Button(self.app.tr(label), self.game.finish, key="close", kind="primary")
-        done_h = done.preferred_height(canvas, self.app, 600)
-        done.rect = pygame.Rect(area.right - 600, area.bottom - done_h, 600, done_h)
-        self.tiles = []
-        stats = self.stats()
-        tile_w = (area.width - GAP * (len(stats) - 1)) // len(stats)
+        tr, canvas, app = self.app.tr, self.app.canvas, self.app
+        label = "facilitator.debrief.back_to_list" if self.game.on_finish else "facilitator.debrief.close"
+        buttons = [Button(tr("facilitator.debrief.previous"), lambda: self.turn(-1), key="previous"),
+                   Button(tr("facilitator.debrief.next"), lambda: self.turn(1), key="next", kind="primary"),
+                   Button(tr(label), self.game.finish, key="close")]
+        height = max(b.preferred_height(canvas, app, 520) for b in buttons)
+        row = pygame.Rect(area.left, area.bottom - height, area.width, height)
+        self.place_buttons(buttons, row)
+        self.body_area = pygame.Rect(area.left, area.top, area.width, row.top - GAP - area.top)
+        self.paginate()
+        self.index = min(self.index, len(self.pages) - 1)
+        self.indicator = pygame.Rect(buttons[0].rect.right, row.top, buttons[1].rect.left - buttons[0].rect.right,
+                                     height)
+        self._refresh_buttons()
+        return buttons
+
+    def place_buttons(self, buttons: list, row: pygame.Rect) -> None:
+        """Previous · page indicator · Next on the left, Close on the right."""
+        canvas, app = self.app.canvas, self.app
+        widths = [canvas.measure(b.text, b._style(), app.size(b.role)) + 64 for b in buttons]
+        previous, nxt, close = buttons
+        previous.rect = pygame.Rect(row.left, row.top, widths[0], row.height)
+        indicator_w = canvas.measure("88/88", "bold", app.size("heading")) + 64
+        nxt.rect = pygame.Rect(previous.rect.right + indicator_w, row.top, widths[1], row.height)
+        close.rect = pygame.Rect(row.right - widths[2], row.top, widths[2], row.height)
+
+    def tile_height(self) -> int:
         number_h = self.app.text.line_height(self.app.size("display"))
-        label_h = max(canvas.layout(label, "regular", self.app.size("small"), tile_w - 32).height for _, label in stats)
-        tile_h = max(TILE_H, number_h + label_h + 36)
-        for n, stat in enumerate(stats):
-            self.tiles.append((pygame.Rect(area.left + n * (tile_w + GAP), area.top, tile_w, tile_h), stat))
-        top = area.top + tile_h + GAP
-        height = done.rect.top - GAP - top
-        left_w = (area.width - GAP) * 2 // 5
-        self.outcome_box = TextBox(self.outcome_text(), pygame.Rect(area.left, top, left_w, height), key="outcome",
-                                   panel=True)
-        self.talk_box = TextBox(self.discussion_text(), pygame.Rect(area.left + left_w + GAP, top,
-                                area.width - left_w - GAP, height), key="discussion", panel=True)
-        return [self.outcome_box, self.talk_box, done]
+        label_h = self.app.text.line_height(self.app.size("small")) * 2
+        return max(TILE_H, number_h + label_h + 36)
+
+    def paginate(self) -> None:
+        """Split every section over as many pages as it needs at the current text size."""
+        canvas, app = self.app.canvas, self.app
+        self.pages = []
+        for n, (heading, body) in enumerate(self.sections()):
+            heading_h = self.heading_layout(heading + "  " + app.tr("facilitator.debrief.more")).height + GAP
+            layout = canvas.layout(body, "regular", app.size("body"), self.body_area.width - 48)
+            first = 0
+            while True:
+                tiles = n == 0 and first == 0
+                room = self.body_area.height - 2 * PAD - heading_h - (self.tile_height() + GAP if tiles else 0)
+                fits = max(1, room // layout.line_height)
+                self.pages.append(Page(heading, layout, first, min(fits, len(layout.lines) - first), tiles))
+                first += fits
+                if first >= len(layout.lines):
+                    break
+
+    def heading_layout(self, text: str):
+        return self.app.canvas.layout(text, "bold", self.app.size("heading"), self.body_area.width - 48)
+
+    # ------------------------------------------------------------ paging
+
+    def turn(self, direction: int) -> bool:
+        target = max(0, min(len(self.pages) - 1, self.index + direction))
+        if target == self.index:
+            return False
+        self.index = target
+        self._refresh_buttons()
+        self.app.invalidate()
+        return True
+
+    def _refresh_buttons(self) -> None:
+        for key, enabled in (("previous", self.index > 0), ("next", self.index < len(self.pages) - 1)):
+            widget = self.focus.find(key)
+            if widget is not None:
+                widget.enabled = enabled
+
+    def handle(self, event) -> bool:
+        if event.type == pygame.KEYDOWN and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+            if event.key in NEXT_KEYS:
+                self.turn(1)
+                return True
+            if event.key in PREVIOUS_KEYS:
+                self.turn(-1)
+                return True
+        if event.type == pygame.MOUSEBUTTONUP and self.body_area.collidepoint(event.pos) and event.button in (1, 3):
+            self.turn(1 if event.button == 1 else -1)
+            return True
+        if event.type == pygame.MOUSEWHEEL:
+            self.turn(-1 if event.y > 0 else 1)
+            return True
+        return super().handle(event)
+
+    def set_widgets(self, widgets: list, default: str | None = None) -> None:
+        super().set_widgets(widgets, default)
+        self._refresh_buttons()
 
     def default_focus(self) -> str | None:
-        return "close"
+        return "next"
 
-    def pager(self):
-        return self.talk_box
+    # ------------------------------------------------------------ drawing
 
     def draw_content(self, canvas) -> None:
         c, app = self.app.theme.colours, self.app
-        for rect, (value, label) in self.tiles:
-            canvas.fill(rect, c.panel, app.theme.radius)
-            canvas.frame(rect, c.border, 2, app.theme.radius)
+        page = self.pages[self.index]
+        area = self.body_area
+        canvas.fill(area, c.panel, app.theme.radius)
+        canvas.frame(area, c.border, 2, app.theme.radius)
+        y = area.top + PAD
+        if page.tiles:
+            y = self.draw_tiles(canvas, pygame.Rect(area.left + 24, y, area.width - 48, self.tile_height())) + GAP
+        heading = page.heading + ("  " + app.tr("facilitator.debrief.more") if page.first_line else "")
+        layout = self.heading_layout(heading)
+        canvas.paragraph(layout, pygame.Rect(area.left + 24, y, area.width - 48, layout.height), c.text)
+        y += layout.height + GAP
+        rect = pygame.Rect(area.left + 24, y, area.width - 48, page.lines * page.layout.line_height)
+        canvas.paragraph(page.layout, rect, c.text, first_line=page.first_line)
+        canvas.text(app.tr("facilitator.debrief.page", page=self.index + 1, pages=len(self.pages)),
+                    self.indicator.center, "bold", app.size("heading"), c.text, "center")
+
+    def draw_tiles(self, canvas, row: pygame.Rect) -> int:
+        c, app = self.app.theme.colours, self.app
+        stats = self.tiles()
+        width = (row.width - GAP * (len(stats) - 1)) // len(stats)
+        for n, (value, label) in enumerate(stats):
+            rect = pygame.Rect(row.left + n * (width + GAP), row.top, width, row.height)
+            canvas.fill(rect, c.panel_alt, app.theme.radius)
             canvas.text(value, (rect.centerx, rect.top + 12), "bold", app.size("display"), c.text, "midtop")
             layout = canvas.layout(label, "regular", app.size("small"), rect.width - 32)
             canvas.paragraph(layout, pygame.Rect(rect.left + 16, rect.bottom - 12 - layout.height, rect.width - 32,
                                                  layout.height), c.muted, align="center")
+        return row.bottom
 
     def autoplay(self, command) -> list | None:
         return self.keys_to("close")

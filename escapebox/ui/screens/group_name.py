@@ -20,6 +20,12 @@ class GroupNameScreen(Screen):
         self.typed = ""
         self.message: str | None = None
 
+    def enter(self) -> None:
+        """While the group types its name, draw its first room off-screen (docs/performance.md)."""
+        super().enter()
+        from escapebox.ui.warmup import schedule_start_room
+        schedule_start_room(self.app, self.loaded)
+
     def layout(self) -> None:
         tr, app = self.app.tr, self.app
         left = (LOGICAL_W - WIDTH) // 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from escapebox.ui.canvas import LOGICAL_H
 from escapebox.ui.screens.base import Dialog
 from escapebox.ui.widgets import Button
 
@@ -17,6 +18,13 @@ PAD = 48
 COL_GAP = 48
 
 
+def help_rows(app) -> list[tuple[str, str]]:
+    """(key label, what it does) as catalogue keys; dev mode (``play --dev``) adds its own keys."""
+    rows = [(f"ui.help.key_{key}", f"ui.help.do_{action}") for key, action in KEYS]
+    dev = getattr(app, "dev", None)
+    return rows + (dev.help_rows() if dev is not None else [])
+
+
 class HelpScreen(Dialog):
     name = "help"
     width = 1800
@@ -25,23 +33,36 @@ class HelpScreen(Dialog):
         tr, canvas, app = self.app.tr, self.app.canvas, self.app
         close = Button(tr("ui.dialog.close"), self.close, key="close", kind="primary")
         size = app.size("small")
-        self.column_w = (self.width - 2 * PAD - COL_GAP) // 2
-        self.key_w = max(canvas.measure(tr(f"ui.help.key_{key}"), "bold", size) for key, _ in KEYS) + 48
-        rows = -(-len(KEYS) // 2)
+        keys = help_rows(app)
+        heading_h = app.text.line_height(app.size("heading"))
+        close_h = close.preferred_height(canvas, app, 420)
+        # the largest text with wide spacing: three columns, then normal-size text, so nothing is cut off
+        normal = app.theme.size("small")
+        for columns, size in ((2, size), (3, size), (2, normal), (3, normal), (3, app.theme.size("small", 0.85))):
+            heights = self._arrange(keys, columns, size)
+            if PAD + heading_h + 24 + sum(heights) + 24 + close_h + PAD <= LOGICAL_H - 80:
+                break
+        self.text_size = size
+        panel = self.place_panel(PAD + heading_h + 24 + sum(heights) + 24 + close_h + PAD)
+        close.rect = pygame.Rect(panel.right - PAD - 420, panel.bottom - PAD - close_h, 420, close_h)
+        self.set_widgets([close], default="close")
+
+    def _arrange(self, keys: list, columns: int, size: int) -> list[int]:
+        """Fill ``columns`` columns top to bottom; returns the row heights."""
+        tr, canvas = self.app.tr, self.app.canvas
+        self.key_w = max(canvas.measure(tr(label), "bold", size) for label, _ in keys) + 48
+        self.column_w = (self.width - 2 * PAD - (columns - 1) * COL_GAP) // columns
+        rows = -(-len(keys) // columns)
         self.rows = rows
         self.cells = []
         heights = []
         for row in range(rows):
-            cells = [KEYS[i] for i in (row, row + rows) if i < len(KEYS)]
-            layouts = [canvas.layout(tr(f"ui.help.do_{action}"), "regular", size, self.column_w - self.key_w) for _, action in cells]
+            cells = [keys[row + c * rows] for c in range(columns) if row + c * rows < len(keys)]
+            layouts = [canvas.layout(tr(action), "regular", size, self.column_w - self.key_w) for _, action in cells]
             heights.append(max(l.height for l in layouts) + 14)
             self.cells.append(list(zip(cells, layouts)))
         self.row_heights = heights
-        heading_h = app.text.line_height(app.size("heading"))
-        close_h = close.preferred_height(canvas, app, 420)
-        panel = self.place_panel(PAD + heading_h + 24 + sum(heights) + 24 + close_h + PAD)
-        close.rect = pygame.Rect(panel.right - PAD - 420, panel.bottom - PAD - close_h, 420, close_h)
-        self.set_widgets([close], default="close")
+        return heights
 
     def on_key(self, event) -> bool:
         if event.key == pygame.K_F1:
@@ -54,12 +75,12 @@ class HelpScreen(Dialog):
         left, top = self.panel.left + PAD, self.panel.top + PAD
         canvas.text(tr("ui.help.title"), (left, top), "bold", app.size("heading"), c.text)
         y = top + app.text.line_height(app.size("heading")) + 24
-        size = app.size("small")
+        size = self.text_size
         line_h = app.text.line_height(size)
         for cells, height in zip(self.cells, self.row_heights):
             for col, ((key, _action), layout) in enumerate(cells):
                 x = left + col * (self.column_w + COL_GAP)
-                label = tr(f"ui.help.key_{key}")
+                label = tr(key)
                 cap = pygame.Rect(x, y, canvas.measure(label, "bold", size) + 24, line_h + 4)
                 canvas.fill(cap, c.panel_alt, 8)
                 canvas.frame(cap, c.border, 2, 8)

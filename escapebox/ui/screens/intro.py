@@ -14,11 +14,13 @@ from escapebox.privacy import privacy_notice
 from escapebox.ui.canvas import LOGICAL_W
 from escapebox.ui.screen import Screen
 from escapebox.ui.screens.base import fit_title
+from escapebox.ui.screens.settings import open_settings
 from escapebox.ui.widgets import Button, TextBox
 
 MARGIN = 80
 GAP = 32
 SIDE_W = 640
+LOGO_W, LOGO_H = 360, 90   # an organisation's logo (theme), top right
 
 
 class IntroScreen(Screen):
@@ -28,6 +30,7 @@ class IntroScreen(Screen):
         super().__init__(app)
         self.loaded = loaded
         self.saved = app.launcher.resumable(loaded) if getattr(app, "launcher", None) else None
+        app.use_scenario(loaded)  # its house style and language, unless the player chose otherwise
 
     @property
     def scenario(self):
@@ -56,7 +59,8 @@ class IntroScreen(Screen):
 
     def layout(self) -> None:
         tr, canvas, app = self.app.tr, self.app.canvas, self.app
-        self.title_layout = fit_title(canvas, app, self.scenario.title, LOGICAL_W - 2 * MARGIN,
+        logo_w = LOGO_W + GAP if app.theme.logo else 0
+        self.title_layout = fit_title(canvas, app, self.scenario.title, LOGICAL_W - 2 * MARGIN - logo_w,
                                       roles=("display", "title", "heading"), max_lines=1)
         top = 50 + self.title_layout.height + 24
         body_w = LOGICAL_W - 2 * MARGIN - SIDE_W - GAP
@@ -64,6 +68,7 @@ class IntroScreen(Screen):
         if self.saved:
             group = self.saved.get("group_name") or "?"
             buttons.append(Button(tr("ui.intro.resume", group=group), self.resume, key="resume"))
+        buttons.append(Button(tr("settings.open"), lambda: open_settings(self.app), key="settings"))
         if len(self.app.stack.screens) > 1:
             buttons.append(Button(tr("ui.intro.back"), self.back, key="back"))
         side_x = LOGICAL_W - MARGIN - SIDE_W
@@ -92,6 +97,7 @@ class IntroScreen(Screen):
         self.app.launcher.resume(self.loaded, self.saved["id"])
 
     def back(self) -> None:
+        self.app.use_scenario(None)
         self.app.stack.pop()
 
     def handle(self, event) -> bool:
@@ -111,6 +117,11 @@ class IntroScreen(Screen):
     def draw(self, canvas) -> None:
         c = self.app.theme.colours
         canvas.paragraph(self.title_layout, pygame.Rect(MARGIN, 50, LOGICAL_W - 2 * MARGIN, self.title_layout.height), c.text)
+        logo = self.app.theme.logo
+        natural = canvas.images.natural_size(logo) if logo else None
+        if natural:                                   # right-aligned, at most LOGO_W × LOGO_H
+            width = min(LOGO_W, round(LOGO_H * natural[0] / natural[1]))
+            canvas.image(logo, pygame.Rect(LOGICAL_W - MARGIN - width, 40, width, LOGO_H))
         super().draw(canvas)
 
     def autoplay(self, command) -> list | None:

@@ -11,6 +11,7 @@ import pygame
 from escapebox.core import commands as C
 from escapebox.ui.canvas import LOGICAL_W
 from escapebox.ui.screen import Screen
+from escapebox.ui.screens.settings import open_settings
 from escapebox.ui.widgets import Button
 
 
@@ -28,10 +29,13 @@ class PauseScreen(Screen):
         tr = self.app.tr
         go = Button(tr("ui.pause.resume"), self.resume, key="resume", kind="primary")
         stop = Button(tr("ui.pause.stop"), self.stop, key="stop")
-        for n, button in enumerate((go, stop)):
+        settings = Button(tr("settings.open"), lambda: open_settings(self.app), key="settings")
+        y = 600
+        for button in (go, settings, stop):
             button.rect = pygame.Rect(0, 0, 760, button.preferred_height(self.app.canvas, self.app, 760))
-            button.rect.midtop = (LOGICAL_W // 2, 640 + n * 150)
-        self.set_widgets([go, stop], default="resume")
+            button.rect.midtop = (LOGICAL_W // 2, y)
+            y = button.rect.bottom + 30
+        self.set_widgets([go, settings, stop], default="resume")
 
     def resume(self) -> None:
         if self.app.game.session.state.paused:

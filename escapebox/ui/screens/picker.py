@@ -107,8 +107,11 @@ class PickerScreen(Screen):
         self.cards = [ScenarioCard(e, lambda e=e: self.choose(e), self.app.tr) for e in self.entries]
         self.quit_button = Button(self.app.tr("ui.picker.quit"), lambda: self.app.quit(0), key="quit")
         self.quit_button.rect = pygame.Rect(LOGICAL_W - MARGIN - 360, 50, 360, 100)
+        from escapebox.ui.screens.settings import open_settings
+        self.settings_button = Button(self.app.tr("settings.open"), lambda: open_settings(self.app), key="settings")
+        self.settings_button.rect = pygame.Rect(LOGICAL_W - MARGIN - 360 - 24 - 420, 50, 420, 100)
         self._place()
-        self.set_widgets(self.cards + [self.quit_button])
+        self.set_widgets(self.cards + [self.settings_button, self.quit_button])
 
     def _place(self) -> None:
         width = (LOGICAL_W - 2 * MARGIN - GAP) // 2
@@ -179,9 +182,10 @@ class PickerScreen(Screen):
                     card.draw(canvas, app, card is focused)
             if focused in self.cards and not focused.clipped:
                 draw_focus_ring(canvas, app, focused.rect)
-        self.quit_button.draw(canvas, app, focused is self.quit_button)
-        if focused is self.quit_button:
-            draw_focus_ring(canvas, app, focused.rect)
+        for button in (self.settings_button, self.quit_button):
+            button.draw(canvas, app, focused is button)
+            if focused is button:
+                draw_focus_ring(canvas, app, focused.rect)
         if self.more_below:
             canvas.text(app.tr("ui.picker.more"), (LOGICAL_W // 2, BOTTOM + 4), "italic", app.size("small"), c.muted, "midtop")
 

@@ -32,6 +32,12 @@ class RoomScreen(GameScreen):
         self.image_rect: pygame.Rect | None = None
         self._room_id = room_id
 
+    def enter(self) -> None:
+        """Shown (again): warm up what the group can open from here, while it reads."""
+        super().enter()
+        from escapebox.ui.warmup import schedule_from_room
+        schedule_from_room(self.app, self)
+
     @property
     def room_id(self) -> str:
         return self._room_id or self.game.session.state.room

@@ -69,6 +69,7 @@ class Button(Widget):
         self.radius = None
         self.mark: str | None = None   # "right" / "wrong" after checking an option
         self.pad_y = PAD_Y             # compact lists (long orderings) use less
+        self.overflowing = False       # set when drawn: the label needs more room than the button has
 
     # ------------------------------------------------------------ layout
 
@@ -114,7 +115,7 @@ class Button(Widget):
         if self.kind == "primary":
             return c.accent, c.accent_text, c.accent
         if self.kind == "danger":
-            return c.danger, c.accent_text if ctx.theme.name == "default" else c.background, c.danger
+            return c.danger, c.status_text, c.danger
         if self.selected:
             return c.panel_alt, c.text, c.accent
         return (c.panel_alt if self.hovered else c.panel), c.text, c.border
@@ -160,6 +161,9 @@ class Button(Widget):
         layout = canvas.layout(self.text, self._style(), size, max(40, rect.width))
         detail = canvas.layout(self.detail, "regular", ctx.size("small"), max(40, rect.width)) if self.detail else None
         total = layout.height + (detail.height if detail else 0)
+        #: the label needs more room than the button has: it would stick out (the overflow walk checks this)
+        ink = total - (layout.line_height - size)          # the last line's leading is empty space
+        self.overflowing = ink > self.rect.height - 4      # into the padding is tight but readable; past the edge is cut
         top = rect.top + max(0, (rect.height - total) // 2)
         align = "center" if self.align == "center" and self.selected is None else "left"
         area = pygame.Rect(rect.left, top, rect.width, layout.height)
@@ -183,4 +187,4 @@ class Button(Widget):
         colour = c.success if self.mark == "right" else c.danger
         box = pygame.Rect(self.rect.right - 56, self.rect.centery - 22, 44, 44)
         canvas.fill(box, colour, 22)
-        (draw_check if self.mark == "right" else draw_cross)(canvas, box, c.accent_text if ctx.theme.name == "default" else c.background, 5)
+        (draw_check if self.mark == "right" else draw_cross)(canvas, box, c.status_text, 5)

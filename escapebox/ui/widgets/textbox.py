@@ -97,7 +97,7 @@ class TextBox(Widget):
         self.first_line = max(0, min(self.first_line, max(0, len(layout.lines) - page)))
         colour = getattr(colours, self.colour)
         text_rect = pygame.Rect(inner.left, inner.top, inner.width, page * layout.line_height)
-        canvas.paragraph(layout, text_rect, colour, self.first_line, self.align)
+        canvas.paragraph(layout, text_rect, colour, self.first_line, self.align, paged=True)
         if page < len(layout.lines):
             self._draw_indicator(canvas, ctx, inner, layout, page)
 
@@ -109,6 +109,8 @@ class TextBox(Widget):
         current = min(total_pages, self.first_line // max(1, page - 1) + 1) if page > 1 else self.first_line + 1
         label = ctx.tr("ui.text.more", page=current, pages=total_pages)
         size = ctx.size("small")
+        if canvas.measure(label, "regular", size) > inner.width - 100:   # a narrow box at the largest text size
+            label = f"{current}/{total_pages}"
         canvas.fill(pygame.Rect(inner.left, y - 6, inner.width, 2), colours.border)
         canvas.text(label, (inner.right, y), "regular", size, colours.muted, "topright")
         at_top = self.first_line == 0

@@ -47,13 +47,20 @@ class Keypad:
         grid.midtop = (area.centerx, self.display.bottom + GAP)
         buttons = []
         labels = {"back": tr("ui.code.erase"), "ok": tr("ui.code.ok")}
+        # big digits when the keys are tall enough for them (the largest text size in a small area: not)
+        digit_role = "heading" if cell_h >= self.screen.app.size("heading") + 16 else "button"
         for n, key in enumerate(KEYS):
             row, col = divmod(n, 3)
             button = Button(labels.get(key, key), lambda key=key: self.press(key), key=f"pad:{key}",
-                            role="heading" if key.isdigit() else "button", kind="primary" if key == "ok" else "normal")
+                            role=digit_role if key.isdigit() else self._word_role(labels.get(key, key), cell_w), kind="primary" if key == "ok" else "normal")
             button.rect = pygame.Rect(grid.left + col * (cell_w + 16), grid.top + row * (cell_h + 16), cell_w, cell_h)
             buttons.append(button)
         return buttons
+
+    def _word_role(self, label: str, cell_w: int) -> str:
+        """"Wis"/"OK" in normal button text, or smaller when a narrow key would break the word."""
+        app = self.screen.app
+        return "button" if app.canvas.measure(label, "regular", app.size("button")) <= cell_w - 56 else "small"
 
     def key(self, event) -> bool:
         if event.unicode and event.unicode.isdigit() and event.unicode.isascii():

@@ -43,9 +43,10 @@ class MatchScreen(PuzzleScreen):
             detail = tr("ui.match.paired", letter=LETTERS[paired_to[j]]) if j in paired_to else None
             rights.append(Button(self.puzzle.pairs[j].right, lambda j=j: self.pick_right(j), key=f"right:{j}",
                                  align="left", detail=detail))
-        for role in ("body", "small"):
+        for role, compact in (("body", False), ("small", False), ("small", True)):
             for b in lefts + rights:
                 b.role = role
+                b.pad_y = 4 if compact else b.pad_y   # the largest text size: less padding, nothing cut off
             left_h = [b.preferred_height(canvas, self.app, col_w) for b in lefts]
             right_h = [b.preferred_height(canvas, self.app, col_w) for b in rights]
             rows = [max(a, b) for a, b in zip(left_h, right_h)]

@@ -1,0 +1,39 @@
+"""``escapebox print MAP -o kaarten.pdf``: the scenario as printable A4 cards for a paper or hybrid box.
+
+Rooms, objects (locked ones with a separate "inside" card), clues, items,
+puzzles and endings, four to a page with cut lines; the answers and hints
+are on separate pages at the end for the trainer (``--no-answers`` leaves
+them out).  pygame is only imported when the command runs.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def add_parser(subparsers, tr):
+    parser = subparsers.add_parser("print", help=tr("print.help"), description=tr("print.description"))
+    parser.add_argument("path", metavar=tr("print.path_metavar"), help=tr("print.path_help"))
+    parser.add_argument("-o", "--output", metavar=tr("print.output_metavar"), default=None,
+                        help=tr("print.output_help"))
+    parser.add_argument("--no-answers", action="store_true", help=tr("print.no_answers_help"))
+    return parser
+
+
+def run(args, tr) -> int:
+    from escapebox.print.book import write_book
+    from escapebox.scenario.loader import load_scenario
+
+    loaded = load_scenario(Path(args.path))              # EscapeboxError → its message, exit 1
+    output = Path(args.output) if args.output else Path(f"{loaded.scenario.id}-kaarten.pdf")
+    if output.suffix.lower() != ".pdf":
+        print(tr("print.bad_output", path=str(output)), file=sys.stderr)
+        return 1
+    try:
+        count = write_book(loaded, tr, output, answers=not args.no_answers)
+    except OSError as exc:
+        print(tr("print.cannot_write", path=str(output), reason=exc.strerror or str(exc)), file=sys.stderr)
+        return 1
+    print(tr("print.done", path=str(output), pages=count))
+    return 0

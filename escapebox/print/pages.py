@@ -1,0 +1,275 @@
+"""Draw cards and the answer sheet on A4 pages (pygame surfaces at 150 dpi).
+
+Four cards per page (A6 each) with dashed cut lines.  A card whose text
+does not fit an A6 even in small print gets a whole page; if even that is
+too little, it continues on the next page with "(vervolg)" in the title —
+text is never cut off.  The pages use the game's own font (Atkinson
+Hyperlegible), which is made for readers with low vision.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pygame
+
+from escapebox.print.cards import Card
+from escapebox.scenario.mediacheck import MediaProblem, inspect_image
+from escapebox.ui import paths
+
+log = logging.getLogger(__name__)
+
+DPI = 150
+PAGE_W, PAGE_H = 1240, 1754            # A4 at 150 dpi
+MARGIN = 70
+PAD = 36
+CARD_SIZES = (30, 26, 23, 20)          # px at 150 dpi: 14pt down to 10pt
+PAGE_SIZES = (26, 23, 20)
+INK, MUTED, LINE, WHITE = (25, 30, 40), (95, 100, 110), (160, 165, 175), (255, 255, 255)
+KIND_COLOURS = {"room": (16, 101, 120), "object": (120, 80, 20), "inside": (150, 40, 40), "clue": (30, 110, 50),
+                "item": (90, 60, 130), "puzzle": (160, 60, 20), "ending": (60, 60, 60)}
+
+
+class Fonts:
+    """The game's fonts at the sizes asked for, loaded once."""
+
+    def __init__(self):
+        pygame.font.init()
+        assets = paths.assets_dir()
+        self.folder = assets / "fonts" if assets else None
+        self._cache: dict[tuple[str, int], pygame.font.Font] = {}
+
+    def get(self, style: str, size: int) -> pygame.font.Font:
+        key = (style, size)
+        if key not in self._cache:
+            name = "AtkinsonHyperlegible-Bold.ttf" if style == "bold" else "AtkinsonHyperlegible-Regular.ttf"
+            path = self.folder / name if self.folder else None
+            self._cache[key] = pygame.font.Font(str(path) if path and path.is_file() else None, size)
+        return self._cache[key]
+
+
+FALLBACKS = {"→": "->", "←": "<-", "↔": "<->", "✓": "v", "✗": "x", "…": "..."}
+
+
+def printable(font: pygame.font.Font, text: str) -> str:
+    """Characters the font lacks become a look-alike, so paper never shows empty boxes.
+
+    The game's font has no arrows; those are replaced always (``metrics`` reports a box glyph
+    for them), anything else the font reports as missing becomes "?".
+    """
+    for missing, instead in FALLBACKS.items():
+        text = text.replace(missing, instead)
+    metrics = font.metrics(text)
+    if all(m is not None for m in metrics):
+        return text
+    return "".join(ch if m is not None or ch in " \n" else "?" for ch, m in zip(text, metrics))
+
+
+def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
+    """Lines that fit ``width``; a word longer than a line is broken by characters."""
+    text = printable(font, text)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if font.size(candidate)[0] <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            while font.size(word)[0] > width and len(word) > 1:
+                cut = max(1, next((n for n in range(len(word), 0, -1) if font.size(word[:n])[0] <= width), 1))
+                lines.append(word[:cut])
+                word = word[cut:]
+            line = word
+        lines.append(line)
+    return lines
+
+
+def _body_lines(fonts: Fonts, card: Card, size: int, width: int) -> list[str]:
+    font = fonts.get("regular", size)
+    lines: list[str] = []
+    for paragraph in card.paragraphs:
+        lines += wrap(font, paragraph, width) + [""]
+    return lines[:-1] if lines else lines
+
+
+class PageMaker:
+    def __init__(self, tr, title: str, scenario_title: str = ""):
+        self.tr = tr
+        self.title = title
+        self.scenario_title = scenario_title
+        self.fonts = Fonts()
+        self.pages: list[pygame.Surface] = []
+        self.slot = 4                     # four cards per page; 4 means "start a new page"
+        self._images: dict[Path, pygame.Surface | None] = {}
+
+    # ------------------------------------------------------------ cards
+
+    def add_cards(self, cards: list[Card]) -> None:
+        cell_w = (PAGE_W - 2 * MARGIN) // 2
+        cell_h = (PAGE_H - 2 * MARGIN) // 2
+        for card in cards:
+            size = self._size_that_fits(card, cell_w, cell_h, CARD_SIZES)
+            if size is not None:
+                self._place_small(card, size, cell_w, cell_h)
+            else:
+                self._place_full(card)
+
+    def _image_h(self, card: Card, width: int, height: int) -> int:
+        picture = self._picture(card.image)
+        if picture is None:
+            return 0
+        w, h = picture.get_size()
+        return min(height // 2, int(h * width / max(1, w))) + PAD // 2
+
+    def _size_that_fits(self, card: Card, width: int, height: int, sizes) -> int | None:
+        inner_w = width - 2 * PAD
+        for size in sizes:
+            needed = self._needed_height(card, size, inner_w, width, height)
+            if needed <= height - 2 * PAD:
+                return size
+        return None
+
+    def _needed_height(self, card, size, inner_w, width, height) -> int:
+        title = wrap(self.fonts.get("bold", size + 8), card.title, inner_w)
+        body = _body_lines(self.fonts, card, size, inner_w)
+        small = self.fonts.get("regular", max(16, size - 6))
+        note_h = len(wrap(small, card.note, inner_w)) * small.get_linesize() + PAD // 2
+        title_h = len(title) * self.fonts.get("bold", size + 8).get_linesize() + PAD // 2
+        return (title_h + len(body) * self.fonts.get("regular", size).get_linesize() + note_h
+                + self._image_h(card, inner_w, height))
+
+    def _new_page(self, header: str | None = None) -> pygame.Surface:
+        page = pygame.Surface((PAGE_W, PAGE_H))
+        page.fill(WHITE)
+        small = self.fonts.get("regular", 18)
+        page.blit(small.render(self.title if header is None else header, True, MUTED), (MARGIN, MARGIN // 2 - 8))
+        self.pages.append(page)
+        return page
+
+    def _place_small(self, card: Card, size: int, cell_w: int, cell_h: int) -> None:
+        if self.slot >= 4:
+            page = self._new_page()
+            self._cut_lines(page)
+            self.slot = 0
+        page = self.pages[-1]
+        col, row = self.slot % 2, self.slot // 2
+        rect = pygame.Rect(MARGIN + col * cell_w, MARGIN + row * cell_h, cell_w, cell_h)
+        self._draw_card(page, card, rect, size, card.title)
+        self.slot += 1
+
+    def _cut_lines(self, page: pygame.Surface) -> None:
+        mid_x, mid_y = PAGE_W // 2, PAGE_H // 2
+        for start in range(MARGIN, PAGE_H - MARGIN, 24):
+            pygame.draw.line(page, LINE, (mid_x, start), (mid_x, min(start + 12, PAGE_H - MARGIN)), 2)
+        for start in range(MARGIN, PAGE_W - MARGIN, 24):
+            pygame.draw.line(page, LINE, (start, mid_y), (min(start + 12, PAGE_W - MARGIN), mid_y), 2)
+        pygame.draw.rect(page, LINE, pygame.Rect(MARGIN, MARGIN, PAGE_W - 2 * MARGIN, PAGE_H - 2 * MARGIN), 2)
+
+    def _place_full(self, card: Card) -> None:
+        """A long card on pages of its own, continued as often as needed."""
+        self.slot = 4
+        rect = pygame.Rect(MARGIN, MARGIN, PAGE_W - 2 * MARGIN, PAGE_H - 2 * MARGIN)
+        size = PAGE_SIZES[-1]
+        inner_w = rect.width - 2 * PAD
+        lines = _body_lines(self.fonts, card, size, inner_w)
+        line_h = self.fonts.get("regular", size).get_linesize()
+        per_page = max(1, (rect.height - 2 * PAD - 4 * line_h - self._image_h(card, inner_w, rect.height)) // line_h)
+        first = True
+        while lines or first:
+            chunk, lines = lines[:per_page], lines[per_page:]
+            title = card.title if first else self.tr("print.card.continued", title=card.title)
+            part = Card(card.kind, title, ["\n".join(chunk)], card.note, card.image if first else None)
+            page = self._new_page()
+            pygame.draw.rect(page, LINE, rect, 2)
+            self._draw_card(page, part, rect, size, title)
+            first = False
+
+    def _draw_card(self, page, card: Card, rect: pygame.Rect, size: int, title: str) -> None:
+        colour = KIND_COLOURS.get(card.kind, INK)
+        pygame.draw.rect(page, colour, pygame.Rect(rect.left + 2, rect.top + 2, rect.width - 4, 14))
+        x, y, inner_w = rect.left + PAD, rect.top + PAD, rect.width - 2 * PAD
+        bold = self.fonts.get("bold", size + 8)
+        for line in wrap(bold, title, inner_w):
+            page.blit(bold.render(line, True, colour), (x, y))
+            y += bold.get_linesize()
+        y += PAD // 2
+        y = self._draw_picture(page, card.image, x, y, inner_w, rect.height)
+        regular = self.fonts.get("regular", size)
+        for line in _body_lines(self.fonts, card, size, inner_w):
+            if line:
+                page.blit(regular.render(line, True, INK), (x, y))
+            y += regular.get_linesize()
+        small = self.fonts.get("regular", max(16, size - 6))
+        if card.note:
+            notes = wrap(small, card.note, inner_w)
+            top = rect.bottom - PAD // 2 - len(notes) * small.get_linesize()
+            for n, line in enumerate(notes):
+                page.blit(small.render(line, True, MUTED), (x, top + n * small.get_linesize()))
+
+    # ------------------------------------------------------------ pictures
+
+    def _picture(self, path: Path | None) -> pygame.Surface | None:
+        if path is None:
+            return None
+        if path not in self._images:
+            self._images[path] = _load_picture(path)
+        return self._images[path]
+
+    def _draw_picture(self, page, path, x, y, width, height) -> int:
+        picture = self._picture(path)
+        if picture is None:
+            return y
+        w, h = picture.get_size()
+        scale = min(width / max(1, w), (height // 2) / max(1, h))
+        shown = pygame.transform.smoothscale(picture, (max(1, int(w * scale)), max(1, int(h * scale))))
+        page.blit(shown, (x, y))
+        return y + shown.get_height() + PAD // 2
+
+    # ------------------------------------------------------------ answer sheet
+
+    def add_answer_sheet(self, entries: list[tuple[str, list[str]]]) -> None:
+        """The trainer's page(s): every puzzle's answer and hints; marked so it is not handed out."""
+        size, inner_w = 22, PAGE_W - 2 * MARGIN
+        heading, bold, regular = self.fonts.get("bold", 36), self.fonts.get("bold", size), self.fonts.get("regular", size)
+        page, y = self._sheet_page(heading)
+        for title, lines in entries:
+            wrapped = [(bold, line) for line in wrap(bold, title, inner_w)]
+            for line in lines:
+                wrapped += [(regular, part) for part in wrap(regular, line, inner_w - 30)]
+            needed = sum(font.get_linesize() for font, _ in wrapped) + 20
+            if y + min(needed, PAGE_H // 2) > PAGE_H - MARGIN:
+                page, y = self._sheet_page(heading)
+            for font, text in wrapped:
+                if y + font.get_linesize() > PAGE_H - MARGIN:
+                    page, y = self._sheet_page(heading)
+                page.blit(font.render(text, True, INK), (MARGIN + (0 if font is bold else 30), y))
+                y += font.get_linesize()
+            y += 20
+        self.slot = 4
+
+    def _sheet_page(self, heading) -> tuple[pygame.Surface, int]:
+        page = self._new_page(self.tr("print.sheet.header", title=self.scenario_title))
+        page.blit(heading.render(self.tr("print.sheet.title"), True, KIND_COLOURS["inside"]), (MARGIN, MARGIN))
+        warning = self.fonts.get("regular", 20).render(self.tr("print.sheet.not_for_players"), True, MUTED)
+        page.blit(warning, (MARGIN, MARGIN + heading.get_linesize() + 4))
+        return page, MARGIN + heading.get_linesize() + 60
+
+
+def _load_picture(path: Path) -> pygame.Surface | None:
+    """A picture for a card, or None (the card then shows its text only) — never a crash on a bad file."""
+    try:
+        inspect_image(path)             # a tiny file may ask for gigabytes: check the header first
+    except MediaProblem as problem:
+        log.warning("Escapebox: not printing image %s: %s", path, problem.code)
+        return None
+    try:
+        if path.suffix.lower() == ".svg":
+            return pygame.image.load_sized_svg(str(path), (1000, 1000))
+        return pygame.image.load(str(path))
+    except (pygame.error, OSError, ValueError) as exc:
+        log.warning("Escapebox: not printing image %s: %s", path, exc)
+        return None

@@ -1,0 +1,101 @@
+"""What the trainer needs to know at a glance, as text, from the game state.
+
+Pure functions over the app's game (no drawing), so the console window,
+the overlay and the tests read the same facts.  The "current" puzzle is
+the one on the players' screen; otherwise the trainer picks among the
+puzzles that can be tried in the current room.
+"""
+
+from __future__ import annotations
+
+from escapebox.core import events as E
+
+
+def puzzle_on_screen(app) -> str | None:
+    """The puzzle the group is looking at (the top-most puzzle screen), if any."""
+    for screen in reversed(app.stack.screens):
+        puzzle = getattr(screen, "puzzle_id", None)
+        if puzzle:
+            return puzzle
+    return None
+
+
+def candidate_puzzles(app) -> list[str]:
+    """Puzzles the trainer can act on now: the one on screen first, then the open ones in this room."""
+    session = app.game.session
+    found = [p for p in session.available_puzzles()]
+    shown = puzzle_on_screen(app)
+    if shown and shown not in session.state.opened:
+        found = [shown] + [p for p in found if p != shown]
+    return found
+
+
+def pushed_hints(state, puzzle: str) -> int:
+    return sum(1 for e in state.events if isinstance(e, E.HintShown) and e.puzzle == puzzle and e.pushed)
+
+
+def puzzle_lines(app, puzzle: str | None, show_solution: bool) -> list[str]:
+    """Title, solution (or that it is hidden), next hint, hints so far and what was typed wrong."""
+    tr, game = app.tr, app.game
+    if puzzle is None:
+        return [tr("facilitator.facts.no_puzzle")]
+    state, p = game.session.state, game.scenario.puzzles[puzzle]
+    solution = p.describe_solution() if show_solution else tr("facilitator.facts.solution_hidden")
+    hint = game.session.next_hint(puzzle)
+    lines = [tr("facilitator.facts.puzzle", title=p.title),
+             tr("facilitator.facts.solution", solution=solution),
+             tr("facilitator.facts.next_hint", hint=hint) if hint else tr("facilitator.facts.no_more_hints"),
+             tr("facilitator.facts.hints", count=state.hints.get(puzzle, 0), pushed=pushed_hints(state, puzzle))]
+    wrong = state.wrong.get(puzzle, [])
+    if wrong:
+        lines.append(tr("facilitator.facts.wrong", count=len(wrong), answers=", ".join(f"“{w}”" for w in wrong)))
+    else:
+        lines.append(tr("facilitator.facts.no_wrong"))
+    if puzzle in state.revealed:
+        lines.append(tr("facilitator.facts.revealed"))
+    return lines
+
+
+def totals_line(app) -> str:
+    state = app.game.session.state
+    return app.tr("facilitator.facts.totals", hints=sum(state.hints.values()),
+                  wrong=sum(len(v) for v in state.wrong.values()), opened=len(state.opened),
+                  puzzles=len(app.game.scenario.puzzles))
+
+
+def reflection_lines(app) -> list[str]:
+    """The group's reflection answers, newest first, so what just came in is on top."""
+    tr, game = app.tr, app.game
+    answers = [e for e in game.session.state.events if isinstance(e, E.ReflectionAnswered)]
+    if not answers:
+        return [tr("facilitator.facts.no_reflections")]
+    lines = []
+    for event in reversed(answers):
+        prompt = game.scenario.reflections[event.reflection].prompt
+        lines.append(tr("facilitator.facts.reflection", prompt=prompt, answer=event.answer or "—"))
+    return lines
+
+
+def facts_text(app, puzzle: str | None, show_solution: bool) -> str:
+    """Everything for the information panel, in reading order."""
+    tr, game = app.tr, app.game
+    state = game.session.state
+    room = game.scenario.rooms[state.room].name
+    parts = [tr("facilitator.facts.room", room=room), totals_line(app), "",
+             *puzzle_lines(app, puzzle, show_solution), "",
+             tr("facilitator.facts.reflections_heading"), *reflection_lines(app)]
+    return "\n".join(parts)
+
+
+def clock_line(app) -> str:
+    """Elapsed and remaining time, and whether the clock is stopped."""
+    from escapebox.ui.game import clock_text
+    view = app.game.session.timer()
+    tr = app.tr
+    text = tr("facilitator.facts.elapsed", time=clock_text(view.elapsed))
+    if view.remaining is not None:
+        text += "  ·  " + (tr("facilitator.facts.overtime", time=clock_text(-view.remaining)) if view.remaining < 0
+                           else tr("facilitator.facts.remaining", time=clock_text(view.remaining)))
+    if view.paused:
+        text += "  ·  " + tr("facilitator.facts.paused")
+    return text

@@ -1,0 +1,58 @@
+"""What the group sees when the trainer steps in: a hint or an answer, in a calm dialog.
+
+The dialog goes on top of whatever the group has open (a puzzle with a
+half-typed answer stays underneath, untouched).  If the trainer's overlay
+is open, the notice waits just below it and shows when the overlay closes.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from escapebox.ui.screens.base import Dialog
+from escapebox.ui.widgets import Button, TextBox
+
+PAD = 48
+
+
+class GroupNotice(Dialog):
+    name = "facilitator-notice"
+    width = 1400
+
+    def __init__(self, app, heading: str, text: str):
+        super().__init__(app)
+        self.heading = heading
+        self.text = text
+
+    def layout(self) -> None:
+        app, canvas = self.app, self.app.canvas
+        inner_w = self.width - 2 * PAD
+        heading_h = canvas.layout(self.heading, "bold", app.size("heading"), inner_w).height
+        body = TextBox(self.text, pygame.Rect(0, 0, inner_w, 10), key="notice")
+        body_h = min(560, body.measure(canvas, app))
+        close = Button(app.tr("facilitator.notice.close"), self.close, key="close", kind="primary")
+        close_h = close.preferred_height(canvas, app, 420)
+        panel = self.place_panel(PAD + heading_h + 24 + body_h + 32 + close_h + PAD)
+        body.rect = pygame.Rect(panel.left + PAD, panel.top + PAD + heading_h + 24, inner_w, body_h)
+        close.rect = pygame.Rect(panel.right - PAD - 420, panel.bottom - PAD - close_h, 420, close_h)
+        self.set_widgets([body, close], default="close")
+
+    def draw_content(self, canvas) -> None:
+        app = self.app
+        layout = canvas.layout(self.heading, "bold", app.size("heading"), self.width - 2 * PAD)
+        canvas.paragraph(layout, pygame.Rect(self.panel.left + PAD, self.panel.top + PAD, self.width - 2 * PAD,
+                                             layout.height), app.theme.colours.text)
+
+    def autoplay(self, command) -> list | None:
+        return [("key", "escape")]
+
+
+def show_to_group(app, screen) -> None:
+    """Put a screen in front of the group; below the trainer's overlay while that is open."""
+    from escapebox.ui.facilitator.overlay import FacilitatorOverlay
+    stack = app.stack
+    if isinstance(stack.top, FacilitatorOverlay):
+        stack.screens.insert(len(stack.screens) - 1, screen)
+        app.invalidate()
+    else:
+        stack.push(screen)

@@ -1,0 +1,143 @@
+"""The console's contents on the 1920×1080 logical canvas, shared by the window and the overlay.
+
+Left: what is going on (room, puzzle, solution, next hint, typed wrong
+answers, reflections as they come in).  Right: the controls, then the
+rooms to jump to.  "Einde spel" asks once more before it ends the game,
+because one slip of the mouse must not end a group's session.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from escapebox.ui.canvas import LOGICAL_W
+from escapebox.ui.facilitator import facts
+from escapebox.ui.facilitator.actions import FIVE_MINUTES, FacilitatorActions
+from escapebox.ui.widgets import Button, TextBox
+
+HEAD_H = 110
+MARGIN = 40
+GAP = 16
+INFO = pygame.Rect(MARGIN, HEAD_H + 20, 1020, 1080 - HEAD_H - 20 - MARGIN)
+CONTROLS = pygame.Rect(INFO.right + 40, HEAD_H + 20, LOGICAL_W - INFO.right - 40 - MARGIN, INFO.height)
+
+
+class ConsolePanel:
+    """Builds the widgets and draws the header; ``hide_solutions`` for the overlay on the players' screen."""
+
+    def __init__(self, app, hide_solutions: bool, report):
+        self.app = app
+        self.hide_solutions = hide_solutions
+        self.solution_shown = not hide_solutions
+        self.actions = FacilitatorActions(app, report)
+        self.chosen: str | None = None
+        self.confirm_end = False
+        self._screen_puzzle: str | None = None
+
+    # ------------------------------------------------------------ state
+
+    def puzzle(self) -> str | None:
+        """The puzzle the controls act on: the trainer's pick while still open, else the one in front.
+
+        When the group opens another puzzle, the console follows the group again.
+        """
+        shown = facts.puzzle_on_screen(self.app)
+        if shown != self._screen_puzzle:
+            self._screen_puzzle, self.chosen = shown, None
+        candidates = facts.candidate_puzzles(self.app)
+        if self.chosen in candidates:
+            return self.chosen
+        return candidates[0] if candidates else None
+
+    def signature(self) -> tuple:
+        """Changes whenever the panel must be laid out again."""
+        state = self.app.game.session.state
+        return (len(state.events), self.puzzle(), self.solution_shown, self.confirm_end, self.app.stack.changes,
+                id(self.app.game))
+
+    def next_puzzle(self) -> None:
+        candidates = facts.candidate_puzzles(self.app)
+        if candidates:
+            current = self.puzzle()
+            at = candidates.index(current) if current in candidates else -1
+            self.chosen = candidates[(at + 1) % len(candidates)]
+
+    def toggle_solution(self) -> None:
+        self.solution_shown = not self.solution_shown
+
+    def end(self) -> None:
+        if not self.confirm_end:
+            self.confirm_end = True
+            return
+        self.confirm_end = False
+        self.actions.end()
+
+    # ------------------------------------------------------------ widgets
+
+    def build(self, ctx) -> list:
+        tr, game = self.app.tr, self.app.game
+        puzzle = self.puzzle()
+        info = TextBox(facts.facts_text(self.app, puzzle, self.solution_shown), INFO, key="info", panel=True)
+        paused = game.session.state.paused
+        count = len(facts.candidate_puzzles(self.app))
+        rows = [
+            [Button(tr("facilitator.button.resume" if paused else "facilitator.button.pause"),
+                    self.actions.toggle_pause, key="pause", kind="primary" if paused else "normal"),
+             Button(tr("facilitator.button.minus"), lambda: self.actions.adjust(-FIVE_MINUTES), key="minus"),
+             Button(tr("facilitator.button.plus"), lambda: self.actions.adjust(FIVE_MINUTES), key="plus")],
+            [Button(tr("facilitator.button.other_puzzle", count=count), self.next_puzzle, key="other_puzzle")],
+            [Button(tr("facilitator.button.hint"), lambda: self.actions.push_hint(self.puzzle()), key="hint"),
+             Button(tr("facilitator.button.reveal"), lambda: self.actions.reveal(self.puzzle()), key="reveal")],
+            [Button(tr("facilitator.button.skip"), lambda: self.actions.skip(self.puzzle()), key="skip"),
+             Button(tr("facilitator.button.end_sure" if self.confirm_end else "facilitator.button.end"), self.end,
+                    key="end", kind="danger")],
+        ]
+        if self.hide_solutions:
+            label = "facilitator.button.hide_solution" if self.solution_shown else "facilitator.button.show_solution"
+            rows.insert(1, [Button(tr(label), self.toggle_solution, key="show_solution")])
+        for button in (b for row in rows[1:] for b in row if b.key in ("hint", "reveal", "skip", "other_puzzle")):
+            button.enabled = puzzle is not None and (button.key != "other_puzzle" or count > 1)
+        y = self._place_rows(ctx, rows, CONTROLS.top)
+        rooms = self._room_buttons(ctx, y + 56)
+        return [info] + [b for row in rows for b in row] + rooms
+
+    def _place_rows(self, ctx, rows, y: int) -> int:
+        for row in rows:
+            width = (CONTROLS.width - GAP * (len(row) - 1)) // len(row)
+            height = max(b.preferred_height(ctx.canvas, ctx, width) for b in row)
+            for n, button in enumerate(row):
+                button.role = "small"
+                button.rect = pygame.Rect(CONTROLS.left + n * (width + GAP), y, width, height)
+            y += height + GAP
+        return y
+
+    def _room_buttons(self, ctx, top: int) -> list:
+        game = self.app.game
+        self.rooms_label_y = top - 48
+        buttons = [Button(room.name, lambda rid=rid: self.actions.jump(rid), key=f"room:{rid}",
+                          selected=rid == game.session.state.room, role="small")
+                   for rid, room in game.scenario.rooms.items()]
+        columns = 2 if len(buttons) <= 8 else 3
+        width = (CONTROLS.width - GAP * (columns - 1)) // columns
+        height = max([b.preferred_height(ctx.canvas, ctx, width) for b in buttons] or [0])
+        rows = max(1, -(-len(buttons) // columns))
+        height = min(height, max(40, (CONTROLS.bottom - top - GAP * (rows - 1)) // rows))
+        for n, button in enumerate(buttons):
+            row, col = divmod(n, columns)
+            button.rect = pygame.Rect(CONTROLS.left + col * (width + GAP), top + row * (height + GAP), width, height)
+        return buttons
+
+    # ------------------------------------------------------------ drawing
+
+    def draw(self, canvas, ctx) -> None:
+        """The header (title, group, clock line) and the label above the rooms."""
+        c, tr, game = ctx.theme.colours, self.app.tr, self.app.game
+        canvas.fill(pygame.Rect(0, 0, LOGICAL_W, HEAD_H), c.panel)
+        canvas.fill(pygame.Rect(0, HEAD_H - 3, LOGICAL_W, 3), c.border)
+        title = tr("facilitator.console.title", scenario=game.scenario.title)
+        canvas.text(title, (MARGIN, 14), "bold", ctx.size("small"), c.text)
+        group = game.session.state.group or "—"
+        line = tr("facilitator.console.group", group=group) + "  ·  " + facts.clock_line(self.app)
+        canvas.text(line, (MARGIN, 60), "regular", ctx.size("small"), c.muted)
+        canvas.text(tr("facilitator.console.rooms"), (CONTROLS.left, self.rooms_label_y), "bold",
+                    ctx.size("small"), c.text)

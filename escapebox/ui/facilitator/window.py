@@ -1,0 +1,135 @@
+"""``escapebox play --console``: the trainer's console in a second window next to the players'.
+
+pygame-ce 2.5 has ``pygame.Window``: we draw into ``window.get_surface()``
+and ``window.flip()``.  Events carry ``event.window``; the app hands the
+console every event of its window (:meth:`ConsoleWindow.owns`).  The
+console has its own canvas and text renderer, because its size (and so
+its scale) differs from the players' window; theme, language and text
+size are the app's.  If no second window can be opened, the overlay
+(Ctrl+Shift+F) is the way in and a message says so.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import pygame
+
+from escapebox.ui.canvas import Canvas
+from escapebox.ui.facilitator.panel import ConsolePanel
+from escapebox.ui.images import ImageCache
+from escapebox.ui.text import TextRenderer
+from escapebox.ui.widgets import FocusGroup
+
+log = logging.getLogger(__name__)
+
+CONSOLE_SIZE = (1120, 630)
+MOUSE = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION)
+RESIZE = (pygame.WINDOWSIZECHANGED, pygame.WINDOWRESIZED, pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED)
+
+
+class ConsoleContext:
+    """The app as widgets see it, but with the console's canvas and mouse."""
+
+    def __init__(self, app, canvas: Canvas):
+        self._app = app
+        self.canvas = canvas
+
+    def __getattr__(self, name):
+        return getattr(self._app, name)
+
+    def mouse_pos(self) -> tuple[int, int]:
+        return self.canvas.to_logical(pygame.mouse.get_pos())
+
+
+class ConsoleWindow:
+    def __init__(self, app, window):
+        self.app = app
+        self.window = window
+        assets = app.assets
+        text = TextRenderer(app.fonts, app.theme.line_spacing)
+        images = ImageCache(assets / "icons" if assets else None)
+        self.canvas = Canvas(window.get_surface(), text, images)
+        self.ctx = ConsoleContext(app, self.canvas)
+        self.focus = FocusGroup()
+        self.focus.ctx = self.ctx
+        self.panel = ConsolePanel(app, hide_solutions=False, report=self.report)
+        self.message: tuple[str, str] | None = None
+        self._signature = None
+
+    # ------------------------------------------------------------ events
+
+    def owns(self, event) -> bool:
+        window = getattr(event, "window", None)
+        return window is not None and getattr(window, "id", None) == self.window.id
+
+    def handle(self, event) -> None:
+        if event.type == pygame.WINDOWCLOSE:
+            self.close()
+            return
+        if event.type in RESIZE:
+            self.canvas.resize(self.window.get_surface())
+            return
+        if self.app.game is None:
+            return
+        if event.type in MOUSE:
+            event = pygame.event.Event(event.type, {**event.dict, "pos": self.canvas.to_logical(event.pos)})
+        self.focus.handle(event, self.ctx)
+        self.app.invalidate()
+
+    def report(self, text: str, kind: str) -> None:
+        self.message = (text, kind)
+
+    # ------------------------------------------------------------ drawing
+
+    def draw(self) -> None:
+        """Redrawn with the players' screen (every clock second and after every change)."""
+        c = self.app.theme.colours
+        self.canvas.clear(c.background, c.letterbox)
+        if self.app.game is None:
+            self._draw_waiting(c)
+        else:
+            if self.panel.signature() != self._signature:
+                self.focus.set(self.panel.build(self.ctx), self.ctx)
+                self._signature = self.panel.signature()
+            self.panel.draw(self.canvas, self.ctx)
+            self.focus.draw(self.canvas, self.ctx)
+            self._draw_message(c)
+        self.window.flip()
+
+    def _draw_waiting(self, c) -> None:
+        self.canvas.text(self.app.tr("facilitator.console.waiting"), (960, 540), "bold", self.app.size("heading"),
+                         c.muted, "center")
+
+    def _draw_message(self, c) -> None:
+        if not self.message:
+            return
+        text, kind = self.message
+        colour = {"success": c.success, "danger": c.danger}.get(kind, c.accent)
+        layout = self.canvas.layout(text, "bold", self.app.size("small"), 900)
+        rect = pygame.Rect(0, 0, 960, layout.height + 24)
+        rect.topright = (1880, 14)
+        self.canvas.fill(rect, colour, 12)
+        fg = c.accent_text if self.app.theme.name == "default" else c.background
+        self.canvas.paragraph(layout, rect.inflate(-40, -24), fg, align="center")
+
+    def close(self) -> None:
+        """Closing the console leaves the game running; Ctrl+Shift+F still opens the overlay."""
+        if self.app.console is self:
+            self.app.console = None
+        try:
+            self.window.destroy()
+        except pygame.error:
+            pass
+
+
+def open_console(app) -> ConsoleWindow | None:
+    """A second window beside the players' window; None (and a message) when that is impossible."""
+    try:
+        window = pygame.Window(app.tr("facilitator.console.window_title"), CONSOLE_SIZE, resizable=True)
+    except (pygame.error, AttributeError) as exc:
+        log.warning("Escapebox: no console window: %s", exc)
+        app.toast(app.tr("facilitator.console.fallback"), "info", 10)
+        return None
+    return ConsoleWindow(app, window)
+

@@ -1,0 +1,118 @@
+"""Draw the screens a group is likely to open next while it reads, so opening them is instant.
+
+A screen's first frame is slow when it renders a picture (an SVG at its exact
+size takes 20–50 ms on a laptop) or wraps new text; that made entering a room
+or opening a puzzle take longer than one 60 Hz frame (docs/performance.md).
+A picture's size depends on the live layout (open doors, locked objects), so
+guessing sizes is not enough: each warm-up task builds a candidate screen off
+the stack, lays it out against the current state and draws it once onto a
+scratch surface.  The pictures, wrapped lines and rendered text land in the
+shared caches and the real first frame only blits.
+
+Tasks run one at a time when the loop would otherwise sleep (``App.idle_tasks``);
+a new room replaces the tasks queued for the previous one.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+
+import pygame
+
+log = logging.getLogger(__name__)
+
+
+def draw_offscreen(app, make_screen) -> None:
+    """Lay out and draw ``make_screen()`` onto a scratch surface; the window is not touched."""
+    scratch = copy.copy(app.canvas)              # same scale, same caches, another surface
+    scratch.surface = pygame.Surface(app.window.get_size())
+    try:
+        screen = make_screen()
+        screen.layout()
+        screen.draw(scratch)
+    except Exception as exc:  # noqa: BLE001 — a warm-up is an optimisation; the real screen reports problems
+        log.debug("Escapebox: warm-up skipped: %s", exc)
+    finally:
+        _restore_text_input(app)
+
+
+def _restore_text_input(app) -> None:
+    """A warm screen may have focused its own text field; SDL's text input follows the real top screen."""
+    top = app.stack.top
+    focused = top.focus.focused if top is not None else None
+    if focused is not None and focused.takes_text:
+        pygame.key.start_text_input()
+        try:
+            pygame.key.set_text_input_rect(app.canvas.px(focused.rect))
+        except (pygame.error, AttributeError):
+            pass
+    else:
+        pygame.key.stop_text_input()
+
+
+def _task(app, make_screen):
+    def run():
+        draw_offscreen(app, make_screen)
+    run.warmup = True
+    return run
+
+
+def schedule_from_room(app, room_screen) -> None:
+    """Replace queued warm-ups with this room's objects, puzzles and neighbouring rooms."""
+    from escapebox.ui.screens.object_view import ObjectScreen
+    from escapebox.ui.screens.puzzles import puzzle_screen
+    from escapebox.ui.screens.room import RoomScreen
+
+    game = app.game
+    if game is None or app.fast:
+        return
+    state, room = game.session.state, room_screen.room
+    tasks = []
+    for oid, obj in room.objects.items():
+        if obj.locked_by and not state.is_open(obj.locked_by):
+            tasks.append(_task(app, lambda o=oid, p=obj.locked_by: puzzle_screen(app, p, via=o)))
+        else:
+            tasks.append(_task(app, lambda o=oid: ObjectScreen(app, o)))
+    for door in game.session.index.doors.get(room_screen.room_id, []):
+        if door.locked_by and not state.is_open(door.locked_by):
+            tasks.append(_task(app, lambda p=door.locked_by: puzzle_screen(app, p)))
+        tasks.append(_task(app, lambda r=door.target: RoomScreen(app, r)))
+    app.idle_tasks[:] = [t for t in app.idle_tasks if not getattr(t, "warmup", False)] + tasks
+
+
+def schedule_current_room(app) -> None:
+    """After a command changed the state (a lock opened), draw the room as it will look when the group returns."""
+    from escapebox.ui.screens.room import RoomScreen
+
+    if app.game is None or app.fast or isinstance(app.stack.top, RoomScreen):
+        return
+    task = _task(app, lambda: RoomScreen(app))
+    task.current_room = True
+    app.idle_tasks[:] = [t for t in app.idle_tasks if not getattr(t, "current_room", False)] + [task]
+
+
+def schedule_start_room(app, loaded) -> None:
+    """While the group types its name: draw the first room of a throwaway, unsaved session."""
+    from escapebox.core.clock import ManualClock
+    from escapebox.core.session import GameSession
+    from escapebox.ui.game import Game
+    from escapebox.ui.screens.room import RoomScreen
+
+    if app.fast:
+        return
+
+    def make():
+        return RoomScreen(app)
+
+    def run():
+        saved = app.game
+        try:
+            app.game = Game(app, GameSession.start(loaded, clock=ManualClock(), store=None, group=""))
+            draw_offscreen(app, make)
+        except Exception as exc:  # noqa: BLE001 — an optimisation only
+            log.debug("Escapebox: start-room warm-up skipped: %s", exc)
+        finally:
+            app.game = saved
+    run.warmup = True
+    app.idle_tasks.append(run)

@@ -1,0 +1,173 @@
+"""The trainer's console window and overlay: every control changes the game and is logged."""
+
+import pygame
+import pytest
+
+from escapebox.core import events as E
+from ui_helpers import start_game, tab_to
+
+
+def click_console(pilot, key):
+    """A real click in the console window: the event carries that window, like SDL's do."""
+    console = pilot.app.console
+    widget = console.focus.find(key)
+    assert widget is not None and widget.enabled, key
+    pos = console.canvas.to_physical(widget.rect.center)
+    for kind in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+        pygame.event.post(pygame.event.Event(kind, pos=pos, button=1, window=console.window))
+    pilot.run()
+
+
+def logged(game, kind):
+    return [e for e in game.session.state.events if isinstance(e, kind)]
+
+
+def console_text(app):
+    app.draw()
+    return app.console.focus.find("info").text
+
+
+def open_kastje(pilot):
+    tab_to(pilot, "obj:kastje")
+    pilot.press("return")
+    assert pilot.app.stack.top.name == "puzzle-code"
+
+
+def test_console_is_a_second_window_even_headless(make_app, fixture_scenario):
+    app, pilot = make_app(fixture_scenario, console=True)
+    assert app.console is not None
+    assert isinstance(app.console.window, pygame.Window) and app.console.window.get_surface().get_size() == (1120, 630)
+    start_game(pilot)
+    assert "Kamer:" in console_text(app)
+
+
+def test_console_pause_time_and_the_puzzle_on_screen(make_app, fixture_scenario):
+    app, pilot = make_app(fixture_scenario, console=True)
+    game = start_game(pilot)
+    app.draw()
+    click_console(pilot, "pause")
+    assert game.session.state.paused and app.stack.top.name == "pause"
+    assert logged(game, E.Paused)[-1].by_facilitator
+    click_console(pilot, "pause")                       # now "Verder spelen"
+    assert not game.session.state.paused and app.stack.top.name == "room"
+    assert logged(game, E.Resumed)[-1].by_facilitator
+    click_console(pilot, "plus")
+    click_console(pilot, "minus")
+    assert [e.seconds for e in logged(game, E.TimeAdjusted)] == [300, -300]
+
+    open_kastje(pilot)
+    pilot.press("4", "3", "2", "1", "return")
+    text = console_text(app)
+    assert "Puzzel:" in text and game.scenario.puzzles["kastje-slot"].title in text
+    assert game.scenario.puzzles["kastje-slot"].describe_solution() in text     # the window is the trainer's own
+    assert "“4321”" in text                                                      # what the group typed
+
+
+def test_console_hint_reveal_skip_jump_and_end(make_app, fixture_scenario):
+    app, pilot = make_app(fixture_scenario, console=True)
+    game = start_game(pilot)
+    open_kastje(pilot)
+    pilot.type("12")                                     # half-typed: must survive the trainer's dialogs
+    app.draw()
+
+    click_console(pilot, "hint")
+    hint = logged(game, E.HintShown)[-1]
+    assert hint.pushed and hint.puzzle == "kastje-slot"
+    assert app.stack.top.name == "facilitator-notice" and app.stack.top.text == hint.text
+    pilot.press("escape")
+    assert app.stack.top.name == "puzzle-code"
+
+    click_console(pilot, "reveal")
+    revealed = logged(game, E.AnswerRevealed)[-1]
+    assert revealed.puzzle == "kastje-slot" and app.stack.top.text == revealed.solution
+    pilot.press("escape")
+
+    click_console(pilot, "skip")
+    lock = logged(game, E.LockOpened)[-1]
+    assert lock.skipped and game.session.state.opened["kastje-slot"] == "skipped"
+    assert app.stack.top.name == "reflection-text"       # the reflection after the lock still comes
+    pilot.type("Bij de koffie.")
+    pilot.press("ctrl+return")
+    assert "Bij de koffie." in console_text(app)         # reflections come in as they are answered
+
+    click_console(pilot, "room:kantine")
+    entered = logged(game, E.RoomEntered)[-1]
+    assert entered.room == "kantine" and entered.by_facilitator
+    assert game.session.state.room == "kantine"
+
+    click_console(pilot, "end")                          # asks once more: a slip must not end the game
+    assert not game.session.state.ended
+    app.draw()
+    click_console(pilot, "end")
+    assert logged(game, E.GameEnded)[-1].reason == "facilitator"
+    assert app.stack.top.name == "debrief"
+
+
+def test_a_refused_command_is_a_message_not_a_crash(make_app, fixture_scenario):
+    app, pilot = make_app(fixture_scenario, console=True)
+    game = start_game(pilot)
+    open_kastje(pilot)
+    app.draw()
+    for _ in range(len(game.scenario.puzzles["kastje-slot"].hints)):
+        click_console(pilot, "hint")
+        pilot.press("escape")
+    app.draw()
+    click_console(pilot, "hint")
+    assert app.console.message[1] == "danger"
+    assert app.console.message[0] == app.tr("rules.no_more_hints")
+
+
+def test_without_a_second_window_the_overlay_is_offered(make_app, fixture_scenario, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise pygame.error("no more windows")
+    monkeypatch.setattr(pygame, "Window", refuse)
+    app, pilot = make_app(fixture_scenario, console=True)
+    assert app.console is None
+    assert any("Ctrl+Shift+F" in t.text for t in app.toasts)
+
+
+@pytest.mark.parametrize("keys", ["f", "shift+f", "ctrl+f", "alt+f", "f1", "escape", "ctrl+alt+f"])
+def test_the_overlay_needs_the_whole_combination(make_app, fixture_scenario, keys):
+    app, pilot = make_app(fixture_scenario)
+    start_game(pilot)
+    pilot.press(keys)
+    assert "facilitator" not in [s.name for s in app.stack.screens]
+
+
+def test_overlay_hides_solutions_until_asked_and_esc_closes(make_app, fixture_scenario):
+    app, pilot = make_app(fixture_scenario)
+    game = start_game(pilot)
+    open_kastje(pilot)
+    pilot.press("ctrl+shift+f")
+    overlay = app.stack.top
+    assert overlay.name == "facilitator"
+    solution = game.scenario.puzzles["kastje-slot"].describe_solution()
+    assert solution not in pilot.widget("info").text
+    pilot.click_widget("show_solution")
+    assert solution in pilot.widget("info").text
+    pilot.click_widget("plus")
+    assert logged(game, E.TimeAdjusted)[-1].seconds == 300
+
+    pilot.click_widget("hint")                           # the group's notice waits below the overlay
+    assert app.stack.top is overlay and app.stack.screens[-2].name == "facilitator-notice"
+    pilot.press("escape")
+    assert app.stack.top.name == "facilitator-notice"
+    pilot.press("escape")
+    assert app.stack.top.name == "puzzle-code"
+
+
+def test_overlay_jump_stays_open_and_end_goes_to_the_debrief(make_app, fixture_scenario):
+    app, pilot = make_app(fixture_scenario)
+    game = start_game(pilot)
+    pilot.press("ctrl+shift+f")
+    pilot.click_widget("room:gang")
+    assert game.session.state.room == "gang" and logged(game, E.RoomEntered)[-1].by_facilitator
+    assert app.stack.top.name == "facilitator"           # the trainer can go on
+    assert app.stack.screens[-2].name == "reflection-scale"   # the gang's reflection waits for the group
+    pilot.press("ctrl+shift+f")                          # the same keys close it again
+    assert app.stack.top.name == "reflection-scale"
+    pilot.press("ctrl+shift+f")
+    pilot.click_widget("end")
+    pilot.click_widget("end")
+    assert logged(game, E.GameEnded)[-1].reason == "facilitator"
+    assert "facilitator" not in [s.name for s in app.stack.screens]
