@@ -146,11 +146,11 @@ def test_a_missing_theme_file_is_reported_at_the_theme_field(tmp_path):
     assert head.path == "theme" and head.line is not None
 
 
-def test_a_built_in_theme_name_and_free_text_are_fine(tmp_path):
+def test_a_built_in_theme_name_is_fine_and_an_unknown_name_is_reported(tmp_path):
     assert not [p for p in validate(load_scenario(scenario_with_theme(tmp_path / "a", "zorggroep-voorbeeld")))
                 if p.code.startswith("theme.")]
-    assert not [p for p in validate(load_scenario(scenario_with_theme(tmp_path / "b", "medicatieveiligheid")))
-                if p.code.startswith("theme.")]
+    problems = validate(load_scenario(scenario_with_theme(tmp_path / "b", "zorggroep-voorbeelt")))
+    assert any(p.code == "theme.scenario_theme_unusable" for p in problems)
 
 
 def run_cli(*args):

@@ -151,12 +151,12 @@ def resolve_theme(ref: str, folder: Path | None) -> LoadedTheme:
 
 
 def names_house_style(ref: str | None) -> bool:
-    """``theme:`` names a house style when it is a built-in name or a ``.yaml`` file.
+    """``theme:`` always names a house style: a built-in name or a theme file.
 
-    Older scenarios use ``theme:`` as free text for their subject ("begeleiden
-    van studenten"); that text keeps working and chooses no colours.
+    Anything else is a mistake the validator reports, so a misspelt theme name
+    is never silently ignored.
     """
-    return bool(ref) and (ref in BUILTIN_THEMES or ref.lower().endswith((".yaml", ".yml")))
+    return bool(ref)
 
 
 def theme_for_scenario(loaded) -> tuple[LoadedTheme | None, list[Problem]]:
