@@ -52,14 +52,14 @@ def resume_session(loaded: LoadedScenario, store, session_id: str, clock) -> tup
     report = ResumeReport(changed=info["digest"] != loaded.digest)
     if report.changed:
         _compare(info["snapshot"], loaded.scenario, report)
-    known = _known_ids(loaded.scenario)
-    kept = [e for e in events if _still_valid(e, known)]
+    known = known_ids(loaded.scenario)
+    kept = [e for e in events if still_valid(e, known)]
     report.dropped_events = len(events) - len(kept)
     session = GameSession.replay(loaded, kept, clock, store, session_id, checkpoint=info["clock"])
     return session, report
 
 
-def _known_ids(scenario: Scenario) -> dict[str, set[str]]:
+def known_ids(scenario: Scenario) -> dict[str, set[str]]:
     return {
         "rooms": set(scenario.rooms), "objects": set(ScenarioIndex(scenario).objects),
         "clues": set(scenario.clues), "items": set(scenario.items), "puzzles": set(scenario.puzzles),
@@ -67,7 +67,7 @@ def _known_ids(scenario: Scenario) -> dict[str, set[str]]:
     }
 
 
-def _still_valid(event: E.Event, known: dict[str, set[str]]) -> bool:
+def still_valid(event: E.Event, known: dict[str, set[str]]) -> bool:
     for f in fields(event):
         kind = _REFERENCE_FIELDS.get(f.name)
         value = getattr(event, f.name)
@@ -85,7 +85,7 @@ def _compare(snapshot: str, now: Scenario, report: ResumeReport) -> None:
         before = load_scenario_text(snapshot).scenario
     except EscapeboxError:
         return
-    old_ids, new_ids = _known_ids(before), _known_ids(now)
+    old_ids, new_ids = known_ids(before), known_ids(now)
     for kind in old_ids:
         removed = sorted(old_ids[kind] - new_ids[kind])
         added = sorted(new_ids[kind] - old_ids[kind])

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from escapebox.core import events as E
 from escapebox.core.clock import MonotonicClock
-from escapebox.core.resume import _known_ids, _still_valid  # the same rules as a resume after an edit
+from escapebox.core.resume import known_ids, still_valid  # the same rules as a resume after an edit
 from escapebox.core.session import GameSession
 from escapebox.problems import EscapeboxError, Problem, errors
 from escapebox.scenario.loader import LoadedScenario, load_scenario
@@ -32,12 +32,12 @@ def load_checked(source: Path) -> tuple[LoadedScenario | None, list[Problem]]:
 
 def carry_over(session: GameSession, loaded: LoadedScenario) -> tuple[GameSession, int]:
     """A session on the new scenario with every event that still makes sense; and how many were dropped."""
-    known = _known_ids(loaded.scenario)
+    known = known_ids(loaded.scenario)
     kept = []
     for event in session.state.events:
         if isinstance(event, E.SessionStarted):
             kept.append(dataclasses.replace(event, room=loaded.scenario.start, digest=loaded.digest))
-        elif _still_valid(event, known):
+        elif still_valid(event, known):
             kept.append(event)
     fresh = GameSession.replay(loaded, kept, MonotonicClock(), store=None, checkpoint=session.clock.now())
     return fresh, len(session.state.events) - len(kept)
