@@ -78,3 +78,11 @@ def test_bad_images(tmp_path, name, asset, data):
     result, seconds = run_cli("validate", str(tmp_path))
     check(result, seconds)
     assert asset in result.stderr
+
+
+@pytest.mark.parametrize("name,data", corpus.theme_cases(), ids=[c[0] for c in corpus.theme_cases()])
+def test_bad_theme_files(tmp_path, name, data):
+    """``play --theme`` refuses a bad theme before any window opens (autoplay: never waits for a person)."""
+    path = corpus.write(tmp_path, f"{name}.yaml", data)
+    result, seconds = run_cli("play", "minimaal", "--theme", str(path), "--autoplay", "--fast", "--no-save")
+    check(result, seconds)

@@ -119,3 +119,23 @@ def write(folder: Path, name: str, data: bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return path
+
+
+def theme_cases() -> list[tuple[str, bytes]]:
+    good = b"theme_format: 1\nname: Test\nbased_on: default\ncolours:\n  text: '#132A2E'\n"
+    return [
+        ("empty", b""),
+        ("junk", bytes(range(256)) * 40),
+        ("utf16", good.decode().encode("utf-16")),
+        ("latin1", good.replace(b"Test", "Café".encode("latin-1"))),
+        ("truncated", good[:30]),
+        ("huge", b"theme_format: 1\nname: " + b"x" * (50 * 1024 * 1024)),
+        ("alias_bomb", b"theme_format: 1\nname: &a Test\ncolours: *a\n"),
+        ("nested_brackets", b"theme_format: 1\ncolours: " + b"[" * 100_000),
+        ("nul", good.replace(b"Test", b"Te\x00st")),
+        ("bidi", good.replace(b"Test", "Te\u202est".encode())),
+        ("long_string", good.replace(b"Test", b"x" * 100_000)),
+        ("wrong_types", b"theme_format: [1]\nname: {a: b}\ncolours: 5\n"),
+        ("low_contrast", good.replace(b"'#132A2E'", b"'#DDDDDD'")),
+        ("font_escapes", good + b"fonts:\n  regular: ../../../etc/passwd\n"),
+    ]
