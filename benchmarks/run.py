@@ -38,6 +38,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")       # --json: nothing but the JSON on stdout
 
 from benchmarks import load as load_bench  # noqa: E402
 from benchmarks import save as save_bench  # noqa: E402

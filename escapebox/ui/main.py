@@ -70,10 +70,21 @@ def _import_screens() -> None:
             importlib.import_module(f"{package.__name__}.{module.name}")
 
 
+def _freeze_heap() -> None:
+    """Put everything built so far (scenario, modules, fonts) out of the garbage collector's walk.
+
+    A full collection over a big scenario paused one frame for 10–40 ms at a
+    random moment, e.g. while entering a room (docs/performance.md).  Runs
+    in idle time, after the first frame.
+    """
+    import gc
+    gc.collect()
+    gc.freeze()
+
+
 def build_app(options: PlayOptions, tr: Translator | None = None):
     """The app with its first screen on the stack (shared by ``play`` and the tests)."""
     from escapebox.ui.app import App
-    from escapebox.ui.autoplay import AutoPilot
     from escapebox.ui.launch import Launcher
 
     from escapebox.ui.settings import effective_language, load_settings, settings_path
@@ -83,7 +94,7 @@ def build_app(options: PlayOptions, tr: Translator | None = None):
     if tr is None or tr.lang != effective_language(settings):
         tr = Translator(effective_language(settings))
     app = App(settings, tr, fast=options.fast, screenshot_dir=options.screenshot_dir, size=options.window)
-    app.idle_tasks.append(_import_screens)
+    app.idle_tasks += [_import_screens, _freeze_heap]
     app.settings_file = settings_file
     if settings_problem:
         app.toast(tr("settings.file_broken", file=str(settings_file), reason=settings_problem), "danger", 10)
@@ -108,6 +119,7 @@ def build_app(options: PlayOptions, tr: Translator | None = None):
             if options.resume:
                 app.toast(app.tr("ui.toast.nothing_to_resume"), "info", 6)
     if options.autoplay:
+        from escapebox.ui.autoplay import AutoPilot     # the solver it needs is not imported for a normal start
         app.autopilot = AutoPilot(app, options.branch)
     if options.console:
         from escapebox.ui.facilitator import open_console

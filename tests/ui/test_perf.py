@@ -1,92 +1,116 @@
-"""Old laptops on battery driving a beamer: frames must be cheap and an idle game must sleep.
+"""Old laptops on battery driving a beamer: pictures are rendered before they are needed, an idle game sleeps.
 
-Targets at 1920×1080: p99 frame time ≤ 8 ms, a screen change (key press to first frame) ≤ 16 ms.
+These tests check the *mechanisms* behind the performance budgets, never a
+duration: timings live in benchmarks/run.py (docs/performance.md), because
+CI machines are noisy.  A picture rendered at its exact size is the slow part
+of a screen change, so the tests count SVG renders; an idle loop that polls
+is what costs battery, so they count how often the loop wakes up.
 """
 
-import time
-
 import pygame
+import pytest
 
-from escapebox.ui.pilot import key_events
+from escapebox.ui import app as app_module
 from ui_helpers import start_game, tab_to
 
-FRAME_P99_MS = 8.0
-SCREEN_CHANGE_MS = 16.0
+
+@pytest.fixture
+def svg_renders(monkeypatch):
+    """Every SVG rendered from now on (the calls that took 20–50 ms per picture)."""
+    calls = []
+    render = pygame.image.load_sized_svg
+
+    def counting(path, size):
+        calls.append((str(path), tuple(size)))
+        return render(path, size)
+    monkeypatch.setattr(pygame.image, "load_sized_svg", counting)
+    return calls
 
 
-def p99(app, frames=200):
-    best = None
-    for _attempt in range(3):              # the best of three runs: CI machines are noisy
-        app.frame_times.clear()
-        for _ in range(frames):
-            app.draw()
-        value = app.frame_stats()["p99_ms"]
-        best = value if best is None else min(best, value)
-    return best
-
-
-def change_ms(app, key):
-    for event in key_events(key):
-        pygame.event.post(event)
-    started = time.perf_counter()
-    app.frame(block=False)
-    return (time.perf_counter() - started) * 1000
-
-
-def test_frame_times_at_full_hd(make_app, fixture_scenario):
-    app, pilot = make_app(fixture_scenario, size=(1920, 1080), fast=False)
-    start_game(pilot)
-    while app.idle_tasks:
+def drain_idle_tasks(app):
+    """What happens while the group reads: the loop runs the queued idle tasks."""
+    for _ in range(200):
+        if not app.idle_tasks:
+            return
         app.frame(block=False)
-    timings = {"room": p99(app)}
+    raise AssertionError(f"idle tasks never finish: {app.idle_tasks}")
+
+
+def test_the_first_room_is_drawn_while_the_group_types_its_name(make_app, fixture_scenario, svg_renders):
+    app, pilot = make_app(fixture_scenario, fast=False)
+    pilot.press("return")                       # intro → group name
+    assert pilot.screen.name == "group"
+    drain_idle_tasks(app)
+    assert any("kantoor" in path for path, _ in svg_renders), "the start room's picture was not pre-rendered"
+    assert app.game is None, "the warm-up must not start (or save) a session"
+    svg_renders.clear()
+    pilot.type("Groep 3")
+    pilot.press("return")                       # the very first room entry
+    assert pilot.screen.name == "room"
+    assert svg_renders == [], "entering the first room rendered its picture again"
+
+
+def test_what_can_be_opened_from_a_room_is_drawn_in_idle_time(make_app, fixture_scenario, svg_renders):
+    app, pilot = make_app(fixture_scenario, fast=False)
+    start_game(pilot)
+    assert any(getattr(task, "warmup", False) for task in app.idle_tasks)
+    drain_idle_tasks(app)
+    svg_renders.clear()
     tab_to(pilot, "obj:bord")
     pilot.press("return")
-    timings["object"] = p99(app)
-    pilot.press("escape", "c")
-    timings["cluebook"] = p99(app)
-    pilot.press("escape", "f1")
-    timings["help"] = p99(app)
-    pilot.press("escape")
-    tab_to(pilot, "obj:kastje")
-    pilot.press("return")
-    timings["code"] = p99(app)
-    print(timings)
-    assert max(timings.values()) <= FRAME_P99_MS, timings
+    assert pilot.screen.name == "object"
+    pictures = [path for path, _ in svg_renders if "fixtures" in path]    # small icons may follow the new state
+    assert pictures == [], "opening an object rendered a picture that idle time could have rendered"
 
 
-def test_screen_changes_at_full_hd(make_app, fixture_scenario):
-    app, pilot = make_app(fixture_scenario, size=(1920, 1080), fast=False)
+def test_warm_up_leaves_text_input_as_the_screen_on_top_wants_it(make_app, fixture_scenario, monkeypatch):
+    """A warm puzzle focuses its own answer field; the room on top has none, so text input ends off."""
+    from escapebox.ui.screens.puzzles import puzzle_screen
+    from escapebox.ui.warmup import draw_offscreen
+
+    app, pilot = make_app(fixture_scenario, fast=False)
     start_game(pilot)
-    while app.idle_tasks:
-        app.frame(block=False)
-    timings = {}
-    tab_to(pilot, "obj:bord")
-    timings["object"] = change_ms(app, "return")
-    timings["back"] = change_ms(app, "escape")
-    timings["cluebook"] = change_ms(app, "c")
-    change_ms(app, "escape")
-    timings["inventory"] = change_ms(app, "i")
-    change_ms(app, "escape")
-    timings["help"] = change_ms(app, "f1")
-    change_ms(app, "escape")
-    tab_to(pilot, "obj:kastje")
-    timings["code"] = change_ms(app, "return")
-    timings["hint"] = change_ms(app, "h")
-    print(timings)
-    assert max(timings.values()) <= SCREEN_CHANGE_MS, timings
+    calls = []
+    monkeypatch.setattr(pygame.key, "start_text_input", lambda: calls.append("start"))
+    monkeypatch.setattr(pygame.key, "stop_text_input", lambda: calls.append("stop"))
+    draw_offscreen(app, lambda: puzzle_screen(app, "woord-slot"))
+    assert "start" in calls, "the warm puzzle did not focus its field, so this test proves nothing"
+    assert calls[-1] == "stop"
+    assert pilot.screen.name == "room"
 
 
-def test_idle_game_sleeps_until_the_next_clock_second(make_app, fixture_scenario):
+def test_warm_ups_are_skipped_when_fast_forwarding(make_app, fixture_scenario):
+    app, pilot = make_app(fixture_scenario, fast=True)
+    start_game(pilot)
+    assert not any(getattr(task, "warmup", False) for task in app.idle_tasks)
+
+
+def test_idle_game_sleeps_a_frame_at_a_time_until_the_next_clock_second(make_app, fixture_scenario, monkeypatch):
     app, pilot = make_app(fixture_scenario, size=(1280, 720), fast=False)
     start_game(pilot)
-    while app.idle_tasks:
-        app.frame(block=False)
+    drain_idle_tasks(app)
     app.draw()
     assert not app.dirty
     timeout = app._idle_timeout()
     assert 10 <= timeout <= 1000
+    naps = []
+    sleep = app_module.time.sleep
+    monkeypatch.setattr(app_module.time, "sleep", lambda s: (naps.append(s), sleep(s)))
+    monkeypatch.setattr(pygame.event, "wait", lambda *a: pytest.fail("pygame.event.wait polls every millisecond"))
     draws = len(app.frame_times)
-    started = time.perf_counter()
-    app.frame(block=True)                 # blocks in pygame.event.wait until the clock ticks over
-    assert time.perf_counter() - started >= timeout / 1000 * 0.5
+    app.frame(block=True)                       # sleeps until the clock ticks over
+    assert naps, "the idle loop did not sleep"
+    assert all(nap <= app_module.FRAME_MS / 1000 + 1e-9 for nap in naps), "a key press would wait longer than a frame"
+    assert len(naps) <= timeout / app_module.FRAME_MS + 2, "the idle loop woke up more often than once a frame"
     assert len(app.frame_times) - draws <= 1
+
+
+def test_a_key_press_ends_the_idle_sleep(make_app, fixture_scenario):
+    app, pilot = make_app(fixture_scenario, size=(1280, 720), fast=False)
+    start_game(pilot)
+    drain_idle_tasks(app)
+    app.draw()
+    for event in [pygame.event.Event(pygame.KEYDOWN, key=pygame.K_c, mod=0, unicode="c", scancode=0)]:
+        pygame.event.post(event)
+    app.frame(block=True)
+    assert pilot.screen.name == "cluebook"
