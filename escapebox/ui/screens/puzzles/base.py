@@ -235,3 +235,12 @@ class PuzzleScreen(GameScreen):
 
     def autoplay_answer(self, answer) -> list | None:
         return None
+
+    def keys_to_type(self, field, answer) -> list:
+        """Autoplay keys that put ``answer`` into a text field (focus it, clear it, type, Enter)."""
+        keys = []
+        if self.focus.focused is not field:
+            keys += self.keys_to("answer", press="none")[:-1]
+        if field.text:
+            keys += [("key", "ctrl+a"), ("key", "backspace")]
+        return keys + [("text", str(answer)), ("key", "return")]

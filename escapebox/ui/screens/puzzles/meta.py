@@ -101,9 +101,4 @@ class MetaScreen(PuzzleScreen):
         if self.numeric:
             keys = [("key", "backspace")] * len(self.keypad.digits)
             return keys + [("key", d) for d in str(answer)] + self.keys_to("pad:ok")
-        keys = []
-        if self.focus.focused is not self.field:
-            keys += self.keys_to("answer", press="none")[:-1]
-        if self.field.text:
-            keys += [("key", "ctrl+a"), ("key", "backspace")]
-        return keys + [("text", str(answer)), ("key", "return")]
+        return self.keys_to_type(self.field, answer)

@@ -35,9 +35,4 @@ class WordScreen(PuzzleScreen):
         canvas.text(self.app.tr("ui.word.label"), self.label_pos, "regular", self.app.size("small"), c.muted)
 
     def autoplay_answer(self, answer) -> list | None:
-        keys = []
-        if self.focus.focused is not self.field:
-            keys += self.keys_to("answer", press="none")[:-1]
-        if self.field.text:
-            keys += [("key", "ctrl+a"), ("key", "backspace")]
-        return keys + [("text", str(answer)), ("key", "return")]
+        return self.keys_to_type(self.field, answer)
