@@ -81,12 +81,15 @@ class IntroScreen(Screen):
         self.body = TextBox(self.body_text(), pygame.Rect(MARGIN, top, body_w, 1040 - top), key="body", panel=True)
         facts = "\n".join(self.facts())
         privacy = privacy_notice(tr)
+        # The privacy sentence must be readable at a glance, so it gets its full height first
+        # (just above the buttons); the facts take what is left and page if they must.
+        self.privacy_box = TextBox(privacy, pygame.Rect(side_x, top, SIDE_W, 10), key="privacy", panel=True,
+                                   role="small")
+        privacy_h = min(self.privacy_box.measure(canvas, app), (y - top) * 2 // 3)
+        self.privacy_box.rect = pygame.Rect(side_x, y - privacy_h, SIDE_W, privacy_h)
         self.facts_box = TextBox(facts, pygame.Rect(side_x, top, SIDE_W, 10), key="facts", panel=True, style="bold")
-        self.facts_box.rect.height = self.facts_box.measure(canvas, app)
-        privacy_top = self.facts_box.rect.bottom + GAP
-        self.privacy_box = TextBox(privacy, pygame.Rect(side_x, privacy_top, SIDE_W, y - GAP - privacy_top),
-                                   key="privacy", panel=True, role="small")
-        self.privacy_box.rect.height = min(self.privacy_box.rect.height, self.privacy_box.measure(canvas, app))
+        room = self.privacy_box.rect.top - GAP - top
+        self.facts_box.rect.height = min(self.facts_box.measure(canvas, app), room)
         self.set_widgets([self.body, self.facts_box, self.privacy_box] + buttons, default="start")
 
     def start(self) -> None:
