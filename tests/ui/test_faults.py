@@ -16,6 +16,7 @@ from escapebox.ui.images import ImageCache
 from tests.bad_inputs import corpus
 
 from ui_helpers import FIXTURE, start_game, tab_to
+from tests.ui.doubles import BrokenStore
 
 
 def picture_scenario(tmp_path, asset: str, data: bytes | None):
@@ -122,28 +123,13 @@ def go_to_text_reflection(pilot):
     assert pilot.screen.name == "reflection-text"
 
 
-class FullDisk:
-    """The store after the disk filled up (or the folder turned read-only)."""
-
-    def __init__(self, store):
-        self.store = store
-
-    def __getattr__(self, name):
-        return getattr(self.store, name)
-
-    def append(self, session_id, events):
-        raise OSError("database or disk is full")
-
-    def save_draft(self, *args):
-        raise OSError("database or disk is full")
-
 
 def test_reflection_draft_that_cannot_be_saved_is_kept_and_retried(make_app, fixture_scenario):
     app, pilot = make_app(fixture_scenario)
     game = start_game(pilot)
     go_to_text_reflection(pilot)
     store = game.session.store
-    game.session.store = FullDisk(store)
+    game.session.store = BrokenStore(store)
     pilot.type("wat we leerden")
     app.stack.top.last_save = 0
     pilot.run(frames=2)
@@ -246,7 +232,7 @@ def test_window_resized_minimised_and_restored(make_app, fixture_scenario):
 def test_commands_keep_working_after_a_failed_checkpoint(make_app, fixture_scenario):
     app, pilot = make_app(fixture_scenario)
     game = start_game(pilot)
-    game.session.store = FullDisk(game.session.store)
+    game.session.store = BrokenStore(game.session.store)
     game.session.checkpoint()
     outcome = game.apply(C.Inspect("bord"))
     assert not outcome.refused

@@ -2,6 +2,7 @@
 
 from escapebox.core import commands as C
 from ui_helpers import start_game, tab_to
+from tests.ui.doubles import BrokenStore
 
 
 def test_resume_continues_the_latest_unfinished_game(make_app, fixture_scenario):
@@ -48,21 +49,6 @@ def test_intro_offers_the_saved_game(make_app, fixture_scenario):
     pilot2.click_widget("resume")
     assert again.game.session.state.group == "Groep 9"
 
-
-class BrokenStore:
-    """Stands in for a full or read-only disk after the session was created."""
-
-    def __init__(self, store):
-        self.store = store
-
-    def __getattr__(self, name):
-        return getattr(self.store, name)
-
-    def append(self, session_id, events):
-        raise OSError("database or disk is full")
-
-    def save_draft(self, *args):
-        raise OSError("database or disk is full")
 
 
 def test_save_failure_shows_a_banner_and_play_goes_on(make_app, fixture_scenario):
