@@ -29,10 +29,9 @@ from pathlib import Path
 from typing import Annotated, Literal, Union, get_args, get_origin
 
 import pytest
-from pydantic import BaseModel
-
 from escapebox.puzzles import KINDS
 from escapebox.scenario.model import Scenario
+from escapebox.scenario.types import is_part, part_fields
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "authoring.md"
 MODEL_MARKER = re.compile(r"<!--\s*model:\s*(\w+)\s*-->")
@@ -42,9 +41,9 @@ EXAMPLE_MARKER = "<!-- voorbeeld: compleet -->"
 # ----------------------------------------------------------------- collecting the model
 
 
-def _models_in(annotation) -> list[type[BaseModel]]:
-    """Every pydantic model class mentioned in a type, looking inside dict, tuple, Optional, Annotated, Union."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+def _models_in(annotation) -> list[type]:
+    """Every model class (a scenario part) mentioned in a type, looking inside dict, tuple, Optional, Annotated, Union."""
+    if isinstance(annotation, type) and is_part(annotation):
         return [annotation]
     origin = get_origin(annotation)
     if origin is Literal or origin is None:
@@ -59,45 +58,44 @@ def _models_in(annotation) -> list[type[BaseModel]]:
     return found
 
 
-def reachable_models(root: type[BaseModel] = Scenario) -> list[type[BaseModel]]:
+def reachable_models(root: type = Scenario) -> list[type]:
     """The root and every model reachable through its fields, in a stable order."""
-    seen: dict[type[BaseModel], None] = {}
+    seen: dict[type, None] = {}
     todo = [root]
     while todo:
         model = todo.pop(0)
         if model in seen:
             continue
         seen[model] = None
-        for field in model.model_fields.values():
+        for field in part_fields(model).values():
             todo += [m for m in _models_in(field.annotation) if m not in seen]
     return list(seen)
 
 
-def yaml_key(model: type[BaseModel], name: str) -> str:
-    field = model.model_fields[name]
-    return field.alias or name
+def yaml_key(model: type, name: str) -> str:
+    return part_fields(model)[name].key
 
 
 def all_fields() -> list[tuple[str, str]]:
     """(model name, YAML key) for every field of every reachable model."""
     return [(model.__name__, yaml_key(model, name))
-            for model in reachable_models() for name in model.model_fields]
+            for model in reachable_models() for name in part_fields(model)]
 
 
-def documented_classes() -> dict[type[BaseModel], list[str]]:
+def documented_classes() -> dict[type, list[str]]:
     """Each class that needs a section, with the YAML keys of the fields it declares itself.
 
-    Reachable models, plus the shared pydantic bases of the puzzle kinds
+    Reachable models, plus the shared bases of the puzzle kinds
     (whose inherited fields are documented once, in the base's section).
     """
-    classes: dict[type[BaseModel], list[str]] = {}
+    classes: dict[type, list[str]] = {}
     for model in reachable_models():
         for cls in model.__mro__:
-            if not (isinstance(cls, type) and issubclass(cls, BaseModel)) or cls is BaseModel:
+            if not is_part(cls):
                 continue
             if cls in classes:
                 continue
-            own = [name for name in cls.__dict__.get("__annotations__", {}) if name in cls.model_fields]
+            own = [name for name in cls.__dict__.get("__annotations__", {}) if name in part_fields(cls)]
             if cls is model or own:
                 classes[cls] = [yaml_key(cls, name) for name in own]
     return classes

@@ -3,9 +3,8 @@
 A starter folder gets ``escapebox.schema.json`` next to its scenario; the
 first line of the YAML (``# yaml-language-server: $schema=...``) tells
 VS Code and other editors with the YAML language server to use it.  The
-``escapebox schema`` command prints the same schema: when the scenario
-package offers ``scenario_json_schema`` we use that one, so there is only
-ever one definition.
+``escapebox schema`` command prints the same schema
+(``escapebox.scenario.schema``), so there is only ever one definition.
 """
 
 from __future__ import annotations
@@ -17,14 +16,8 @@ SCHEMA_FILE = "escapebox.schema.json"
 
 
 def scenario_json_schema() -> dict:
-    try:
-        from escapebox.scenario.schema import scenario_json_schema as shared
-    except ImportError:
-        shared = None
-    if shared is not None:
-        return shared()
-    from escapebox.scenario.model import Scenario
-    return Scenario.model_json_schema(by_alias=True)
+    from escapebox.scenario.schema import scenario_json_schema as shared
+    return shared()
 
 
 def write_schema(folder: Path) -> Path:

@@ -12,7 +12,6 @@ the other commands work without a display.
 
 from __future__ import annotations
 
-import asyncio
 import sys
 from pathlib import Path
 
@@ -78,6 +77,7 @@ def run(args, tr) -> int:
     from escapebox.themes.loader import theme_option
     for line in theme_option(args.theme, tr):  # errors: EscapeboxError → message, exit 1
         print(line, file=sys.stderr)
+    from escapebox.ui.app import run_loop
     from escapebox.ui.main import PlayOptions, play
 
     options = PlayOptions(
@@ -89,7 +89,7 @@ def run(args, tr) -> int:
         theme_file=args.theme, console=args.console,
         dev=args.dev, room=args.room,
     )
-    code, summary = asyncio.run(play(options, tr))
+    code, summary = run_loop(play(options, tr))
     if summary:
         print(summary)
     return code

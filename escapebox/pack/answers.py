@@ -16,6 +16,7 @@ still works without being readable.
 from __future__ import annotations
 
 import copy
+import dataclasses
 
 from escapebox.problems import EscapeboxError, Problem
 from escapebox.puzzles.base import AnswerHashes, TextAnswerPuzzle, answer_digest
@@ -79,7 +80,7 @@ def attach_hashes(scenario: Scenario, hashes: dict[str, tuple[list, dict]], salt
         if stored.digest(puzzle.normal(puzzle.solution())) not in stored.accepted:
             raise _damaged(file)
         puzzles[pid] = puzzle.with_hashes(stored)
-    return scenario.model_copy(update={"puzzles": puzzles})
+    return dataclasses.replace(scenario, puzzles=puzzles)
 
 
 def _damaged(file: str) -> EscapeboxError:

@@ -3,9 +3,7 @@
 Adding a kind means adding its module here and a screen for it in the UI.
 """
 
-from typing import Annotated, Union
-
-from pydantic import Field
+from typing import Annotated, Union, get_args
 
 from escapebox.puzzles.base import Finding, PuzzleBase, Verdict
 from escapebox.puzzles.choice import ChoicePuzzle
@@ -17,13 +15,14 @@ from escapebox.puzzles.meta import MetaPuzzle
 from escapebox.puzzles.order import OrderPuzzle
 from escapebox.puzzles.spot import SpotPuzzle
 from escapebox.puzzles.word import WordPuzzle
+from escapebox.scenario.types import Rule, part_fields
 
 PUZZLE_CLASSES = (
     CodePuzzle, WordPuzzle, ChoicePuzzle, OrderPuzzle, MatchPuzzle,
     SpotPuzzle, CombinePuzzle, MetaPuzzle, DilemmaPuzzle,
 )
-KINDS = tuple(cls.model_fields["kind"].annotation.__args__[0] for cls in PUZZLE_CLASSES)
+KINDS = tuple(get_args(part_fields(cls)["kind"].annotation)[0] for cls in PUZZLE_CLASSES)
 
-Puzzle = Annotated[Union[PUZZLE_CLASSES], Field(discriminator="kind")]
+Puzzle = Annotated[Union[PUZZLE_CLASSES], Rule("Discriminator", "kind")]
 
 __all__ = ["Puzzle", "PuzzleBase", "Verdict", "Finding", "KINDS", "PUZZLE_CLASSES"]

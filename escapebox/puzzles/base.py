@@ -1,7 +1,7 @@
 """What every puzzle (lock) has in common, and the contract a kind fulfils.
 
-A kind is one module in this package: its pydantic model (subclass of
-:class:`PuzzleBase` with a literal ``kind``), ``check`` (is this answer
+A kind is one module in this package: its model (a frozen dataclass,
+subclass of :class:`PuzzleBase` with a literal ``kind``), ``check`` (is this answer
 right, and what feedback fits), ``solution`` (the answer the auto-player
 and the walkthrough give), ``describe_solution`` (for the trainer) and
 ``lint`` (kind-specific checks for the validator).  Answers travel as JSON
@@ -11,16 +11,15 @@ and dilemma, ``[x, y]`` percentages for spot, item ids for combine.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Mapping
-
-from pydantic import Field, PrivateAttr
+from typing import Annotated, Any, ClassVar, Mapping
 
 from escapebox.puzzles.matching import normalise
 from escapebox.scenario.types import (
     Flag,
-    Answers, Frozen, Id, ImagePath, ShortText, Text, TextList, ref, refs,
+    Answers, Frozen, Id, ImagePath, ShortText, Text, TextList, between, length, part, ref, refs,
 )
 
 
@@ -43,6 +42,7 @@ class Finding:
     warning: bool = False
 
 
+@part
 class PuzzleBase(Frozen):
     kind: str
     title: ShortText
@@ -58,7 +58,7 @@ class PuzzleBase(Frozen):
     gives: refs("item") = ()
     leads_to: ref("room", "ending") | None = None
     result: ShortText | None = None
-    minutes: int = Field(default=3, ge=0, le=120)
+    minutes: Annotated[int, between(0, 120)] = 3
 
     #: Whether any answer opens the lock (dilemmas) — the rules and the solver ask this.
     always_opens: ClassVar[bool] = False
@@ -116,22 +116,23 @@ class AnswerHashes:
         return answer_digest(self.salt, normalised)
 
 
+@part
 class TextAnswerPuzzle(PuzzleBase):
     """Shared by kinds whose answer is typed: code, word and meta."""
 
-    answer: Answers = Field(min_length=1)
-    near_misses: dict[str, Text] = {}
+    answer: Annotated[Answers, length(1)]
+    near_misses: dict[str, Text] = field(default_factory=dict)
     case_sensitive: Flag = False
     accent_sensitive: Flag = False
     space_sensitive: Flag = False
 
-    #: Set only for puzzles read from a pack (see :meth:`with_hashes`); never from YAML.
-    _hashes: AnswerHashes | None = PrivateAttr(default=None)
+    #: Set only for puzzles read from a pack (see :meth:`with_hashes`); never from YAML, so not a field.
+    _hashes: ClassVar[AnswerHashes | None] = None
 
     def with_hashes(self, hashes: AnswerHashes) -> "TextAnswerPuzzle":
         """A copy that checks typed answers by hash; ``answer`` then only holds the solution."""
-        twin = self.model_copy()
-        twin._hashes = hashes
+        twin = copy.copy(self)
+        object.__setattr__(twin, "_hashes", hashes)  # frozen for the game; set once, while the pack is read
         return twin
 
     def normal(self, text: str) -> str:

@@ -1,22 +1,22 @@
 """``choice``: pick the right option, or all right options when several are correct."""
 
-from typing import Any, Literal
-
-from pydantic import Field
+from typing import Annotated, Any, Literal
 
 from escapebox.puzzles.base import Finding, PuzzleBase, Verdict, index_list
-from escapebox.scenario.types import Flag, Frozen, Text
+from escapebox.scenario.types import Flag, Frozen, Text, length, part
 
 
+@part
 class ChoiceOption(Frozen):
     text: Text
     correct: Flag = False
     feedback: Text | None = None
 
 
+@part
 class ChoicePuzzle(PuzzleBase):
     kind: Literal["choice"]
-    options: tuple[ChoiceOption, ...] = Field(min_length=2, max_length=12)
+    options: Annotated[tuple[ChoiceOption, ...], length(2, 12)]
 
     @property
     def multiple(self) -> bool:

@@ -3,8 +3,10 @@
 from typing import Literal
 
 from escapebox.puzzles.base import Finding, TextAnswerPuzzle
+from escapebox.scenario.types import part
 
 
+@part
 class CodePuzzle(TextAnswerPuzzle):
     kind: Literal["code"]
 

@@ -1,16 +1,15 @@
 """``combine``: open the lock by bringing the right items from the inventory together."""
 
-from typing import Any, Literal
-
-from pydantic import Field
+from typing import Annotated, Any, Literal
 
 from escapebox.puzzles.base import Finding, PuzzleBase, Verdict
-from escapebox.scenario.types import refs
+from escapebox.scenario.types import length, part, refs
 
 
+@part
 class CombinePuzzle(PuzzleBase):
     kind: Literal["combine"]
-    items: refs("item") = Field(min_length=1, max_length=6)
+    items: Annotated[refs("item"), length(1, 6)]
 
     def required_items(self) -> tuple[str, ...]:
         return self.items

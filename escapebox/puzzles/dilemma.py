@@ -5,14 +5,13 @@ trainer wants, its own reflection prompt, clue or room.  The group's choice
 is recorded for the debrief, where the real conversation happens.
 """
 
-from typing import Any, ClassVar, Literal
-
-from pydantic import Field
+from typing import Annotated, Any, ClassVar, Literal
 
 from escapebox.puzzles.base import Finding, PuzzleBase, Verdict, index_list
-from escapebox.scenario.types import Frozen, Text, ref, refs
+from escapebox.scenario.types import Frozen, Text, length, part, ref, refs
 
 
+@part
 class DilemmaOption(Frozen):
     text: Text
     feedback: Text | None = None
@@ -22,9 +21,10 @@ class DilemmaOption(Frozen):
     leads_to: ref("room", "ending") | None = None
 
 
+@part
 class DilemmaPuzzle(PuzzleBase):
     kind: Literal["dilemma"]
-    options: tuple[DilemmaOption, ...] = Field(min_length=2, max_length=8)
+    options: Annotated[tuple[DilemmaOption, ...], length(2, 8)]
 
     always_opens: ClassVar[bool] = True
 

@@ -1,21 +1,21 @@
 """``match``: pair two lists, e.g. situations with interventions (written as right pairs)."""
 
-from typing import Any, Literal
-
-from pydantic import Field
+from typing import Annotated, Any, Literal
 
 from escapebox.puzzles.base import Finding, PuzzleBase, Verdict, index_list
-from escapebox.scenario.types import Frozen, Text
+from escapebox.scenario.types import Frozen, Text, length, part
 
 
+@part
 class Pair(Frozen):
     left: Text
     right: Text
 
 
+@part
 class MatchPuzzle(PuzzleBase):
     kind: Literal["match"]
-    pairs: tuple[Pair, ...] = Field(min_length=2, max_length=8)
+    pairs: Annotated[tuple[Pair, ...], length(2, 8)]
 
     def check(self, answer: Any) -> Verdict:
         chosen = index_list(answer)

@@ -5,17 +5,17 @@ word) when solved; the meta screen lays those results out as tiles and the
 group types (or clicks together) the combined answer.
 """
 
-from typing import Literal
-
-from pydantic import Field
+from dataclasses import field
+from typing import Annotated, Literal
 
 from escapebox.puzzles.base import Finding, TextAnswerPuzzle
-from escapebox.scenario.types import refs
+from escapebox.scenario.types import length, part, refs
 
 
+@part
 class MetaPuzzle(TextAnswerPuzzle):
     kind: Literal["meta"]
-    from_: refs("puzzle") = Field(alias="from", min_length=2)
+    from_: Annotated[refs("puzzle"), length(2)] = field(metadata={"alias": "from"})
 
     def prerequisite_puzzles(self) -> tuple[str, ...]:
         return self.from_

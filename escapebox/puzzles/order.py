@@ -1,16 +1,15 @@
 """``order``: put steps in the right order (written here in the right order; shuffled on screen)."""
 
-from typing import Any, Literal
-
-from pydantic import Field
+from typing import Annotated, Any, Literal
 
 from escapebox.puzzles.base import Finding, PuzzleBase, Verdict, index_list
-from escapebox.scenario.types import Text
+from escapebox.scenario.types import Text, length, part
 
 
+@part
 class OrderPuzzle(PuzzleBase):
     kind: Literal["order"]
-    steps: tuple[Text, ...] = Field(min_length=3, max_length=10)
+    steps: Annotated[tuple[Text, ...], length(3, 10)]
 
     def check(self, answer: Any) -> Verdict:
         order = index_list(answer)

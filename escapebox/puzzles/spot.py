@@ -3,19 +3,21 @@
 from typing import Any, Literal
 
 from escapebox.puzzles.base import PuzzleBase, Verdict
-from escapebox.scenario.types import Frozen, ImagePath, Text
-from escapebox.scenario.area import Area
+from escapebox.scenario.area import AreaSpec
+from escapebox.scenario.types import Frozen, ImagePath, Text, part
 
 
+@part
 class Decoy(Frozen):
-    area: Area
+    area: AreaSpec
     feedback: Text
 
 
+@part
 class SpotPuzzle(PuzzleBase):
     kind: Literal["spot"]
     image: ImagePath
-    target: Area
+    target: AreaSpec
     decoys: tuple[Decoy, ...] = ()
 
     def check(self, answer: Any) -> Verdict:

@@ -3,7 +3,9 @@
 from typing import Literal
 
 from escapebox.puzzles.base import TextAnswerPuzzle
+from escapebox.scenario.types import part
 
 
+@part
 class WordPuzzle(TextAnswerPuzzle):
     kind: Literal["word"]

@@ -2,33 +2,32 @@
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from typing import Annotated
 
-from escapebox.scenario.types import Frozen
+from escapebox.scenario.types import Frozen, Rule, between, part
 
 
+def _from_list(value):
+    """Trainers write an area as ``[x, y, width, height]``."""
+    if isinstance(value, (list, tuple)):
+        if len(value) != 4:
+            raise ValueError("area_four_numbers")
+        return dict(zip("xywh", value))
+    return value
+
+
+@part
 class Area(Frozen):
     """Written as ``[x, y, width, height]`` in percent of the image (0–100)."""
 
-    x: float = Field(ge=0, le=100)
-    y: float = Field(ge=0, le=100)
-    w: float = Field(gt=0, le=100)
-    h: float = Field(gt=0, le=100)
+    x: Annotated[float, between(0, 100)]
+    y: Annotated[float, between(0, 100)]
+    w: Annotated[float, between(high=100, above=0)]
+    h: Annotated[float, between(high=100, above=0)]
 
-    @model_validator(mode="before")
-    @classmethod
-    def _from_list(cls, value):
-        if isinstance(value, (list, tuple)):
-            if len(value) != 4:
-                raise ValueError("area_four_numbers")
-            return dict(zip("xywh", value))
-        return value
-
-    @model_validator(mode="after")
-    def _inside(self):
+    def __post_init__(self):
         if self.x + self.w > 100.001 or self.y + self.h > 100.001:
             raise ValueError("area_outside_image")
-        return self
 
     @classmethod
     def __get_pydantic_json_schema__(cls, core_schema, handler):
@@ -46,3 +45,7 @@ class Area(Frozen):
 
     def describe(self) -> str:
         return f"[{self.x:g}, {self.y:g}, {self.w:g}, {self.h:g}]"
+
+
+#: How a field holds an area: the list form is turned into the mapping first.
+AreaSpec = Annotated[Area, Rule("BeforeValidator", _from_list)]

@@ -4,20 +4,22 @@ A scenario lives in a folder with ``scenario.yaml`` and its images; a single
 YAML file works too (its folder is then the asset folder).  Loading either
 returns a :class:`LoadedScenario` or raises :class:`EscapeboxError` with
 every problem found, each with file, line and column.
+
+A file that was checked before comes from :mod:`escapebox.scenario.cache`
+without parsing or pydantic; its YAML positions (``document``) are only
+read again when a message needs them.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from escapebox.problems import EscapeboxError, Problem
+from escapebox.scenario.cache import remembered
 from escapebox.scenario.model import FORMAT_VERSION, Scenario
-from escapebox.scenario.schema_errors import problems_from_validation
-from escapebox.scenario.yamlsafe import Document, parse_yaml, read_yaml_file
+from escapebox.scenario.yamlsafe import Document, parse_yaml, read_file_bytes
 
 SCENARIO_FILE = "scenario.yaml"
 
@@ -27,14 +29,20 @@ class LoadedScenario:
     """A scenario with where it came from: the folder its assets are read from."""
 
     scenario: Scenario
-    document: Document
     folder: Path
     source: Path
     digest: str
+    #: The name messages use for the file (``scenarios/x/scenario.yaml``).
+    file: str
+    raw: bytes = field(default=b"", repr=False, compare=False)
+    _document: Document | None = field(default=None, repr=False, compare=False)
 
     @property
-    def file(self) -> str:
-        return self.document.file
+    def document(self) -> Document:
+        """Where each part was written; read from ``raw`` the first time a message needs a position."""
+        if self._document is None:
+            object.__setattr__(self, "_document", parse_yaml(self.raw, self.file))
+        return self._document
 
 
 def scenario_file(path: Path) -> Path:
@@ -62,9 +70,10 @@ def load_scenario(path: Path | str) -> LoadedScenario:
     if path.is_dir() and not file.exists():
         raise EscapeboxError([Problem("load.no_scenario_file", {"folder": str(path), "file": SCENARIO_FILE},
                                       file=str(path))])
-    document = read_yaml_file(file, display_name=str(file))
-    raw = file.read_bytes()
-    return build_scenario(document, folder=file.parent, source=file, raw=raw)
+    name = str(file)
+    raw = read_file_bytes(file, name)
+    scenario = remembered("scenario", raw, lambda: check_scenario(parse_yaml(raw, name)))
+    return LoadedScenario(scenario, file.parent, file, _digest(raw), name, raw)
 
 
 def load_scenario_text(text: str | bytes, name: str = "scenario.yaml", folder: Path | None = None) -> LoadedScenario:
@@ -76,15 +85,22 @@ def load_scenario_text(text: str | bytes, name: str = "scenario.yaml", folder: P
 
 
 def build_scenario(document: Document, folder: Path, source: Path, raw: bytes) -> LoadedScenario:
+    """A scenario from a document already read (packs change the data before it is checked)."""
+    return LoadedScenario(check_scenario(document), folder, source, _digest(raw), document.file, raw, document)
+
+
+def check_scenario(document: Document) -> Scenario:
+    """The document's data as a :class:`Scenario`, or every problem pydantic finds, in the trainer's words."""
     data = document.data
     if not isinstance(data, dict):
         raise EscapeboxError([Problem("load.not_a_mapping", {}, file=document.file, line=1, column=1)])
     _check_format_version(data, document)
-    try:
-        scenario = Scenario.model_validate(data)
-    except ValidationError as exc:
-        raise EscapeboxError(problems_from_validation(exc, document, Scenario)) from None
-    return LoadedScenario(scenario, document, folder, source, hashlib.sha256(raw).hexdigest())
+    from escapebox.scenario.checking import check  # pydantic: only for a file not checked before
+    return check(Scenario, document)
+
+
+def _digest(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
 
 
 def _check_format_version(data: dict, document: Document) -> None:

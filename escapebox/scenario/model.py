@@ -14,15 +14,14 @@ reflection moments, items and combinations, icons from assets/icons).
 
 from __future__ import annotations
 
+from dataclasses import field
 from typing import Annotated, Literal, Union
 
-from pydantic import BeforeValidator, Field, model_validator
-
 from escapebox.puzzles import Puzzle
-from escapebox.scenario.area import Area
+from escapebox.scenario.area import AreaSpec
 from escapebox.scenario.types import (
     Flag,
-    Frozen, Id, ImagePath, ShortText, Text, TextList, ref, refs,
+    Frozen, Id, ImagePath, Rule, ShortText, Text, TextList, before, between, length, part, ref, refs,
 )
 
 FORMAT_VERSION = 1
@@ -36,27 +35,33 @@ def _no_clock(value):
 
 
 NO_CLOCK_WORDS = ("geen", "none", "nee", "no")
-Minutes = Annotated[int | None, Field(ge=1, le=600),
-                    BeforeValidator(_no_clock, json_schema_input_type=Union[int, Literal[NO_CLOCK_WORDS], None])]
-Players = Annotated[str, Field(pattern=r"^\s*\d{1,2}\s*(-\s*\d{1,2}\s*)?$"),
-                    BeforeValidator(lambda v: str(v) if isinstance(v, int) else v,
-                                    json_schema_input_type=Union[int, str])]
+Minutes = Annotated[int | None, between(1, 600), before(_no_clock, Union[int, Literal[NO_CLOCK_WORDS], None])]
+Players = Annotated[str, Rule("Field", pattern=r"^\s*\d{1,2}\s*(-\s*\d{1,2}\s*)?$"),
+                    before(lambda v: str(v) if isinstance(v, int) else v, Union[int, str])]
+Seconds = Annotated[int, between(0, 3600)]
 
 
+def _empty():
+    """A default for mappings: dataclasses need a fresh one per instance (the parts never change it)."""
+    return field(default_factory=dict)
+
+
+@part
 class Timer(Frozen):
     minutes: Minutes = None
-    hint_penalty: int = Field(default=60, ge=0, le=3600)
-    wrong_penalty: int = Field(default=0, ge=0, le=3600)
+    hint_penalty: Seconds = 60
+    wrong_penalty: Seconds = 0
     at_zero: Literal["overtime", "end"] = "overtime"
 
 
+@part
 class RoomObject(Frozen):
     name: ShortText
     text: Text
     icon: ShortText | None = None
     image: ImagePath | None = None
     image_alt: ShortText | None = None
-    area: Area | None = None
+    area: AreaSpec | None = None
     reveals: refs("clue") = ()
     gives: refs("item") = ()
     locked_by: ref("puzzle") | None = None
@@ -64,31 +69,32 @@ class RoomObject(Frozen):
     hidden_text: Text | None = None
     hidden_reveals: refs("clue") = ()
 
-    @model_validator(mode="after")
-    def _hidden_needs_item(self):
+    def __post_init__(self):
         if (self.hidden_text or self.hidden_reveals) and not self.needs_item:
             raise ValueError("hidden_without_item")
         if self.needs_item and not (self.hidden_text or self.hidden_reveals):
             raise ValueError("item_without_hidden")
-        return self
 
 
+@part
 class Exit(Frozen):
     to: ref("room")
     label: ShortText
     locked_by: ref("puzzle") | None = None
-    area: Area | None = None
+    area: AreaSpec | None = None
 
 
+@part
 class Room(Frozen):
     name: ShortText
     text: Text
     image: ImagePath | None = None
     image_alt: ShortText | None = None
-    objects: dict[Id, RoomObject] = {}
+    objects: dict[Id, RoomObject] = _empty()
     exits: tuple[Exit, ...] = ()
 
 
+@part
 class Clue(Frozen):
     title: ShortText
     text: Text
@@ -96,6 +102,7 @@ class Clue(Frozen):
     image_alt: ShortText | None = None
 
 
+@part
 class Item(Frozen):
     name: ShortText
     text: Text
@@ -104,25 +111,26 @@ class Item(Frozen):
     image_alt: ShortText | None = None
 
 
+@part
 class Combination(Frozen):
-    items: refs("item") = Field(min_length=2, max_length=4)
+    items: Annotated[refs("item"), length(2, 4)]
     gives: ref("item")
     text: Text | None = None
 
 
+@part
 class Scale(Frozen):
-    min: int = Field(default=1, ge=0, le=10)
-    max: int = Field(default=5, ge=1, le=10)
+    min: Annotated[int, between(0, 10)] = 1
+    max: Annotated[int, between(1, 10)] = 5
     low: ShortText | None = None
     high: ShortText | None = None
 
-    @model_validator(mode="after")
-    def _ordered(self):
+    def __post_init__(self):
         if self.max <= self.min:
             raise ValueError("scale_order")
-        return self
 
 
+@part
 class Reflection(Frozen):
     kind: Literal["text", "scale", "discuss"] = "text"
     prompt: Text
@@ -132,22 +140,21 @@ class Reflection(Frozen):
     pauses_timer: Flag = True
     goals: refs("goal") = ()
     scale: Scale | None = None
-    minutes: int | None = Field(default=None, ge=1, le=60)
+    minutes: Annotated[int, between(1, 60)] | None = None
 
-    @model_validator(mode="after")
-    def _one_moment(self):
+    def __post_init__(self):
         moments = [self.after is not None, self.on_enter is not None, self.at_end]
         if sum(moments) > 1:
             raise ValueError("reflection_two_moments")
         if self.scale and self.kind != "scale":
             raise ValueError("scale_without_kind")
-        return self
 
     @property
     def scale_or_default(self) -> Scale:
         return self.scale or Scale()
 
 
+@part
 class Ending(Frozen):
     title: ShortText
     text: Text
@@ -155,13 +162,15 @@ class Ending(Frozen):
     image_alt: ShortText | None = None
 
 
+@part
 class Debrief(Frozen):
     text: Text | None = None
-    questions: TextList = Field(default=(), max_length=30)
+    questions: Annotated[TextList, length(high=30)] = ()
 
 
+@part
 class Scenario(Frozen):
-    format: int = Field(ge=1)
+    format: Annotated[int, between(1)]
     id: Id
     title: ShortText
     summary: Text
@@ -169,20 +178,20 @@ class Scenario(Frozen):
     audience: ShortText | None = None
     level: ShortText | None = None
     players: Players = "1-5"
-    duration: int = Field(ge=1, le=600)
+    duration: Annotated[int, between(1, 600)]
     author: ShortText | None = None
     licence: ShortText | None = None
     theme: ShortText | None = None
-    goals: dict[Id, Text] = {}
+    goals: dict[Id, Text] = _empty()
     timer: Timer = Timer()
     start: ref("room")
-    rooms: dict[Id, Room] = Field(min_length=1)
-    clues: dict[Id, Clue] = {}
-    items: dict[Id, Item] = {}
+    rooms: Annotated[dict[Id, Room], length(1)]
+    clues: dict[Id, Clue] = _empty()
+    items: dict[Id, Item] = _empty()
     combinations: tuple[Combination, ...] = ()
-    puzzles: dict[Id, Puzzle] = {}
-    reflections: dict[Id, Reflection] = {}
-    endings: dict[Id, Ending] = Field(min_length=1)
+    puzzles: dict[Id, Puzzle] = _empty()
+    reflections: dict[Id, Reflection] = _empty()
+    endings: Annotated[dict[Id, Ending], length(1)]
     debrief: Debrief = Debrief()
 
     @property

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from escapebox.scenario.checking import json_schema
 from escapebox.scenario.model import Scenario
 
 
 def scenario_json_schema() -> dict:
-    schema = Scenario.model_json_schema(by_alias=True)
+    schema = json_schema(Scenario)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Escapebox scenario"
     return schema

@@ -14,10 +14,10 @@ import types
 import typing
 from typing import Annotated, Union, get_args, get_origin
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from escapebox.problems import Problem
-from escapebox.scenario.types import ID_PATTERN
+from escapebox.scenario.types import ID_PATTERN, is_part, part_fields
 from escapebox.scenario.yamlsafe import Document, dotted
 
 # Pydantic error types we explain ourselves; anything else falls back to ``schema.other``.
@@ -29,15 +29,25 @@ KNOWN_TYPES = {
     "tuple_type", "list_type", "too_short", "too_long", "value_error",
 }
 
+# The parts are dataclasses, for which pydantic names some findings differently than for its own
+# models; the trainer's message is the same, so the message catalogue keeps one key for each.
+SAME_AS = {
+    "unexpected_keyword_argument": "extra_forbidden",
+    "missing_argument": "missing",
+    "missing_keyword_only_argument": "missing",
+    "dataclass_type": "model_type",
+    "dataclass_args_type": "model_attributes_type",
+}
 
-def problems_from_validation(error: ValidationError, doc: Document, model: type[BaseModel]) -> list[Problem]:
+
+def problems_from_validation(error: ValidationError, doc: Document, model: type) -> list[Problem]:
     problems = [_problem(item, doc, model) for item in error.errors(include_url=False)]
     return sorted(_dedupe(problems), key=lambda p: (p.line or 0, p.column or 0))
 
 
-def _problem(item: dict, doc: Document, model: type[BaseModel]) -> Problem:
+def _problem(item: dict, doc: Document, model: type) -> Problem:
     loc = tuple(item["loc"])
-    kind = item["type"]
+    kind = SAME_AS.get(item["type"], item["type"])
     ctx = item.get("ctx") or {}
     params = {"value": _short(item.get("input"))}
     is_key = bool(loc) and loc[-1] == "[key]"
@@ -97,7 +107,7 @@ def _suggest(word: str, options) -> str:
     return f"@schema.did_you_mean|{close[0]}" if close else ""
 
 
-def allowed_keys(model: type[BaseModel], loc: tuple, doc: Document) -> list[str]:
+def allowed_keys(model: type, loc: tuple, doc: Document) -> list[str]:
     """The keys the model accepts at ``loc`` (for 'did you mean …?')."""
     current: object = model
     for part in loc:
@@ -105,16 +115,16 @@ def allowed_keys(model: type[BaseModel], loc: tuple, doc: Document) -> list[str]
         if current is None:
             return []
     current = _strip(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return [f.alias or name for name, f in current.model_fields.items()]
+    if is_part(current):
+        return [f.key for f in part_fields(current).values()]
     return []
 
 
 def _step(tp, part):
     tp = _strip(tp)
-    if isinstance(tp, type) and issubclass(tp, BaseModel):
-        for name, field in tp.model_fields.items():
-            if part in (name, field.alias):
+    if is_part(tp):
+        for field in part_fields(tp).values():
+            if part in (field.name, field.key):
                 return field.annotation
         return None
     origin = get_origin(tp)
@@ -125,7 +135,7 @@ def _step(tp, part):
     if origin in (Union, types.UnionType):
         for member in get_args(tp):
             member = _strip(member)
-            kind_field = getattr(member, "model_fields", {}).get("kind")
+            kind_field = part_fields(member).get("kind") if is_part(member) else None
             if kind_field and part in get_args(kind_field.annotation):
                 return member
     return None

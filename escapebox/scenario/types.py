@@ -1,5 +1,13 @@
 """Small building blocks shared by the scenario model and the puzzle kinds.
 
+The parts of a scenario are plain frozen dataclasses (:data:`part`), so that
+playing one never imports pydantic: importing it and building its
+validators took two thirds of the start-up time (docs/performance.md).
+Pydantic still checks every file a trainer writes — it validates these
+dataclasses directly — but its rules are written here as :class:`Rule`
+markers that name a pydantic constraint and build it only when pydantic
+reads the model (``escapebox.scenario.checking``).
+
 References between parts of a scenario are plain ids marked with
 :class:`Ref`, and file names with :class:`AssetPath`; the validator finds
 them by walking the model, so a new field that points somewhere is checked
@@ -8,16 +16,74 @@ without new validator code.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
-from typing import Annotated, Union
-
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
+from functools import lru_cache
+from typing import Annotated, Union, get_type_hints
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,39}$"
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=8000)]
+#: Decorator for every part of a scenario or theme: immutable, and keyword-only so a kind can add
+#: required fields after its base class's optional ones.
+part = dataclass(frozen=True, kw_only=True)
+
+
+class Rule:
+    """A pydantic constraint or validator, named now and built only when pydantic reads the model.
+
+    ``Rule("StringConstraints", min_length=1)`` stands in ``Annotated`` where
+    ``StringConstraints(min_length=1)`` would; pydantic calls
+    :meth:`__get_pydantic_core_schema__`, which is its documented hook for
+    custom metadata, and we hand it the real object there.
+    """
+
+    __slots__ = ("factory", "args", "kwargs")
+
+    def __init__(self, factory: str, *args, **kwargs):
+        self.factory, self.args, self.kwargs = factory, args, kwargs
+
+    def build(self):
+        import pydantic
+        return getattr(pydantic, self.factory)(*self.args, **self.kwargs)
+
+    def __get_pydantic_core_schema__(self, source, handler):
+        real = self.build()
+        own = getattr(real, "__get_pydantic_core_schema__", None)
+        if own is not None:
+            return own(source, handler)          # validators keep their place in the chain
+        return handler(Annotated[source, real])  # constraints pydantic recognises by their type
+
+    def __repr__(self) -> str:
+        parts = [repr(a) for a in self.args] + [f"{k}={v!r}" for k, v in self.kwargs.items()]
+        return f"Rule({self.factory!r}, {', '.join(parts)})"
+
+
+def between(low=None, high=None, *, above=None):
+    """A number from ``low`` to ``high`` inclusive (``above``: strictly greater)."""
+    bounds = {"ge": low, "le": high, "gt": above}
+    return Rule("Field", **{k: v for k, v in bounds.items() if v is not None})
+
+
+def length(low=None, high=None):
+    """How many entries a list or mapping may have."""
+    bounds = {"min_length": low, "max_length": high}
+    return Rule("Field", **{k: v for k, v in bounds.items() if v is not None})
+
+
+def before(function, accepts=None) -> Rule:
+    """Run ``function`` on the raw YAML value first; ``accepts`` is what editors may write there."""
+    extra = {"json_schema_input_type": accepts} if accepts is not None else {}
+    return Rule("BeforeValidator", function, **extra)
+
+
+def text(low: int, high: int, *, strip: bool = True, pattern: str | None = None) -> Rule:
+    return Rule("StringConstraints", strip_whitespace=strip or None, min_length=low, max_length=high,
+                pattern=pattern)
+
+
+Id = Annotated[str, Rule("StringConstraints", pattern=ID_PATTERN)]
+ShortText = Annotated[str, text(1, 200)]
+Text = Annotated[str, text(1, 8000)]
 
 
 @dataclass(frozen=True)
@@ -48,8 +114,7 @@ def ref(*kinds: str):
 
 
 def refs(*kinds: str):
-    return Annotated[tuple[Annotated[Id, Ref(kinds)], ...],
-                     BeforeValidator(_as_tuple, json_schema_input_type=Union[str, list[str]])]
+    return Annotated[tuple[Annotated[Id, Ref(kinds)], ...], before(_as_tuple, Union[str, list[str]])]
 
 
 def _safe_relative(value: str) -> str:
@@ -58,12 +123,12 @@ def _safe_relative(value: str) -> str:
     return value
 
 
-ImagePath = Annotated[str, StringConstraints(min_length=1, max_length=300), AfterValidator(_safe_relative), AssetPath("image")]
-SoundPath = Annotated[str, StringConstraints(min_length=1, max_length=300), AfterValidator(_safe_relative), AssetPath("sound")]
+ImagePath = Annotated[str, text(1, 300, strip=False), Rule("AfterValidator", _safe_relative), AssetPath("image")]
+SoundPath = Annotated[str, text(1, 300, strip=False), Rule("AfterValidator", _safe_relative), AssetPath("sound")]
 
-TextList = Annotated[tuple[Text, ...], BeforeValidator(_as_tuple, json_schema_input_type=Union[str, list[str]])]
-Answers = Annotated[tuple[Annotated[str, StringConstraints(min_length=1, max_length=500)], ...],
-                    BeforeValidator(_as_tuple, json_schema_input_type=Union[str, int, list[Union[str, int]]])]
+TextList = Annotated[tuple[Text, ...], before(_as_tuple, Union[str, list[str]])]
+Answers = Annotated[tuple[Annotated[str, text(1, 500, strip=False)], ...],
+                    before(_as_tuple, Union[str, int, list[Union[str, int]]])]
 
 _YES = {"ja", "j", "waar"}
 _NO = {"nee", "n", "onwaar"}
@@ -80,10 +145,41 @@ def _dutch_bool(value):
     return value
 
 
-Flag = Annotated[bool, BeforeValidator(_dutch_bool, json_schema_input_type=Union[bool, str])]
+Flag = Annotated[bool, before(_dutch_bool, Union[bool, str])]
 
 
-class Frozen(BaseModel):
-    """Base of every scenario part: immutable, and unknown keys are typos."""
+class Frozen:
+    """Base of every scenario part: unknown keys are typos (``extra="forbid"``).
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    ``__pydantic_config__`` is pydantic's ``ConfigDict``, which is a plain
+    ``TypedDict``: writing it as a dict keeps pydantic out of the import.
+    """
+
+    __pydantic_config__ = {"extra": "forbid"}
+
+
+@dataclass(frozen=True)
+class PartField:
+    """One field of a part: its Python name, the key a trainer writes, and its full type."""
+
+    name: str
+    key: str
+    annotation: object
+    required: bool
+
+
+@lru_cache(maxsize=None)
+def part_fields(cls: type) -> dict[str, PartField]:
+    """The fields of a part class in order (what pydantic's ``model_fields`` gave before)."""
+    hints = get_type_hints(cls, include_extras=True)
+    found = {}
+    for spec in dataclasses.fields(cls):
+        required = spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING
+        found[spec.name] = PartField(spec.name, spec.metadata.get("alias", spec.name), hints[spec.name], required)
+    return found
+
+
+def is_part(value) -> bool:
+    """A scenario or theme part (a class or an instance)."""
+    cls = value if isinstance(value, type) else type(value)
+    return issubclass(cls, Frozen) and dataclasses.is_dataclass(cls)

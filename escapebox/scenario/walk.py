@@ -12,9 +12,7 @@ import types
 from functools import lru_cache
 from typing import Annotated, Iterator, Union, get_args, get_origin
 
-from pydantic import BaseModel
-
-from escapebox.scenario.types import AssetPath, Ref
+from escapebox.scenario.types import AssetPath, Ref, is_part, part_fields
 
 
 def _markers(tp) -> list:
@@ -31,27 +29,26 @@ def _markers(tp) -> list:
 
 
 @lru_cache(maxsize=None)
-def field_markers(cls: type[BaseModel]) -> dict[str, tuple[str, object]]:
+def field_markers(cls: type) -> dict[str, tuple[str, object]]:
     """Field name → (YAML key, marker) for fields that refer to ids or files."""
     result = {}
-    for name, info in cls.model_fields.items():
-        markers = [m for m in info.metadata if isinstance(m, (Ref, AssetPath))] + _markers(info.annotation)
+    for name, info in part_fields(cls).items():
+        markers = _markers(info.annotation)
         if markers:
-            result[name] = (info.alias or name, markers[0])
+            result[name] = (info.key, markers[0])
     return result
 
 
-def walk(model: BaseModel, path: tuple = ()) -> Iterator[tuple[tuple, object, str]]:
+def walk(model, path: tuple = ()) -> Iterator[tuple[tuple, object, str]]:
     """Yield ``(path, marker, value)`` for every id or file name in the model."""
     markers = field_markers(type(model))
-    for name in type(model).model_fields:
+    for name, info in part_fields(type(model)).items():
         value = getattr(model, name)
         if name in markers:
             key, marker = markers[name]
             yield from _values(path + (key,), marker, value)
         else:
-            key = type(model).model_fields[name].alias or name
-            yield from _children(path + (key,), value)
+            yield from _children(path + (info.key,), value)
 
 
 def _values(path, marker, value):
@@ -65,13 +62,13 @@ def _values(path, marker, value):
 
 
 def _children(path, value):
-    if isinstance(value, BaseModel):
+    if is_part(value):
         yield from walk(value, path)
     elif isinstance(value, dict):
         for key, item in value.items():
-            if isinstance(item, BaseModel):
+            if is_part(item):
                 yield from walk(item, path + (key,))
     elif isinstance(value, (tuple, list)):
         for number, item in enumerate(value):
-            if isinstance(item, BaseModel):
+            if is_part(item):
                 yield from walk(item, path + (number,))

@@ -86,6 +86,11 @@ class Document:
 def read_yaml_file(path: Path, display_name: str | None = None) -> Document:
     """Read and parse one YAML file; raise :class:`EscapeboxError` on any refusal."""
     name = display_name or str(path)
+    return parse_yaml(read_file_bytes(path, name), name)
+
+
+def read_file_bytes(path: Path, name: str) -> bytes:
+    """The bytes of a file a trainer names, or :class:`EscapeboxError` saying why not (never more than the limit)."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -100,7 +105,7 @@ def read_yaml_file(path: Path, display_name: str | None = None) -> Document:
         raise _fail(name, "yaml.no_permission") from None
     except OSError as exc:
         raise _fail(name, "yaml.unreadable", reason=exc.strerror or str(exc)) from None
-    return parse_yaml(raw, name)
+    return raw
 
 
 def parse_yaml(raw: bytes, name: str) -> Document:

@@ -11,15 +11,13 @@ a scenario's pictures: a theme from a USB stick cannot read elsewhere.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-
-from pydantic import ValidationError
 
 from escapebox.paths import assets_dir
 from escapebox.problems import EscapeboxError, Problem, Severity, errors
-from escapebox.scenario.schema_errors import problems_from_validation
-from escapebox.scenario.yamlsafe import Document, read_yaml_file
+from escapebox.scenario.cache import remembered
+from escapebox.scenario.yamlsafe import Document, parse_yaml, read_file_bytes, read_yaml_file
 from escapebox.themes.contrast import check_contrast
 from escapebox.themes.model import ThemeFile
 from escapebox.ui.theme import Colours, Fonts, Theme, theme_named
@@ -72,19 +70,44 @@ def load_theme_file(path: Path | str, name: str | None = None) -> LoadedTheme:
     path = Path(path)
     if path.is_dir():
         path = path / THEME_FILE
-    doc = read_yaml_file(path, display_name=str(path))
+    raw = read_file_bytes(path, str(path))
+    document = _LazyDocument(raw, str(path))
+    model = remembered("theme", raw, lambda: _check(document.get()))
+    problems: list[Problem] = []
+    theme = _build(model, path.parent, document, problems, name or path.stem)
+    problems += check_contrast(theme, str(path), document)
+    return LoadedTheme(theme, str(path), sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
+
+
+class _LazyDocument:
+    """The theme file's YAML positions, read only when a problem must point into the file.
+
+    A theme checked before comes from the cache (:mod:`escapebox.scenario.cache`); most
+    starts then never parse it at all.
+    """
+
+    def __init__(self, raw: bytes, name: str):
+        self.raw, self.file, self._doc = raw, name, None
+
+    def get(self) -> Document:
+        if self._doc is None:
+            self._doc = parse_yaml(self.raw, self.file)
+        return self._doc
+
+    def __getattr__(self, name: str):
+        return getattr(self.get(), name)  # mark, key_mark, value_marks: as a Document
+
+
+def _check(doc: Document) -> ThemeFile:
     if not is_theme_document(doc):
         mark = doc.mark(())
         raise EscapeboxError([Problem("theme.not_a_theme", {}, file=doc.file,
                                       line=mark.line if mark else 1, column=mark.column if mark else 1)])
+    from escapebox.scenario.checking import check  # pydantic: only for a file not checked before
     try:
-        model = ThemeFile.model_validate(doc.data)
-    except ValidationError as exc:
-        raise EscapeboxError([_own_rule(p) for p in problems_from_validation(exc, doc, ThemeFile)]) from None
-    problems: list[Problem] = []
-    theme = _build(model, path.parent, doc, problems, name or path.stem)
-    problems += check_contrast(theme, doc.file, doc)
-    return LoadedTheme(theme, doc.file, sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
+        return check(ThemeFile, doc)
+    except EscapeboxError as exc:
+        raise EscapeboxError([_own_rule(p) for p in exc.problems]) from None
 
 
 def _own_rule(problem: Problem) -> Problem:
@@ -99,9 +122,9 @@ def _own_rule(problem: Problem) -> Problem:
 
 def _build(model: ThemeFile, folder: Path, doc: Document, problems: list, name: str) -> Theme:
     base = theme_named(model.based_on)
-    colours = replace(base.colours, **{k: v for k, v in model.colours.model_dump().items() if v is not None})
+    colours = replace(base.colours, **{k: v for k, v in asdict(model.colours).items() if v is not None})
     fonts = {style: _font(value, folder, doc, ("fonts", style), problems)
-             for style, value in model.fonts.model_dump().items() if value is not None}
+             for style, value in asdict(model.fonts).items() if value is not None}
     return replace(
         base, name=name, label=model.name, colours=colours,
         fonts=replace(base.fonts, **{k: v for k, v in fonts.items() if v is not None}),

@@ -1,4 +1,4 @@
-"""What a theme file may say, as pydantic models with ``extra="forbid"`` (a typo is an error).
+"""What a theme file may say, as frozen dataclasses pydantic checks with ``extra="forbid"`` (a typo is an error).
 
 Every colour is optional: what a file leaves out comes from the theme it is
 ``based_on`` (``default`` or ``high_contrast``), so an organisation can
@@ -8,11 +8,10 @@ change just its accent colour and logo.
 from __future__ import annotations
 
 import re
+from dataclasses import field
 from typing import Annotated, Literal, Optional
 
-from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, StringConstraints
-
-from escapebox.scenario.types import Frozen, ShortText, _safe_relative
+from escapebox.scenario.types import Frozen, Rule, ShortText, _safe_relative, before, between, part, text
 
 THEME_FORMAT = 1
 _HEX = re.compile(r"^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
@@ -37,11 +36,11 @@ def _colour(value):
     return tuple(int(digits[i:i + 2], 16) for i in (0, 2, 4))
 
 
-Colour = Annotated[tuple[int, int, int], BeforeValidator(_colour, json_schema_input_type=str)]
-FilePath = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300),
-                     AfterValidator(_safe_relative)]
+Colour = Annotated[tuple[int, int, int], before(_colour, str)]
+FilePath = Annotated[str, text(1, 300), Rule("AfterValidator", _safe_relative)]
 
 
+@part
 class ThemeColours(Frozen):
     """The palette; each name says what it is for (see docs/themes.md)."""
 
@@ -63,6 +62,7 @@ class ThemeColours(Frozen):
     letterbox: Optional[Colour] = None
 
 
+@part
 class ThemeFonts(Frozen):
     """A font file next to the theme file, or the name of a file in assets/fonts."""
 
@@ -72,14 +72,13 @@ class ThemeFonts(Frozen):
     bold_italic: Optional[FilePath] = None
 
 
+@part
 class ThemeFile(Frozen):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    theme_format: int = Field(ge=1, le=THEME_FORMAT)
+    theme_format: Annotated[int, between(1, THEME_FORMAT)]
     name: ShortText
     based_on: Literal["default", "high_contrast"] = "default"
-    colours: ThemeColours = ThemeColours()
-    fonts: ThemeFonts = ThemeFonts()
+    colours: ThemeColours = field(default_factory=ThemeColours)
+    fonts: ThemeFonts = field(default_factory=ThemeFonts)
     logo: Optional[FilePath] = None
     background_image: Optional[FilePath] = None
-    radius: Optional[int] = Field(default=None, ge=0, le=40)
+    radius: Optional[Annotated[int, between(0, 40)]] = None

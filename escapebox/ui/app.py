@@ -5,17 +5,18 @@ no module-level singletons): theme, settings, translator, canvas, sounds,
 clipboard, the screen stack and — once a game runs — the game bridge.
 
 The loop is one ``async def run()``: handle events, update, draw only when
-something changed, ``await asyncio.sleep(0)`` once per frame.  When nothing
+something changed, and yield once per frame (:func:`next_frame`), so a host
+with its own event loop can run it.  When nothing
 animates it sleeps (looking for input once a frame) until the next clock second, so
 an idle game on a battery-powered laptop uses almost no CPU.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import time
+import types
 from pathlib import Path
 
 import pygame
@@ -35,6 +36,26 @@ log = logging.getLogger(__name__)
 
 WINDOW_SIZE = (1280, 720)
 FRAME_MS = 1000 // 60
+
+
+@types.coroutine
+def next_frame():
+    """Give the host's event loop a turn, as ``asyncio.sleep(0)`` does, without importing asyncio.
+
+    A bare ``yield`` is what ``asyncio.sleep(0)`` does inside; :func:`run_loop`
+    drives it on the desktop, and asyncio still can (importing asyncio cost
+    20 ms of start-up, docs/performance.md).
+    """
+    yield
+
+
+def run_loop(coroutine):
+    """Run a coroutine that only ever awaits :func:`next_frame` to its end, and return its result."""
+    try:
+        while True:
+            coroutine.send(None)
+    except StopIteration as done:
+        return done.value
 
 
 class Toast:
@@ -194,7 +215,7 @@ class App:
     async def run(self) -> int:
         while self.running:
             self.frame()
-            await asyncio.sleep(0)
+            await next_frame()
         return self.exit_code
 
     def frame(self, block: bool = True) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 
@@ -29,7 +30,7 @@ def packed(tmp_path):
 
 
 def _without_typed_answers(scenario) -> dict:
-    data = scenario.model_dump(by_alias=True)
+    data = dataclasses.asdict(scenario)
     for pid, puzzle in scenario.puzzles.items():
         if isinstance(puzzle, TextAnswerPuzzle):
             data["puzzles"][pid].pop("answer")

@@ -112,7 +112,7 @@ def test_timer_off_hides_the_clock(make_app, fixture_scenario):
 
 def test_a_broken_settings_file_gives_a_warning_and_defaults(make_app, fixture_scenario, tmp_path):
     path = settings_path(tmp_path / "data")
-    path.parent.mkdir(parents=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"[settings\ntext_size = \xff")
     app, pilot = make_app(fixture_scenario)
     assert app.settings.text_size == "normal"

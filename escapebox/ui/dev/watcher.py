@@ -2,7 +2,7 @@
 
 Polling once a second from the main loop needs no threads and no extra
 dependency, works on every file system (network drives, OneDrive folders)
-and keeps the asyncio loop in charge.  A scenario folder holds a YAML file
+and keeps the main loop in charge.  A scenario folder holds a YAML file
 and a few dozen pictures, so a second's worth of ``stat`` calls is cheap.
 """
 
