@@ -11,25 +11,38 @@ from __future__ import annotations
 
 import tomllib
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
+LOCALES = Path(__file__).resolve().parent / "locales"
 
 
 @lru_cache(maxsize=None)
 def catalogue(lang: str) -> dict[str, str]:
     """All messages of one language, keyed ``area.key``."""
     messages: dict[str, str] = {}
-    folder = resources.files("escapebox") / "locales" / lang
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".toml"):
-            continue
-        area = entry.name[: -len(".toml")]
-        data = tomllib.loads(entry.read_text(encoding="utf-8"))
-        for key, text in _flatten(data):
-            messages[f"{area}.{key}"] = text
+    for entry in sorted((LOCALES / lang).glob("*.toml")):
+        messages.update(area_messages(lang, entry.stem))
     return messages
+
+
+@lru_cache(maxsize=None)
+def area_messages(lang: str, area: str) -> dict[str, str]:
+    """The messages of one area (one file), read the first time one of them is needed.
+
+    A start needs a handful of the two dozen files; parsing them all took a
+    noticeable part of the start-up time (docs/performance.md).
+    """
+    try:
+        text = (LOCALES / lang / f"{area}.toml").read_text(encoding="utf-8")
+    except (FileNotFoundError, NotADirectoryError):
+        return {}
+    return {f"{area}.{key}": value for key, value in _flatten(tomllib.loads(text))}
+
+
+def lookup(lang: str, key: str) -> str | None:
+    return area_messages(lang, key.partition(".")[0]).get(key)
 
 
 def _flatten(data: dict, prefix: str = ""):
@@ -47,7 +60,7 @@ class Translator:
         self.lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
     def __call__(self, key: str, /, **params) -> str:
-        text = catalogue(self.lang).get(key) or catalogue(DEFAULT_LANGUAGE).get(key)
+        text = lookup(self.lang, key) or lookup(DEFAULT_LANGUAGE, key)
         if text is None:
             return key
         try:
@@ -56,4 +69,4 @@ class Translator:
             return text
 
     def has(self, key: str) -> bool:
-        return key in catalogue(self.lang)
+        return lookup(self.lang, key) is not None

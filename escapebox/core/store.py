@@ -6,6 +6,10 @@ One database file in the user's data folder, owner-only, in WAL mode with
 just unlinked).  Events are stored as JSON rows — no pickle — so a newer
 program can read an older file, and an older program refuses a newer one
 with a message instead of guessing.
+
+The event classes are imported where events are written or read, not at the
+top: opening the store (to offer "continue") is part of drawing the title
+screen, and defining the event classes is not needed for that.
 """
 
 from __future__ import annotations
@@ -17,7 +21,6 @@ import uuid
 from datetime import datetime
 from pathlib import Path
 
-from escapebox.core import events as E
 from escapebox.problems import EscapeboxError, Problem
 
 SCHEMA_VERSION = 2
@@ -123,6 +126,7 @@ class SessionStore:
 
     def append(self, session_id: str, events: list[E.Event]) -> None:
         """Write events in one transaction; raises ``OSError`` when the disk refuses."""
+        from escapebox.core import events as E
         seq = self._next_seq(session_id)
         group = next((e.name for e in reversed(events) if isinstance(e, E.GroupNamed)), None)
         finished = any(isinstance(e, (E.Escaped, E.GameEnded)) for e in events)
@@ -147,6 +151,7 @@ class SessionStore:
         return self._seq[session_id]
 
     def events(self, session_id: str) -> list[E.Event]:
+        from escapebox.core import events as E
         rows = self.db.execute("SELECT data FROM events WHERE session_id=? ORDER BY seq", (session_id,))
         loaded = []
         for (data,) in rows:

@@ -21,8 +21,13 @@ PUZZLE_CLASSES = (
     CodePuzzle, WordPuzzle, ChoicePuzzle, OrderPuzzle, MatchPuzzle,
     SpotPuzzle, CombinePuzzle, MetaPuzzle, DilemmaPuzzle,
 )
-KINDS = tuple(get_args(part_fields(cls)["kind"].annotation)[0] for cls in PUZZLE_CLASSES)
+
+
+def puzzle_kinds() -> tuple[str, ...]:
+    """The ``kind`` each class accepts (read from its type only when asked: resolving types is slow at import)."""
+    return tuple(get_args(part_fields(cls)["kind"].annotation)[0] for cls in PUZZLE_CLASSES)
+
 
 Puzzle = Annotated[Union[PUZZLE_CLASSES], Rule("Discriminator", "kind")]
 
-__all__ = ["Puzzle", "PuzzleBase", "Verdict", "Finding", "KINDS", "PUZZLE_CLASSES"]
+__all__ = ["Puzzle", "PuzzleBase", "Verdict", "Finding", "puzzle_kinds", "PUZZLE_CLASSES"]

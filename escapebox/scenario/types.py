@@ -23,9 +23,12 @@ from typing import Annotated, Union, get_type_hints
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,39}$"
 
-#: Decorator for every part of a scenario or theme: immutable, and keyword-only so a kind can add
-#: required fields after its base class's optional ones.
-part = dataclass(frozen=True, kw_only=True)
+#: Decorator for every part of a scenario or theme.  It only collects the fields: ``__init__``,
+#: ``__eq__``, ``__repr__`` and immutability come once from :class:`Frozen`, because having
+#: ``dataclass`` generate them per class (compiling six functions each) cost a fifth of the
+#: start-up time (docs/performance.md).  Fields are keyword-only, so a kind can add required
+#: fields after its base class's optional ones.
+part = dataclass(init=False, repr=False, eq=False, kw_only=True)
 
 
 class Rule:
@@ -149,13 +152,59 @@ Flag = Annotated[bool, before(_dutch_bool, Union[bool, str])]
 
 
 class Frozen:
-    """Base of every scenario part: unknown keys are typos (``extra="forbid"``).
+    """Base of every scenario part: immutable, compared by value, and unknown keys are typos.
 
-    ``__pydantic_config__`` is pydantic's ``ConfigDict``, which is a plain
-    ``TypedDict``: writing it as a dict keeps pydantic out of the import.
+    Behaves as ``@dataclass(frozen=True, kw_only=True)`` would: keyword
+    arguments for the fields, defaults and factories, ``__post_init__``,
+    ``FrozenInstanceError`` on assignment, equality and hashing by field
+    values.  ``__pydantic_config__`` is pydantic's ``ConfigDict``, which is a
+    plain ``TypedDict``: writing it as a dict keeps pydantic out of the import.
     """
 
     __pydantic_config__ = {"extra": "forbid"}
+
+    def __init__(self, **values):
+        for spec in _init_fields(type(self)):
+            if spec.name in values:
+                value = values.pop(spec.name)
+            elif spec.default is not dataclasses.MISSING:
+                value = spec.default
+            elif spec.default_factory is not dataclasses.MISSING:
+                value = spec.default_factory()
+            else:
+                raise TypeError(f"{type(self).__qualname__}() missing keyword argument {spec.name!r}")
+            object.__setattr__(self, spec.name, value)
+        if values:
+            raise TypeError(f"{type(self).__qualname__}() got an unexpected keyword argument {next(iter(values))!r}")
+        post_init = getattr(self, "__post_init__", None)
+        if post_init is not None:
+            post_init()
+
+    def __setattr__(self, name, value):
+        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name):
+        raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, spec.name) for spec in _init_fields(type(self)))
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return self._values() == other._values()
+        return NotImplemented
+
+    def __hash__(self):
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{spec.name}={getattr(self, spec.name)!r}" for spec in _init_fields(type(self)))
+        return f"{type(self).__qualname__}({shown})"
+
+
+@lru_cache(maxsize=None)
+def _init_fields(cls: type) -> tuple[dataclasses.Field, ...]:
+    return dataclasses.fields(cls)
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-import yaml
-
 from escapebox.problems import EscapeboxError, Problem
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -33,7 +31,6 @@ _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u20
 
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(sorted(_BIDI_CONTROLS)) + "]")
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class Mark(NamedTuple):
@@ -175,8 +172,11 @@ class _Builder:
         self.root_set = False
 
     def build(self, text: str) -> Document:
+        import yaml  # here, not at the top: a start from the cache never parses (docs/performance.md)
+
         self.text = text
-        loader = _Loader(text)
+        self.scalar_event = yaml.ScalarEvent
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
         handlers = {
             yaml.ScalarEvent: self._on_scalar, yaml.MappingStartEvent: self._on_mapping,
             yaml.SequenceStartEvent: self._on_sequence, yaml.MappingEndEvent: self._close,
@@ -268,7 +268,7 @@ class _Builder:
         return child
 
     def _take_key(self, frame: _Frame, key, event, mark: Mark) -> None:
-        if not isinstance(event, yaml.ScalarEvent):
+        if not isinstance(event, self.scalar_event):
             raise self._fail_at(event, "yaml.complex_key")
         if key is None:
             key = ""
@@ -292,7 +292,8 @@ class _Builder:
         return EscapeboxError([Problem(code, params, file=self.name,
                                        line=mark.line + 1, column=mark.column + 1, path=path)])
 
-    def _syntax_error(self, exc: yaml.MarkedYAMLError) -> EscapeboxError:
+    def _syntax_error(self, exc) -> EscapeboxError:
+        """``exc`` is PyYAML's ``MarkedYAMLError``."""
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "?"
         lines = self.text.split("\n")

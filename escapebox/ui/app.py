@@ -121,7 +121,8 @@ class App:
         self.canvas = Canvas(self.window, self.text, self.images)
         self.clipboard = Clipboard()
         self.audio = Audio(assets / "sounds" if assets else None, enabled=self.settings.sound and not self.fast,
-                           on_problem=self._media_problem)
+                           on_problem=self._media_problem, later=True)
+        self.idle_tasks.append(self.audio.start)  # after the first frame (docs/performance.md)
 
     def _open_window(self, fullscreen: bool) -> pygame.Surface:
         if fullscreen:

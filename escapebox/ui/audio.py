@@ -6,6 +6,11 @@ ALSA writes its complaints straight to file descriptor 2, so that is muted
 while the mixer starts.  Each sound file is looked at by
 ``mediacheck.inspect_sound`` before the mixer decodes it: an empty, truncated
 or foreign file is skipped and reported once through ``on_problem``.
+
+The game starts the mixer in idle time after its first frame (``later=True``):
+opening an audio device and decoding the sounds is not needed to show the
+title screen (docs/performance.md).  A sound asked for before then, or after
+sound was turned on in the settings, starts it on the spot.
 """
 
 from __future__ import annotations
@@ -41,16 +46,23 @@ def _quiet_stderr():
 
 
 class Audio:
-    def __init__(self, sound_dir: Path | None, enabled: bool = True, on_problem=None):
+    def __init__(self, sound_dir: Path | None, enabled: bool = True, on_problem=None, later: bool = False):
         self.enabled = enabled
         self.available = False
         self.on_problem = on_problem
         self.problems: dict[str, MediaProblem] = {}
         self._sounds: dict[str, pygame.mixer.Sound] = {}
-        if enabled:
-            self._start(sound_dir)
+        self._sound_dir = sound_dir
+        self._started = False
+        if not later:
+            self.start()
 
-    def _start(self, sound_dir: Path | None) -> None:
+    def start(self) -> None:
+        """Open the mixer and load the sounds, once, and only while sound is on."""
+        if self._started or not self.enabled:
+            return
+        self._started = True
+        sound_dir = self._sound_dir
         try:
             with _quiet_stderr():
                 pygame.mixer.init()
@@ -80,6 +92,8 @@ class Audio:
             self.on_problem(path, problem, "sound")
 
     def play(self, name: str) -> None:
+        if self.enabled and not self._started:
+            self.start()
         if not (self.enabled and self.available):
             return
         sound = self._sounds.get(name)

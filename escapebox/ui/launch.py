@@ -3,21 +3,21 @@
 Saving uses the SQLite store from ``escapebox.core.store``.  If the store
 cannot be opened (read-only or full disk), the game is still played,
 without saving, and a banner says so.
+
+The game itself (session, rules, events, the game bridge) is imported when a
+game starts, not when this module is: the title screen is drawn first and
+those imports happen in idle time behind it (docs/performance.md).
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-
-from escapebox.privacy import apply_retention
 from pathlib import Path
 
-from escapebox.core import commands as C
 from escapebox.core.clock import MonotonicClock
-from escapebox.core.session import GameSession
+from escapebox.privacy import apply_retention
 from escapebox.problems import EscapeboxError
-from escapebox.ui.game import Game
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +55,9 @@ class Launcher:
 
     def start(self, loaded, group: str) -> None:
         """A new session; the group's name is the first command."""
+        from escapebox.core import commands as C
+        from escapebox.core.session import GameSession
+        from escapebox.ui.game import Game
         try:
             session = GameSession.start(loaded, MonotonicClock(), store=self.store)
         except (OSError, sqlite3.Error) as exc:
@@ -79,6 +82,7 @@ class Launcher:
 
     def resume(self, loaded, session_id: str) -> None:
         from escapebox.core.resume import resume_session
+        from escapebox.ui.game import Game
         session, report = resume_session(loaded, self.store, session_id, MonotonicClock())
         notes = report.summary(self.app.tr) if report.changed else []
         self.app.game = Game(self.app, session, resumed=True, resume_notes=notes, on_finish=self._on_finish())
