@@ -2,9 +2,10 @@
 
 The auto-player walks the scenario through every screen a group sees; on
 each new kind of screen this script redraws it many times the way the loop
-does while the clock runs (``invalidate`` + one turn of the loop), and,
-where a text field has focus, while someone types (a letter, then
-Backspace, so the text stays as it was).  Before the walk it visits the
+does while the clock runs (a new second, ``clock_changed``, + one turn of
+the loop), draws the whole screen again a number of times (what a key press
+or a click that changes it costs: ``invalidate``), and, where a text field has
+focus, times typing (a letter, then Backspace, so the text stays as it was).  Before the walk it visits the
 clue book, the inventory, a hint, the pause screen and help by key.
 Every turn of the loop that changes the screen on top is timed from the
 key press to the flipped frame: that is the "screen change".
@@ -51,12 +52,13 @@ def percentile(values: list[float], fraction: float) -> float:
 def probe_flips(app) -> list:
     """Note (wall, CPU) when each frame has been flipped: the loop may run an idle task after it."""
     flips: list[tuple[float, float]] = []
-    draw = app.draw
 
-    def drawn() -> None:
-        draw()
-        flips.append((time.perf_counter(), time.thread_time()))
-    app.draw = drawn
+    def probed(draw):
+        def drawn() -> None:
+            draw()
+            flips.append((time.perf_counter(), time.thread_time()))
+        return drawn
+    app.draw, app.draw_clock = probed(app.draw), probed(app.draw_clock)
     return flips
 
 
@@ -87,6 +89,7 @@ class Meter:
         self.app = app
         self.frames: dict[str, list[tuple[float, float]]] = {}
         self.typing: dict[str, list[tuple[float, float]]] = {}
+        self.redraws: dict[str, list[tuple[float, float]]] = {}
         self.changes: list[tuple[str, str, float, float, bool]] = []
 
     def settle(self) -> None:
@@ -126,9 +129,14 @@ class Meter:
             return
         times = []
         for _ in range(REDRAWS):
-            self.app.invalidate()
+            self.app.clock_changed()
             times.append(timed_turn(self.app))
         self.frames[key] = times
+        redraws = []
+        for _ in range(REDRAWS // 4):
+            self.app.invalidate()
+            redraws.append(timed_turn(self.app))
+        self.redraws[key] = redraws
         top = self.app.stack.top
         focused = top.focus.focused if top is not None and top.focus is not None else None
         if isinstance(focused, (TextField, TextArea)):
@@ -198,6 +206,7 @@ def result(meter: Meter, scenario: Path, size) -> dict:
     return {"scenario": scenario.name, "size": f"{size[0]}x{size[1]}",
             "frames": {k: stats(v) for k, v in meter.frames.items()},
             "typing": {k: stats(v) for k, v in meter.typing.items()},
+            "redraws": {k: stats(v) for k, v in meter.redraws.items()},
             "changes": [{"from": a, "to": b, "wall_ms": wall, "ms": cpu, "new_room": moved}
                         for a, b, wall, cpu, moved in meter.changes]}
 

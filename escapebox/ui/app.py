@@ -96,6 +96,11 @@ class App:
         self._shots = 0
         self._last_tick = time.monotonic()
         self._timer_second: int | None = None
+        #: a new clock second is waiting to be drawn (see :meth:`draw_clock`)
+        self._clock_due = False
+        #: (screens, window size) of the last full frame, which the window still shows
+        self._drawn: tuple | None = None
+        self._toast_rect = pygame.Rect(0, 0, 0, 0)
         #: benchmarks/run.py: print the wall-clock time of the first presented frame, then quit
         self._first_frame_exit = os.environ.get("ESCAPEBOX_FIRST_FRAME_EXIT") == "1"
         self._start_pygame()
@@ -236,6 +241,8 @@ class App:
         self._check_timer()
         if self.dirty or animating:
             self.draw()
+        elif self._clock_due:
+            self.draw_clock()
         if self.autopilot is not None and not animating:
             self.autopilot.step()
         elif self.idle_tasks and not animating and not pygame.event.peek():
@@ -292,7 +299,11 @@ class App:
         second = self.game.timer_second()
         if second != self._timer_second:
             self._timer_second = second
-            self.dirty = True
+            self.clock_changed()
+
+    def clock_changed(self) -> None:
+        """A new second on the clock: the next turn of the loop redraws the clock (only)."""
+        self._clock_due = True
 
     def dispatch(self, event) -> None:
         if self.console is not None and self.console.owns(event):
@@ -344,13 +355,53 @@ class App:
         self.canvas.clear(colours.background, colours.letterbox)
         if self.theme.background_image is not None:
             self.canvas.image(self.theme.background_image, (0, 0, LOGICAL_W, LOGICAL_H), fit="cover")
-        for screen in self.stack.visible():
+        visible = self.stack.visible()
+        for screen in visible:
             if not screen.opaque:
                 self.canvas.dim(colours.dim)
             screen.draw(self.canvas)
         self._draw_banner()
         self._draw_toasts()
         pygame.display.flip()
+        self._drawn = (tuple(visible), self.window.get_size())
+        self._clock_due = False
+        self._presented(started)
+
+    def draw_clock(self) -> None:
+        """A new second and nothing else: draw the clock over the last frame, which the window still holds.
+
+        Falls back to :meth:`draw` whenever anything else could be on that
+        spot: another stack or window size, a message or banner, a dialog
+        over the clock, or a clock that changed size.  The result is the
+        same picture a full draw gives (tests/ui/test_clock_frames.py).
+        """
+        started = time.perf_counter()
+        visible = self.stack.visible()
+        if not self._clock_spot_is_free(visible):
+            self.draw()
+            return
+        box = visible[0].redraw_clock(self.canvas)
+        if box is None:
+            self.draw()
+            return
+        if len(visible) == 2:
+            self.canvas.dim(self.theme.colours.dim, box)
+        pygame.display.update(self.canvas.px(box))
+        self._clock_due = False
+        self._presented(started)
+
+    def _clock_spot_is_free(self, visible: list) -> bool:
+        """The last frame shows these screens at this size, and only the bottom one draws over its clock."""
+        if self._drawn != (tuple(visible), self.window.get_size()) or self.banner:
+            return False
+        clock = getattr(visible[0], "clock_box", None) if visible else None
+        if clock is None or len(visible) > 2 or (self.toasts and self._toast_rect.colliderect(clock)):
+            return False
+        panel = getattr(visible[-1], "panel", None) if len(visible) == 2 else None
+        return len(visible) == 1 or (panel is not None and not panel.colliderect(clock))
+
+    def _presented(self, started: float) -> None:
+        """After each frame: the console, the start-up probe, frame statistics, a pending screenshot."""
         if self.console is not None:
             self.console.draw()
         if self._first_frame_exit:
@@ -407,6 +458,7 @@ class App:
             rect.midtop = (LOGICAL_W // 2, 136)
             placed = (layout, rect)
         layout, rect = placed
+        self._toast_rect = rect
         colour = {"success": c.success, "danger": c.danger}.get(self.toasts[-1].kind, c.accent)
         self.canvas.fill(rect, colour, 16)
         text_colour = c.status_text

@@ -73,9 +73,16 @@ class Canvas:
             self.surface.fill(letterbox)
         self.surface.fill(colour, inner)
 
-    def dim(self, colour) -> None:
-        """Darken the whole canvas behind a dialog (a multiply blend: no big alpha surface needed)."""
-        self.surface.fill(colour[:3], self.px(LOGICAL), special_flags=pygame.BLEND_RGB_MULT)
+    def dim(self, colour, rect=LOGICAL) -> None:
+        """Darken the canvas (or one part of it) behind a dialog (a multiply blend: no big alpha surface needed)."""
+        self.surface.fill(colour[:3], self.px(rect), special_flags=pygame.BLEND_RGB_MULT)
+
+    def copy_area(self, rect) -> pygame.Surface:
+        """The pixels now under a logical rectangle, to put back later with :meth:`put_area`."""
+        return self.surface.subsurface(self.px(rect).clip(self.surface.get_rect())).copy()
+
+    def put_area(self, pixels: pygame.Surface, rect) -> None:
+        self.surface.blit(pixels, self.px(rect).clip(self.surface.get_rect()).topleft)
 
     def fill(self, rect, colour, radius: int = 0) -> None:
         if len(colour) == 4 and colour[3] < 255:

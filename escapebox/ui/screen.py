@@ -71,6 +71,10 @@ class Screen:
     def draw(self, canvas) -> None:
         self.focus.draw(canvas, self.app)
 
+    def redraw_clock(self, canvas):
+        """Draw only this screen's clock where it was (a new second); None: this screen has none."""
+        return None
+
     def wake_ms(self) -> int | None:
         """When an idle screen next needs drawing (a countdown), in milliseconds; None = no need."""
         return None
