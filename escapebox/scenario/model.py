@@ -109,6 +109,8 @@ class Item(Frozen):
     icon: ShortText | None = None
     image: ImagePath | None = None
     image_alt: ShortText | None = None
+    #: A red herring on purpose: the group can take it, no lock asks for it (no "never used" warning).
+    decoy: Flag = False
 
 
 @part

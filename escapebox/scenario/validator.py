@@ -198,10 +198,12 @@ def _check_use_of_clues_and_items(scenario, index: ScenarioIndex, report: _Repor
     for clue in scenario.clues:
         if clue not in revealed:
             report.add("validate.clue_never_found", ("clues", clue), key=True, warning=True, clue=clue)
-    for item in scenario.items:
+    for item, spec in scenario.items.items():
         if item not in given:
             report.add("validate.item_never_given", ("items", item), key=True, warning=True, item=item)
-        elif item not in used:
+        elif spec.decoy and item in used:
+            report.add("validate.decoy_used", ("items", item, "decoy"), warning=True, item=item)
+        elif item not in used and not spec.decoy:
             report.add("validate.item_never_used", ("items", item), key=True, warning=True, item=item)
 
 
