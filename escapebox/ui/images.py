@@ -55,10 +55,14 @@ class ImageCache:
             return
         if self._roots != [root]:
             self._roots = [root]
-            self._originals.clear()
-            self._sizes.clear()
-            self.problems.clear()
-            self._scaled.clear()
+            self.forget_files()
+
+    def forget_files(self) -> None:
+        """Read every picture again when next shown: another scenario, or a trainer saved an edited picture."""
+        self._originals.clear()
+        self._sizes.clear()
+        self.problems.clear()
+        self.clear_scaled()
 
     def refused(self, path: Path) -> MediaProblem | None:
         """Why this picture may not be decoded (outside the allowed folders, bad header), or None."""

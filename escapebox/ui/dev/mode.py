@@ -68,17 +68,8 @@ class DevMode:
         self.app.invalidate()
 
     def _forget_pictures(self) -> None:
-        """A saved picture must show at once: drop what the image cache remembers about every file.
-
-        ``ImageCache`` offers only ``clear_scaled``; the decoded originals, their sizes and the
-        per-file refusals are plain dicts on it, cleared here so an edited picture is read again.
-        """
-        images = self.app.images
-        images.clear_scaled()
-        for name in ("_originals", "_sizes", "problems"):
-            remembered = getattr(images, name, None)
-            if isinstance(remembered, dict):
-                remembered.clear()
+        """A saved picture must show at once: the image cache forgets what it read of every file."""
+        self.app.images.forget_files()
 
     def _swap_before_start(self, loaded) -> None:
         """The intro or group-name screen keeps what was typed and shows the new scenario."""
