@@ -68,6 +68,12 @@ def test_the_yaml_positions_are_read_when_a_message_needs_them(cache_folder):
     assert loaded.document.mark(("title",)).line > 0
 
 
+def test_a_first_check_keeps_the_positions_it_read(cache_folder):
+    """``escapebox validate`` of a new file parses it once, not again for its messages."""
+    loaded = load_scenario(FIXTURE)                    # a miss: parsed and checked
+    assert loaded._document is not None
+
+
 def test_a_changed_file_is_checked_again(tmp_path, cache_folder):
     folder = tmp_path / "mijn"
     shutil.copytree(ROOT / "scenarios" / "minimaal", folder)

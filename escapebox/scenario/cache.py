@@ -19,7 +19,6 @@ written (read only, full) only costs time.  The folder is the user's own
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import os
@@ -29,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from escapebox.scenario.types import Frozen, is_part
+from escapebox.scenario.types import Frozen, field_names, is_part
 
 T = TypeVar("T")
 
@@ -64,9 +63,9 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def remembered(kind: str, raw: bytes, check: Callable[[], T], folder: Path | None = None) -> T:
+def remembered(kind: str, raw: bytes, check: Callable[[], T]) -> T:
     """``check()``'s result for these bytes, from the cache when it was made before."""
-    folder = folder if folder is not None else cache_dir()
+    folder = cache_dir()
     if folder is None:
         return check()
     key = hashlib.sha256(b"\0".join((kind.encode(), code_fingerprint().encode(), raw))).hexdigest()
@@ -120,7 +119,7 @@ def _encode(value):
     """Parts as ``[class, field values…]``, tuples as ``["", items…]``; mappings and scalars as they are."""
     kind = type(value)
     if is_part(value):
-        names = _field_names(kind)
+        names = field_names(kind)
         if len(vars(value)) != len(names):
             raise TypeError(f"{kind.__name__} carries more than its fields")  # e.g. a pack's answer hashes
         return [_class_key(kind), *(_encode(getattr(value, name)) for name in names)]
@@ -141,7 +140,7 @@ def _decode(value, classes: dict[str, type]):
             return tuple(_decode(item, classes) for item in items)
         cls = classes[tag]
         made = object.__new__(cls)  # already checked when it was stored; frozen, so no __init__ here
-        made.__dict__.update(zip(_field_names(cls), (_decode(item, classes) for item in items), strict=True))
+        made.__dict__.update(zip(field_names(cls), (_decode(item, classes) for item in items), strict=True))
         return made
     if kind is dict:
         return {k: _decode(v, classes) for k, v in value.items()}
@@ -150,11 +149,6 @@ def _decode(value, classes: dict[str, type]):
 
 def _class_key(cls: type) -> str:
     return f"{cls.__module__}:{cls.__qualname__}"
-
-
-@lru_cache(maxsize=None)
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def _part_classes() -> dict[str, type]:

@@ -23,10 +23,10 @@ def adapter(model: type) -> TypeAdapter:
     return TypeAdapter(model)
 
 
-def check(model: type, document: Document, data=None):
-    """``data`` (default: the document's) as an instance of ``model``, or EscapeboxError in the trainer's words."""
+def check(model: type, document: Document):
+    """The document's data as an instance of ``model``, or EscapeboxError in the trainer's words."""
     try:
-        return adapter(model).validate_python(document.data if data is None else data)
+        return adapter(model).validate_python(document.data)
     except ValidationError as exc:
         raise EscapeboxError(problems_from_validation(exc, document, model)) from None
 

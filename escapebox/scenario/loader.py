@@ -72,8 +72,13 @@ def load_scenario(path: Path | str) -> LoadedScenario:
                                       file=str(path))])
     name = str(file)
     raw = read_file_bytes(file, name)
-    scenario = remembered("scenario", raw, lambda: check_scenario(parse_yaml(raw, name)))
-    return LoadedScenario(scenario, file.parent, file, _digest(raw), name, raw)
+    parsed: list[Document] = []  # on a miss the file is parsed once, and its positions are kept
+
+    def check() -> Scenario:
+        parsed.append(parse_yaml(raw, name))
+        return check_scenario(parsed[0])
+    scenario = remembered("scenario", raw, check)
+    return LoadedScenario(scenario, file.parent, file, _digest(raw), name, raw, parsed[0] if parsed else None)
 
 
 def load_scenario_text(text: str | bytes, name: str = "scenario.yaml", folder: Path | None = None) -> LoadedScenario:

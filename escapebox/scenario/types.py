@@ -187,7 +187,7 @@ class Frozen:
         raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
 
     def _values(self) -> tuple:
-        return tuple(getattr(self, spec.name) for spec in _init_fields(type(self)))
+        return tuple(getattr(self, name) for name in field_names(type(self)))
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
@@ -198,13 +198,19 @@ class Frozen:
         return hash(self._values())
 
     def __repr__(self) -> str:
-        shown = ", ".join(f"{spec.name}={getattr(self, spec.name)!r}" for spec in _init_fields(type(self)))
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in field_names(type(self)))
         return f"{type(self).__qualname__}({shown})"
 
 
 @lru_cache(maxsize=None)
 def _init_fields(cls: type) -> tuple[dataclasses.Field, ...]:
     return dataclasses.fields(cls)
+
+
+@lru_cache(maxsize=None)
+def field_names(cls: type) -> tuple[str, ...]:
+    """A part's field names in order (for equality, repr and the cache of checked files)."""
+    return tuple(spec.name for spec in _init_fields(cls))
 
 
 @dataclass(frozen=True)
