@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.generate import write  # noqa: E402
 from escapebox.scenario.loader import load_scenario  # noqa: E402
-from escapebox.scenario.validator import validate  # noqa: E402
+from escapebox.authoring.checks import all_problems  # noqa: E402
 
 BUDGET = 1.5
 
@@ -41,7 +41,7 @@ def measure(path: Path) -> tuple[float, float]:
     before = os.environ.get("ESCAPEBOX_NO_CACHE")
     os.environ["ESCAPEBOX_NO_CACHE"] = "1"
     try:
-        ours = median_time(lambda: validate(load_scenario(path)))
+        ours = median_time(lambda: all_problems(load_scenario(path)))
     finally:
         if before is None:
             del os.environ["ESCAPEBOX_NO_CACHE"]

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from escapebox.core import events as E
-from escapebox.core.index import ScenarioIndex
+from escapebox.scenario.index import ScenarioIndex
 from escapebox.core.state import GameState
 from escapebox.scenario.model import Scenario
 

@@ -20,7 +20,7 @@ import os
 import tomllib
 from pathlib import Path
 
-from escapebox.core.store import default_data_dir
+from escapebox.paths import data_dir
 
 DEFAULT_RETENTION_DAYS = 30
 SETTINGS_FILE = "settings.toml"
@@ -30,7 +30,7 @@ _LIMITS = (1, 3650)
 
 def retention_days(folder: Path | None = None) -> int:
     """How many days sessions are kept, from the environment, the settings file, or the default."""
-    for value in (os.environ.get(ENV_RETENTION), _setting(folder or default_data_dir())):
+    for value in (os.environ.get(ENV_RETENTION), _setting(folder or data_dir())):
         days = _valid(value)
         if days is not None:
             return days

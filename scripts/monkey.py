@@ -108,7 +108,7 @@ class Monkey:
 
 def scenarios(only: str | None) -> list:
     from escapebox.scenario.loader import load_scenario
-    from escapebox.ui.paths import bundled_scenario_dirs, scenario_sources
+    from escapebox.paths import bundled_scenario_dirs, scenario_sources
     bundled = [path for path, _ in scenario_sources() if any(path.parent == d for d in bundled_scenario_dirs())]
     return [load_scenario(path) for path in bundled if only in (None, path.name)]
 

@@ -109,7 +109,7 @@ class Soak:
 
 def bundled() -> list:
     from escapebox.scenario.loader import load_scenario
-    from escapebox.ui.paths import bundled_scenario_dirs, scenario_sources
+    from escapebox.paths import bundled_scenario_dirs, scenario_sources
     folders = bundled_scenario_dirs()
     return [load_scenario(path) for path, _ in scenario_sources() if path.parent in folders]
 

@@ -170,12 +170,12 @@ def test_no_section_for_a_model_that_no_longer_exists(doc):
 
 def test_the_complete_example_is_a_clean_scenario(doc, tmp_path):
     from escapebox.scenario.loader import load_scenario_text
-    from escapebox.scenario.validator import validate
+    from escapebox.authoring.checks import all_problems
 
     assert EXAMPLE_MARKER in doc
     after = doc.split(EXAMPLE_MARKER, 1)[1]
     block = re.search(r"```yaml\n(.*?)```", after, re.DOTALL)
     assert block, "na <!-- voorbeeld: compleet --> hoort een ```yaml-blok"
     loaded = load_scenario_text(block.group(1), folder=tmp_path)
-    problems = validate(loaded)
+    problems = all_problems(loaded)
     assert not problems, [p.code for p in problems]

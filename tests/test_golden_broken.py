@@ -12,7 +12,7 @@ import pytest
 from escapebox.i18n import Translator
 from escapebox.problems import EscapeboxError
 from escapebox.scenario.loader import load_scenario
-from escapebox.scenario.validator import validate
+from escapebox.authoring.checks import all_problems
 
 FOLDER = Path(__file__).parent / "golden" / "broken"
 CASES = sorted(FOLDER.glob("*.yaml"))
@@ -21,7 +21,7 @@ CASES = sorted(FOLDER.glob("*.yaml"))
 def messages(path: Path) -> str:
     tr = Translator("nl")
     try:
-        problems = validate(load_scenario(path))
+        problems = all_problems(load_scenario(path))
     except EscapeboxError as exc:
         problems = exc.problems
     return "\n".join(p.render(tr).replace(str(FOLDER) + os.sep, "") for p in problems) + "\n"
@@ -53,7 +53,7 @@ def test_golden_set_covers_every_validator_message():
     tr = Translator("nl")
     for case in CASES:
         try:
-            problems = validate(load_scenario(case))
+            problems = all_problems(load_scenario(case))
         except EscapeboxError as exc:
             problems = exc.problems
         seen |= {p.code for p in problems}

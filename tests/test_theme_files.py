@@ -12,9 +12,9 @@ import pytest
 from escapebox.i18n import Translator
 from escapebox.problems import EscapeboxError, Severity
 from escapebox.scenario.loader import load_scenario
-from escapebox.scenario.validator import validate
+from escapebox.authoring.checks import all_problems
 from escapebox.themes import BUILTIN_THEMES, Ratio, builtin_theme, load_theme_file, resolve_theme
-from escapebox.ui.theme import DEFAULT_THEME, HIGH_CONTRAST_THEME
+from escapebox.themes.theme import DEFAULT_THEME, HIGH_CONTRAST_THEME
 
 REPO = Path(__file__).resolve().parents[1]
 NL, EN = Translator("nl"), Translator("en")
@@ -133,7 +133,7 @@ def scenario_with_theme(tmp_path, value: str) -> Path:
 def test_validate_checks_the_theme_a_scenario_names(tmp_path):
     folder = scenario_with_theme(tmp_path, "huisstijl.yaml")
     write(folder, LOW_CONTRAST, "huisstijl.yaml")
-    problems = validate(load_scenario(folder))
+    problems = all_problems(load_scenario(folder))
     codes = [p.code for p in problems]
     assert "theme.low_contrast" in codes
     assert any(p.file.endswith("huisstijl.yaml") and p.line == 6 for p in problems)
@@ -141,15 +141,15 @@ def test_validate_checks_the_theme_a_scenario_names(tmp_path):
 
 def test_a_missing_theme_file_is_reported_at_the_theme_field(tmp_path):
     folder = scenario_with_theme(tmp_path, "weg.yaml")
-    problems = validate(load_scenario(folder))
+    problems = all_problems(load_scenario(folder))
     head = next(p for p in problems if p.code == "theme.scenario_theme_unusable")
     assert head.path == "theme" and head.line is not None
 
 
 def test_a_built_in_theme_name_is_fine_and_an_unknown_name_is_reported(tmp_path):
-    assert not [p for p in validate(load_scenario(scenario_with_theme(tmp_path / "a", "zorggroep-voorbeeld")))
+    assert not [p for p in all_problems(load_scenario(scenario_with_theme(tmp_path / "a", "zorggroep-voorbeeld")))
                 if p.code.startswith("theme.")]
-    problems = validate(load_scenario(scenario_with_theme(tmp_path / "b", "zorggroep-voorbeelt")))
+    problems = all_problems(load_scenario(scenario_with_theme(tmp_path / "b", "zorggroep-voorbeelt")))
     assert any(p.code == "theme.scenario_theme_unusable" for p in problems)
 
 

@@ -12,11 +12,11 @@ from datetime import datetime
 from pathlib import Path
 
 from escapebox.i18n import Translator
+from escapebox.paths import log_dir
 
 
 def crash_folder() -> Path:
-    from platformdirs import user_log_dir
-    return Path(user_log_dir("escapebox", appauthor=False))
+    return log_dir()
 
 
 def report_crash(exc: BaseException, tr: Translator) -> str:

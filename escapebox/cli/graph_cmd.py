@@ -26,9 +26,9 @@ def add_parser(subparsers, tr: Translator):
 
 def run(args, tr: Translator) -> int:
     from escapebox.authoring.graph.draw import draw
-    from escapebox.scenario.loader import load_scenario
+    from escapebox.pack.open import open_scenario
 
-    loaded = load_scenario(Path(args.path))
+    loaded = open_scenario(Path(args.path))
     output = Path(args.output) if args.output else Path(f"{loaded.scenario.id}-verloop.svg")
     if output.suffix.lower() not in SUFFIXES:
         print(tr("authoring.graph.bad_output", path=str(output)), file=sys.stderr)

@@ -40,10 +40,10 @@ def run(args, tr: Translator) -> int:
 def _validate(loaded) -> list:
     """The starter must be clean; the validator says so when it is installed."""
     try:
-        from escapebox.scenario.validator import validate
+        from escapebox.authoring.checks import all_problems
     except ModuleNotFoundError:
         return []
-    return validate(loaded)
+    return all_problems(loaded)
 
 
 def _play_has_dev(tr: Translator) -> bool:

@@ -26,12 +26,12 @@ def add_parser(subparsers, tr: Translator):
 def run(args, tr: Translator) -> int:
     from escapebox.pack.reader import load_pack
     from escapebox.pack.writer import build_pack, write_pack
-    from escapebox.scenario.loader import load_scenario
+    from escapebox.pack.open import open_scenario
 
     source = Path(args.path)
     if source.suffix == SUFFIX:
         return _fail(tr("authoring.pack.already_packed", path=str(source)))
-    loaded = load_scenario(source)
+    loaded = open_scenario(source)
     problems = _validate(loaded)
     for problem in problems:
         print(problem.render(tr), file=sys.stderr)
@@ -58,10 +58,10 @@ def run(args, tr: Translator) -> int:
 def _validate(loaded) -> list:
     """The lead's validator when present; packing still works without it."""
     try:
-        from escapebox.scenario.validator import validate
+        from escapebox.authoring.checks import all_problems
     except ModuleNotFoundError:
         return []
-    return validate(loaded)
+    return all_problems(loaded)
 
 
 def _still_solvable(original, packed) -> bool:

@@ -65,9 +65,9 @@ def _check_dev(args, loaded, tr) -> int:
 
 
 def run(args, tr) -> int:
-    from escapebox.scenario.loader import load_scenario
+    from escapebox.pack.open import open_scenario
 
-    loaded = load_scenario(args.scenario) if args.scenario else None  # EscapeboxError → message, exit 1
+    loaded = open_scenario(args.scenario) if args.scenario else None  # EscapeboxError → message, exit 1
     if args.autoplay and loaded is None:
         print(tr("ui.play.autoplay_needs_scenario"), file=sys.stderr)
         return 2

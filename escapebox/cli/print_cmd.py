@@ -23,9 +23,9 @@ def add_parser(subparsers, tr):
 
 def run(args, tr) -> int:
     from escapebox.print.book import write_book
-    from escapebox.scenario.loader import load_scenario
+    from escapebox.pack.open import open_scenario
 
-    loaded = load_scenario(Path(args.path))              # EscapeboxError → its message, exit 1
+    loaded = open_scenario(Path(args.path))              # EscapeboxError → its message, exit 1
     output = Path(args.output) if args.output else Path(f"{loaded.scenario.id}-kaarten.pdf")
     if output.suffix.lower() != ".pdf":
         print(tr("print.bad_output", path=str(output)), file=sys.stderr)

@@ -7,9 +7,9 @@ import sys
 
 from escapebox.cli.targets import expand
 from escapebox.problems import EscapeboxError, Severity, errors, warnings
-from escapebox.scenario.loader import load_scenario
+from escapebox.pack.open import open_scenario
 from escapebox.scenario.summary import counts
-from escapebox.scenario.validator import validate
+from escapebox.authoring.checks import all_problems
 
 
 def add_parser(subparsers, tr):
@@ -36,10 +36,10 @@ def check(path, tr, strict: bool) -> dict:
     if theme is not None:
         return _result(theme[0], theme[1], tr, strict, None)
     try:
-        loaded = load_scenario(path)
+        loaded = open_scenario(path)
     except EscapeboxError as exc:
         return _result(str(path), exc.problems, tr, strict, None)
-    return _result(loaded.file, validate(loaded), tr, strict, counts(loaded.scenario))
+    return _result(loaded.file, all_problems(loaded), tr, strict, counts(loaded.scenario))
 
 
 def _result(file: str, problems, tr, strict: bool, numbers: dict | None) -> dict:

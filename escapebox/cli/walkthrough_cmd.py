@@ -5,12 +5,12 @@ from __future__ import annotations
 import sys
 
 from escapebox.core import commands as C
-from escapebox.core.index import ScenarioIndex
+from escapebox.scenario.index import ScenarioIndex
 from escapebox.core.walkthrough import plan
 from escapebox.problems import EscapeboxError, Problem
-from escapebox.scenario.loader import load_scenario
+from escapebox.pack.open import open_scenario
 from escapebox.scenario.solver import solve
-from escapebox.scenario.validator import validate
+from escapebox.authoring.checks import all_problems
 from escapebox.problems import errors
 
 
@@ -21,10 +21,10 @@ def add_parser(subparsers, tr):
 
 
 def run(args, tr) -> int:
-    loaded = load_scenario(args.path)
+    loaded = open_scenario(args.path)
     index = ScenarioIndex(loaded.scenario)
     solution = solve(loaded.scenario, index)
-    blocking = errors(validate(loaded, solution))
+    blocking = errors(all_problems(loaded, solution))
     if blocking or not solution.solvable:
         raise EscapeboxError(blocking or [Problem("walkthrough.unsolvable", {}, file=loaded.file)])
     for number, branch in enumerate(solution.branches, start=1):

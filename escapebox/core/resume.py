@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 
 from escapebox.core import events as E
-from escapebox.core.index import ScenarioIndex
+from escapebox.scenario.index import ScenarioIndex
 from escapebox.core.session import GameSession
 from escapebox.problems import EscapeboxError
 from escapebox.scenario.loader import LoadedScenario, load_scenario_text

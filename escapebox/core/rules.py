@@ -13,7 +13,7 @@ from typing import Callable
 
 from escapebox.core import commands as C
 from escapebox.core import events as E
-from escapebox.core.index import ScenarioIndex
+from escapebox.scenario.index import ScenarioIndex
 from escapebox.core.state import GameState
 
 Emit = Callable[[E.Event], None]

@@ -17,7 +17,7 @@ from typing import Any
 
 from escapebox.core import commands as C
 from escapebox.core import events as E
-from escapebox.core.index import Door, ScenarioIndex, shared_index
+from escapebox.scenario.index import Door, ScenarioIndex
 from escapebox.core.rules import Refused, Rules
 from escapebox.core.state import GameState, TimerView
 from escapebox.scenario.loader import LoadedScenario
@@ -31,7 +31,7 @@ class GameSession:
         self.clock = clock
         self.store = store
         self.session_id = session_id
-        self.index = index or shared_index(loaded)
+        self.index = index or loaded.index
         self.rules = Rules(self.index)
         self.state = GameState(self.scenario)
         self.unsaved: list[E.Event] = []

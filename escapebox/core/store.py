@@ -21,6 +21,7 @@ import uuid
 from datetime import datetime
 from pathlib import Path
 
+from escapebox.paths import data_dir
 from escapebox.problems import EscapeboxError, Problem
 
 SCHEMA_VERSION = 2
@@ -63,17 +64,9 @@ MIGRATIONS: dict[int, list[str]] = {
 }
 
 
-def default_data_dir() -> Path:
-    override = os.environ.get("ESCAPEBOX_DATA_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_data_dir
-    return Path(user_data_dir("escapebox", appauthor=False))
-
-
 class SessionStore:
     def __init__(self, folder: Path | None = None):
-        self.folder = Path(folder) if folder else default_data_dir()
+        self.folder = Path(folder) if folder else data_dir()
         self.path = self.folder / DB_NAME
         self.folder.mkdir(parents=True, exist_ok=True)
         _owner_only(self.folder, 0o700)
@@ -270,5 +263,5 @@ def open_store(folder: Path | None = None) -> tuple[SessionStore | None, Problem
     except EscapeboxError as exc:
         return None, exc.problems[0]
     except (OSError, sqlite3.Error) as exc:
-        where = str(folder or default_data_dir())
+        where = str(folder or data_dir())
         return None, Problem("store.unavailable", {"folder": where, "reason": type(exc).__name__}, file=where)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from escapebox.core import commands as C
-from escapebox.core.index import ScenarioIndex
+from escapebox.scenario.index import ScenarioIndex
 from escapebox.scenario.solver import Branch, Step
 
 

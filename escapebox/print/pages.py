@@ -16,7 +16,7 @@ import pygame
 
 from escapebox.print.cards import Card
 from escapebox.scenario.mediacheck import MediaProblem, inspect_image
-from escapebox.ui import paths
+from escapebox import paths
 
 log = logging.getLogger(__name__)
 

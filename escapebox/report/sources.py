@@ -17,7 +17,8 @@ from escapebox.core import events as E
 from escapebox.core.exchange import read_export
 from escapebox.debrief import Debrief, build_debrief
 from escapebox.problems import EscapeboxError, Problem
-from escapebox.scenario.loader import load_scenario, load_scenario_text
+from escapebox.pack.open import open_scenario
+from escapebox.scenario.loader import load_scenario_text
 from escapebox.scenario.model import Scenario
 
 
@@ -109,6 +110,6 @@ def _scenario(info: dict, session_id: str, cache: dict[str, Scenario]) -> Scenar
 
 def _from_original(path: Path, session_id: str) -> Scenario:
     try:
-        return load_scenario(path).scenario
+        return open_scenario(path).scenario
     except (EscapeboxError, OSError):
         raise EscapeboxError([Problem("report.no_scenario", {"id": session_id})]) from None

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from escapebox.core import events as E
-from escapebox.core.index import ScenarioIndex
+from escapebox.scenario.index import ScenarioIndex
 from escapebox.report.fmt import short
 from escapebox.scenario.model import Scenario
 

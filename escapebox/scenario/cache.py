@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, TypeVar
 
+from escapebox import paths
 from escapebox.scenario.types import Frozen, field_names, is_part
 
 T = TypeVar("T")
@@ -44,11 +45,7 @@ _TUPLE = ""
 def cache_dir() -> Path | None:
     if os.environ.get("ESCAPEBOX_NO_CACHE"):
         return None
-    data = os.environ.get("ESCAPEBOX_DATA_DIR")
-    if data:
-        return Path(data) / "cache"
-    from platformdirs import user_cache_dir
-    return Path(user_cache_dir("escapebox", appauthor=False))
+    return paths.cache_dir()
 
 
 @lru_cache(maxsize=1)

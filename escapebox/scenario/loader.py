@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from escapebox.problems import EscapeboxError, Problem
 from escapebox.scenario.cache import remembered
+from escapebox.scenario.index import ScenarioIndex
 from escapebox.scenario.model import FORMAT_VERSION, Scenario
 from escapebox.scenario.yamlsafe import Document, parse_yaml, read_file_bytes
 
@@ -44,6 +46,16 @@ class LoadedScenario:
             object.__setattr__(self, "_document", parse_yaml(self.raw, self.file))
         return self._document
 
+    @cached_property
+    def index(self) -> ScenarioIndex:
+        """The look-up tables of this scenario, built once and shared by every session of it.
+
+        Building them for a 500-room scenario took most of a frame at the moment the group
+        pressed Start; the warm-up session behind the group-name screen now builds them for the
+        real one (docs/performance.md).  The scenario is immutable, so they never go stale.
+        """
+        return ScenarioIndex(self.scenario)
+
 
 def scenario_file(path: Path) -> Path:
     """The YAML file for a path that names a scenario folder or file."""
@@ -62,10 +74,12 @@ def bundled_by_name(path: Path) -> Path:
 
 
 def load_scenario(path: Path | str) -> LoadedScenario:
+    """A scenario folder or YAML file (or a bundled scenario's bare name).
+
+    Packs are opened one layer up, by :func:`escapebox.pack.open.open_scenario`, which every
+    command and screen uses for a path a person gave.
+    """
     path = bundled_by_name(Path(path))
-    if path.suffix == ".escapebox":
-        from escapebox.pack.reader import load_pack  # packs are optional at import time
-        return load_pack(path)
     file = scenario_file(path)
     if path.is_dir() and not file.exists():
         raise EscapeboxError([Problem("load.no_scenario_file", {"folder": str(path), "file": SCENARIO_FILE},

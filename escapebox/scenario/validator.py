@@ -6,6 +6,10 @@ not exist (with "did you mean …?"), missing or escaping asset files,
 puzzles without hints, unused clues and items, learning goals nothing
 serves, kind-specific rules, beamer readability, and — through the solver —
 dead ends, circular locks and unreachable parts.
+
+The scenario's house style (``theme:``) is checked one layer up, by
+:func:`escapebox.authoring.checks.all_problems`, because themes build on
+the scenario format and not the other way round.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from escapebox.core.index import ScenarioIndex
+from escapebox.scenario.index import ScenarioIndex
 from escapebox.problems import Problem, Severity
 from escapebox.scenario.assets import icon_exists
 from escapebox.scenario.loader import LoadedScenario
@@ -44,7 +48,7 @@ class _Report:
 def validate(loaded: LoadedScenario, solution: Solution | None = None) -> list[Problem]:
     report = _Report(loaded)
     scenario = loaded.scenario
-    index = ScenarioIndex(scenario)
+    index = loaded.index
     ids = _id_tables(scenario, index)
     _check_unique_ids(scenario, report)
     references_ok = _check_references(loaded, ids, report)
@@ -56,14 +60,11 @@ def validate(loaded: LoadedScenario, solution: Solution | None = None) -> list[P
         report.add(problem[0], problem[1], warning=True, **problem[2])
     if references_ok:
         _check_play(scenario, index, solution or solve(scenario, index), report)
-    report.problems.extend(_theme_problems(loaded))
-    return sorted(report.problems, key=lambda p: (p.file, p.line or 0, p.column or 0))
+    return in_file_order(report.problems)
 
 
-def _theme_problems(loaded: LoadedScenario) -> list[Problem]:
-    """The scenario's ``theme:`` (house style) is checked too: files, colours and contrast."""
-    from escapebox.themes import theme_for_scenario
-    return theme_for_scenario(loaded)[1]
+def in_file_order(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.file, p.line or 0, p.column or 0))
 
 
 def _id_tables(scenario, index) -> dict[str, set[str]]:

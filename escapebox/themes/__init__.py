@@ -4,7 +4,7 @@ A trainer (or an organisation's communication department) writes a small
 YAML file; :func:`load_theme_file` reads it with the same hardened reader
 and the same trainer-friendly error messages as a scenario, and
 :func:`check_contrast` measures every text/background pair against WCAG AA.
-The result is an :class:`escapebox.ui.theme.Theme` (a plain dataclass, no
+The result is an :class:`escapebox.themes.theme.Theme` (a plain dataclass, no
 pygame), so ``escapebox validate`` can check a theme without a display.
 """
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 
 from escapebox.problems import Problem, Severity
-from escapebox.ui.theme import Theme, contrast_ratio
+from escapebox.themes.theme import Theme, contrast_ratio
 
 BODY, LARGE = 4.5, 3.0
 

@@ -1,4 +1,4 @@
-"""Read a theme file (or a built-in theme by name) into a :class:`~escapebox.ui.theme.Theme`.
+"""Read a theme file (or a built-in theme by name) into a :class:`~escapebox.themes.theme.Theme`.
 
 Built-in themes live in ``assets/themes``: ``default.yaml``,
 ``high_contrast.yaml`` and one folder per example organisation
@@ -20,7 +20,7 @@ from escapebox.scenario.cache import remembered
 from escapebox.scenario.yamlsafe import Document, parse_yaml, read_file_bytes, read_yaml_file
 from escapebox.themes.contrast import check_contrast
 from escapebox.themes.model import ThemeFile
-from escapebox.ui.theme import Colours, Fonts, Theme, theme_named
+from escapebox.themes.theme import Colours, Fonts, Theme, theme_named
 
 BUILTIN_THEMES = ("default", "high_contrast", "zorggroep-voorbeeld")
 FONT_SUFFIXES = (".ttf", ".otf")

@@ -22,7 +22,7 @@ from pathlib import Path
 import pygame
 
 from escapebox.i18n import Translator
-from escapebox.ui import paths
+from escapebox import paths
 from escapebox.ui.audio import Audio
 from escapebox.ui.canvas import LOGICAL_H, LOGICAL_W, Canvas
 from escapebox.ui.clipboard import Clipboard
@@ -30,7 +30,7 @@ from escapebox.ui.images import ImageCache
 from escapebox.ui.screen import ScreenStack
 from escapebox.ui.settings import Settings, effective_language
 from escapebox.ui.text import FontBook, TextRenderer
-from escapebox.ui.theme import choose_theme
+from escapebox.themes.theme import choose_theme
 
 log = logging.getLogger(__name__)
 

@@ -76,8 +76,8 @@ def _acceptable(name: str, value, default) -> bool:
 
 
 def settings_path(data_dir: Path | None = None) -> Path:
-    from escapebox.core.store import default_data_dir
-    return Path(data_dir or default_data_dir()) / SETTINGS_FILE
+    from escapebox import paths
+    return Path(data_dir or paths.data_dir()) / SETTINGS_FILE
 
 
 def load_settings(path: Path) -> tuple[Settings, str | None]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pygame
 
-from escapebox.ui.theme import Fonts
+from escapebox.themes.theme import Fonts
 
 log = logging.getLogger(__name__)
 

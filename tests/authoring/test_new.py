@@ -11,7 +11,7 @@ from escapebox.authoring.starter import scenario_id, scenario_title
 from escapebox.cli import main
 from escapebox.core.autoplayer import autoplay
 from escapebox.core.clock import ManualClock
-from escapebox.core.index import ScenarioIndex
+from escapebox.scenario.index import ScenarioIndex
 from escapebox.core.session import GameSession
 from escapebox.puzzles import puzzle_kinds
 from escapebox.scenario.loader import load_scenario

@@ -16,7 +16,7 @@ from escapebox.problems import EscapeboxError
 from escapebox.puzzles.base import TextAnswerPuzzle
 from escapebox.scenario.loader import load_scenario
 from escapebox.scenario.solver import solve
-from escapebox.core.index import ScenarioIndex
+from escapebox.scenario.index import ScenarioIndex
 from escapebox.scenario.validator import validate
 from tests.authoring.helpers import make_starter, pack_folder, zip_entries
 
@@ -138,6 +138,8 @@ def test_missing_image_is_refused_when_packing(tmp_path):
     assert not (tmp_path / "p.escapebox").exists()
 
 
-def test_loader_routes_packs(packed):
-    _original, _pack, again, out = packed
-    assert load_scenario(out).scenario == again.scenario
+def test_open_scenario_routes_packs_and_folders(packed):
+    original, _pack, again, out = packed
+    from escapebox.pack.open import open_scenario
+    assert open_scenario(out).scenario == again.scenario
+    assert open_scenario(original.folder).scenario == original.scenario

@@ -13,7 +13,7 @@ from escapebox.core.clock import ManualClock
 from escapebox.core.session import GameSession
 from escapebox.scenario.loader import load_scenario
 from escapebox.scenario.solver import solve
-from escapebox.scenario.validator import validate
+from escapebox.authoring.checks import all_problems
 
 ROOT = Path(__file__).parents[2]
 SCENARIOS = sorted(p.parent for p in (ROOT / "scenarios").glob("*/scenario.yaml"))
@@ -22,7 +22,7 @@ SCENARIOS.append(ROOT / "tests" / "fixtures" / "alles")
 
 @pytest.mark.parametrize("folder", SCENARIOS, ids=[f.name for f in SCENARIOS])
 def test_scenario_is_valid_without_warnings(folder):
-    problems = validate(load_scenario(folder))
+    problems = all_problems(load_scenario(folder))
     assert [p.code for p in problems] == []
 
 

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from escapebox.core.index import ScenarioIndex
+from escapebox.scenario.index import ScenarioIndex
 from escapebox.scenario.loader import load_scenario
 from escapebox.scenario.solver import solve
 from escapebox.ui.main import PlayOptions, play

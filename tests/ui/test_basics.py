@@ -12,9 +12,9 @@ from escapebox.ui.editing import EditBuffer
 from escapebox.ui.images import ImageCache
 from escapebox.ui.settings import Settings
 from escapebox.ui.text import FontBook, TextRenderer
-from escapebox.ui.theme import DEFAULT_THEME, HIGH_CONTRAST_THEME, THEMES, contrast_ratio
+from escapebox.themes.theme import DEFAULT_THEME, HIGH_CONTRAST_THEME, THEMES, contrast_ratio
 from escapebox.ui.widgets.entry import wrap_spans
-from escapebox.ui import paths
+from escapebox import paths
 
 UI = Path(__file__).resolve().parents[2] / "escapebox" / "ui"
 

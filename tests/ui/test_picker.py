@@ -1,6 +1,6 @@
 """The scenario picker: bundled scenarios, the trainer's own folder, and broken files."""
 
-from escapebox.ui import paths
+from escapebox import paths
 from escapebox.ui.screens.picker import PickerScreen, find_entries
 
 

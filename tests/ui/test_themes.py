@@ -64,7 +64,7 @@ def test_leaving_the_scenario_drops_its_theme(make_app, tmp_path):
 
 def test_text_on_status_fills_comes_from_the_theme(make_app):
     """Text on a danger fill is the theme's ``status_text`` (black in high contrast), not picked by theme name."""
-    from escapebox.ui.theme import contrast_ratio
+    from escapebox.themes.theme import contrast_ratio
     from escapebox.ui.widgets import Button
     app, _ = make_app(load_scenario(FIXTURE), high_contrast=True)
     _, fg, _ = Button("Stop", kind="danger")._colours(app)

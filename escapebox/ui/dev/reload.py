@@ -16,17 +16,18 @@ from escapebox.core.clock import MonotonicClock
 from escapebox.core.resume import known_ids, still_valid  # the same rules as a resume after an edit
 from escapebox.core.session import GameSession
 from escapebox.problems import EscapeboxError, Problem, errors
-from escapebox.scenario.loader import LoadedScenario, load_scenario
-from escapebox.scenario.validator import validate
+from escapebox.pack.open import open_scenario
+from escapebox.scenario.loader import LoadedScenario
+from escapebox.authoring.checks import all_problems
 
 
 def load_checked(source: Path) -> tuple[LoadedScenario | None, list[Problem]]:
     """The scenario if it loads and has no errors; otherwise the validator's error messages."""
     try:
-        loaded = load_scenario(source)
+        loaded = open_scenario(source)
     except EscapeboxError as exc:
         return None, list(exc.problems)
-    found = errors(validate(loaded))
+    found = errors(all_problems(loaded))
     return (None, found) if found else (loaded, [])
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pygame
 
 from escapebox.problems import EscapeboxError
-from escapebox.scenario.loader import load_scenario
-from escapebox.ui import paths
+from escapebox.pack.open import open_scenario
+from escapebox import paths
 from escapebox.ui.canvas import LOGICAL_W
 from escapebox.ui.screen import Screen
 from escapebox.ui.widgets import Button, draw_focus_ring
@@ -38,7 +38,7 @@ def find_entries(tr, extra: list[Path] | None = None) -> list[Entry]:
     for path, bundled in paths.scenario_sources(extra):
         entry = Entry(path, bundled)
         try:
-            entry.loaded = load_scenario(path)
+            entry.loaded = open_scenario(path)
         except EscapeboxError as exc:
             entry.problem = exc.problems[0].render(tr) if getattr(exc, "problems", None) else str(exc)
         except (OSError, ValueError) as exc:

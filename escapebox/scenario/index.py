@@ -27,20 +27,6 @@ class Door:
     back: bool = False
 
 
-def shared_index(loaded) -> "ScenarioIndex":
-    """The index of a loaded scenario, built once and shared by every session of it.
-
-    Building it for a 500-room scenario took most of a frame at the moment
-    the group pressed Start; the warm-up session behind the group-name screen
-    now builds it for the real one (docs/performance.md).
-    """
-    index = getattr(loaded, "_shared_index", None)
-    if index is None or index.scenario is not loaded.scenario:
-        index = ScenarioIndex(loaded.scenario)
-        object.__setattr__(loaded, "_shared_index", index)  # LoadedScenario is frozen; this is a cache beside it
-    return index
-
-
 class ScenarioIndex:
     def __init__(self, scenario: Scenario):
         self.scenario = scenario

@@ -1,0 +1,192 @@
+"""The layers of docs/architecture.md, as a test.
+
+From the bottom: ``problems``/``i18n``/``paths`` → ``scenario`` + ``puzzles`` → ``themes`` +
+``core`` → ``pack``, ``print``, ``report``, ``authoring``, ``debrief`` → ``ui`` → ``cli``.
+A module may import its own layer and the layers below it, never one above. The walk reads
+every ``import`` in ``escapebox/``: at module level, inside functions, and under
+``TYPE_CHECKING`` alike, because an import inside a function still makes the lower layer need
+the upper one at run time (``escapebox validate`` pulling in the UI package was exactly that).
+
+Within one layer, packages may use each other, but two modules must not import each other
+(a cycle makes the import order, and so start-up, depend on who comes first).
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "escapebox"
+
+# Top-level part of escapebox -> layer number. Everything in escapebox/ must be listed here.
+# The package itself ("__init__") holds only the version, so any module may import it.
+LAYERS: dict[str, int] = {
+    "__init__": 0, "problems": 0, "i18n": 0, "paths": 0, "locales": 0,
+    "scenario": 1, "puzzles": 1,
+    "themes": 2, "core": 2,
+    "pack": 3, "print": 3, "report": 3, "authoring": 3, "debrief": 3, "privacy": 3,
+    "ui": 4,
+    "cli": 5, "__main__": 5,
+}
+
+LAYER_NAMES = ["problems/i18n/paths", "scenario+puzzles", "themes+core",
+               "pack/print/report/authoring/debrief", "ui", "cli"]
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__" and len(parts) > 1:
+        parts.pop()
+    return ".".join(parts)
+
+
+def imports_of(path: Path) -> list[tuple[str, int]]:
+    """Every escapebox module this file imports, with the line, resolving relative imports."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    own = module_name(path)
+    package = own if path.name == "__init__.py" else own.rpartition(".")[0]
+    found: list[tuple[str, int]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, node.lineno) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - node.level + 1]
+                target = ".".join(base + ([node.module] if node.module else []))
+            else:
+                target = node.module or ""
+            found.append((target, node.lineno))
+            # "from escapebox.ui import theme" imports escapebox.ui.theme
+            found += [(f"{target}.{alias.name}", node.lineno) for alias in node.names]
+    return [(name, line) for name, line in found if name == "escapebox" or name.startswith("escapebox.")]
+
+
+def part_of(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "__init__"
+
+
+def source_files() -> list[Path]:
+    return sorted(p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def known_modules() -> set[str]:
+    return {module_name(p) for p in source_files()}
+
+
+def upward_imports(files: list[Path]) -> list[str]:
+    modules = known_modules()
+    wrong = []
+    for path in files:
+        own = module_name(path)
+        mine = LAYERS[part_of(own)]
+        for target, line in imports_of(path):
+            if target not in modules:
+                continue  # a name inside a module ("from escapebox.x import Name")
+            theirs = LAYERS[part_of(target)]
+            if theirs > mine:
+                wrong.append(f"{path.relative_to(PACKAGE.parent)}:{line}: {own} ({LAYER_NAMES[mine]}) "
+                             f"imports {target} ({LAYER_NAMES[theirs]}), a layer above it")
+    return wrong
+
+
+def import_cycles(files: list[Path]) -> list[str]:
+    """Pairs of modules that import each other (directly)."""
+    modules = known_modules()
+    graph: dict[str, set[str]] = {}
+    for path in files:
+        own = module_name(path)
+        graph[own] = {t for t, _ in imports_of(path) if t in modules and t != own
+                      and not own.startswith(t + ".")}  # a module's own package is fine
+    pairs = set()
+    for a, targets in graph.items():
+        for b in targets:
+            if a in graph.get(b, set()) and not b.startswith(a + "."):
+                pairs.add(tuple(sorted((a, b))))
+    return [f"{a} and {b} import each other" for a, b in sorted(pairs)]
+
+
+def test_every_part_of_the_package_has_a_layer():
+    missing = sorted({part_of(module_name(p)) for p in source_files()} - set(LAYERS))
+    assert not missing, f"give these a layer in tests/test_layers.py and docs/architecture.md: {missing}"
+
+
+def test_no_module_imports_a_layer_above_its_own():
+    wrong = upward_imports(source_files())
+    assert not wrong, "imports that go up the layers:\n" + "\n".join(wrong)
+
+
+def test_no_two_modules_import_each_other():
+    cycles = import_cycles(source_files())
+    assert not cycles, "import cycles:\n" + "\n".join(cycles)
+
+
+def test_the_package_itself_imports_nothing_of_its_own():
+    """It is layer 0 for everyone, so it must stay a version number and a docstring."""
+    assert imports_of(PACKAGE / "__init__.py") == []
+
+
+def top_level_imports(path: Path) -> list[tuple[str, int]]:
+    """Imports that run when the module is imported (module level, also inside if/try there)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found = []
+
+    def visit(statements):
+        for node in statements:
+            if isinstance(node, ast.Import):
+                found.extend((alias.name, node.lineno) for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                found.append((node.module or "", node.lineno))
+            elif isinstance(node, (ast.If, ast.Try, ast.With)):
+                for block in ("body", "orelse", "finalbody"):
+                    visit(getattr(node, block, []))
+                for handler in getattr(node, "handlers", []):
+                    visit(handler.body)
+    visit(tree.body)
+    return found
+
+
+def test_only_the_ui_imports_pygame_when_it_is_imported():
+    """Outside ``ui``, a module that needs pygame at import time (the print pages) may only be
+    imported inside a function, so ``validate``, ``report`` and the core never load SDL."""
+    drawing = {module_name(p) for p in source_files() if part_of(module_name(p)) != "ui"
+               and any(name.split(".")[0] == "pygame" for name, _ in top_level_imports(p))}
+    wrong = []
+    for path in source_files():
+        own = module_name(path)
+        if part_of(own) == "ui" or own in drawing:
+            continue
+        for target, line in top_level_imports(path):
+            if target in drawing:
+                wrong.append(f"{path.relative_to(PACKAGE.parent)}:{line}: {own} imports {target} "
+                             "(which imports pygame) at import time; import it inside the function that draws")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_walk_finds_an_upward_import_inside_a_function(tmp_path, monkeypatch):
+    """The check itself can fail: a scenario module that imports the UI inside a function."""
+    fake = PACKAGE / "scenario" / "validator.py"
+    source = fake.read_text(encoding="utf-8") + "\n\ndef _probe():\n    from escapebox.ui import theme\n"
+    copy = tmp_path / "escapebox" / "scenario" / "validator.py"
+    copy.parent.mkdir(parents=True)
+    copy.write_text(source, encoding="utf-8")
+    monkeypatch.setattr(f"{__name__}.PACKAGE", tmp_path / "escapebox")
+    monkeypatch.setattr(f"{__name__}.known_modules", lambda: {"escapebox.scenario.validator", "escapebox.ui.theme"})
+    wrong = upward_imports([copy])
+    assert any("escapebox.scenario.validator" in w and "escapebox.ui.theme" in w for w in wrong), wrong
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("from . import loader\n", "escapebox.scenario.loader"),
+    ("from ..ui.theme import Theme\n", "escapebox.ui.theme"),
+    ("import escapebox.core.index as ix\n", "escapebox.core.index"),
+])
+def test_relative_and_aliased_imports_are_resolved(tmp_path, monkeypatch, source, expected):
+    path = tmp_path / "escapebox" / "scenario" / "x.py"
+    path.parent.mkdir(parents=True)
+    path.write_text(source, encoding="utf-8")
+    monkeypatch.setattr(f"{__name__}.PACKAGE", tmp_path / "escapebox")
+    assert expected in [name for name, _ in imports_of(path)]
