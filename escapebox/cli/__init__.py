@@ -13,7 +13,7 @@ import argparse
 import importlib
 import sys
 
-from escapebox.cli.argparse_nl import DutchArgumentParser, install_translations
+from escapebox.cli.argparse_nl import DutchArgumentParser
 from escapebox.cli.crash import report_crash
 from escapebox.i18n import LANGUAGES, Translator
 from escapebox.problems import EscapeboxError
@@ -24,7 +24,6 @@ COMMANDS = ("play", "validate", "walkthrough", "schema", "new", "pack", "graph",
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     tr = Translator(_language_from(argv))
-    install_translations(tr)
     parser = build_parser(tr, only=_command_from(argv))
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
