@@ -53,10 +53,11 @@ def path_d(ops):
         return r, (px, py)
     for op, pts in ops:
         if op == "moveTo":
-            (dx, dy), (cx2, cy2) = rel(pts[0]); cx, cy = cx2, cy2; sx, sy = cx, cy
+            (dx, dy), (cx, cy) = rel(pts[0])
+            sx, sy = cx, cy
             out.append("m%d %d" % (dx, dy))
         elif op == "lineTo":
-            (dx, dy), (cx2, cy2) = rel(pts[0]); cx, cy = cx2, cy2
+            (dx, dy), (cx, cy) = rel(pts[0])
             out.append("l%d %d" % (dx, dy))
         elif op == "qCurveTo":
             # implied on-curve points between consecutive off-curve points
@@ -73,7 +74,8 @@ def path_d(ops):
                     seq.append((p, end))
             for c, e in seq:
                 ox, oy = cx, cy
-                c = (round(c[0]), round(c[1])); e = (round(e[0]), round(e[1]))
+                c = (round(c[0]), round(c[1]))
+                e = (round(e[0]), round(e[1]))
                 out.append("q%d %d %d %d" % (c[0] - ox, c[1] - oy, e[0] - ox, e[1] - oy))
                 cx, cy = e
         elif op == "curveTo":
@@ -82,7 +84,8 @@ def path_d(ops):
             out.append("c" + " ".join("%d %d" % (a - ox, b - oy) for a, b in p))
             cx, cy = p[-1]
         elif op in ("closePath", "endPath"):
-            out.append("z"); cx, cy = sx, sy
+            out.append("z")
+            cx, cy = sx, sy
     s = "".join(out)
     return re.sub(r" -", "-", s)
 
@@ -97,7 +100,8 @@ def convert(src):
         italic = attr(tag, "font-style", "normal") == "italic"
         style = ("Bold" if bold else "") + ("Italic" if italic else "")
         style = style or "Regular"
-        x = float(attr(tag, "x", "0")); y = float(attr(tag, "y", "0"))
+        x = float(attr(tag, "x", "0"))
+        y = float(attr(tag, "y", "0"))
         ops, width, upm = outline(text, style)
         s = size / upm
         anchor = attr(tag, "text-anchor", "start")

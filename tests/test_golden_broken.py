@@ -50,7 +50,6 @@ def test_golden_set_covers_every_validator_message():
               "validate.strict_note", "yaml.hint_tab", "yaml.hint_general"}
     codes -= {c for c in codes if c.startswith("validate.kind_")}
     seen = set()
-    tr = Translator("nl")
     for case in CASES:
         try:
             problems = all_problems(load_scenario(case))

@@ -6,7 +6,7 @@ import json
 import sys
 
 from escapebox.cli.targets import expand
-from escapebox.problems import EscapeboxError, Severity, errors, warnings
+from escapebox.problems import EscapeboxError, errors, warnings
 from escapebox.pack.open import open_scenario
 from escapebox.scenario.summary import counts
 from escapebox.authoring.checks import all_problems

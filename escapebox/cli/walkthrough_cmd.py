@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 
 from escapebox.core import commands as C
 from escapebox.scenario.index import ScenarioIndex

@@ -46,7 +46,8 @@ def read_export(path: Path) -> dict:
     try:
         raw = Path(path).read_bytes()[: MAX_IMPORT_BYTES + 1]
     except OSError as exc:
-        raise EscapeboxError([Problem("exchange.unreadable", {"reason": exc.strerror or str(exc)}, file=name)])
+        raise EscapeboxError([Problem("exchange.unreadable", {"reason": exc.strerror or str(exc)},
+                                      file=name)]) from None
     if len(raw) > MAX_IMPORT_BYTES:
         raise EscapeboxError([Problem("exchange.too_big", {}, file=name)])
     try:

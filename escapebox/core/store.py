@@ -20,9 +20,13 @@ import sqlite3
 import uuid
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from escapebox.paths import data_dir
 from escapebox.problems import EscapeboxError, Problem
+
+if TYPE_CHECKING:  # the event classes load after the first frame (docs/performance.md)
+    from escapebox.core import events as E
 
 SCHEMA_VERSION = 2
 DB_NAME = "sessions.sqlite3"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 import types
-import typing
 from typing import Annotated, Union, get_args, get_origin
 
 from pydantic import ValidationError

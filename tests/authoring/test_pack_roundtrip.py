@@ -14,7 +14,6 @@ from escapebox.core.session import GameSession
 from escapebox.pack.reader import load_pack
 from escapebox.problems import EscapeboxError
 from escapebox.puzzles.base import TextAnswerPuzzle
-from escapebox.scenario.loader import load_scenario
 from escapebox.scenario.solver import solve
 from escapebox.scenario.index import ScenarioIndex
 from escapebox.scenario.validator import validate

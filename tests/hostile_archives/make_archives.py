@@ -218,5 +218,5 @@ def make_all(folder: Path) -> dict[str, tuple[Path, str]]:
 
 if __name__ == "__main__":
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "hostile")
-    for name, (path, code) in make_all(target).items():
+    for path, code in make_all(target).values():
         print(f"{path}  ->  {code}")

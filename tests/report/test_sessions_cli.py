@@ -20,7 +20,7 @@ def test_list_shows_every_session_with_its_reflection_count(three_sessions, caps
     assert main(["sessions", "list"]) == 0
     out = capsys.readouterr().out
     for session_id, group in zip(three_sessions, GROUPS):
-        line = next(l for l in out.splitlines() if l.startswith(session_id))
+        line = next(row for row in out.splitlines() if row.startswith(session_id))
         assert group in line and "alles" in line and line.rstrip().endswith("3") and " ja " in line
     assert "30 dagen" in out
 

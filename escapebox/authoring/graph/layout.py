@@ -116,7 +116,8 @@ def _order(columns: list[list[str]], edges: list[Edge]) -> None:
     """One barycentre sweep: each box goes near the boxes that point to it."""
     for number in range(1, len(columns)):
         before = {n: i for i, n in enumerate(columns[number - 1])}
-        def weight(node, position):
+
+        def weight(node, position, before=before):  # this sweep's positions, bound now
             sources = [before[e.source] for e in edges if e.target == node and e.source in before]
             sources += [before[e.target] for e in edges if e.source == node and e.target in before]
             return (sum(sources) / len(sources) if sources else float(len(before)), position)
