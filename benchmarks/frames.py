@@ -193,7 +193,7 @@ def measure(scenario: Path, size: tuple[int, int], seconds: float) -> dict:
         visit_extras(meter)
         meter.walk(app, seconds)
     finally:
-        app.launcher.close()
+        app.services.launcher.close()
         app.close()
     return result(meter, scenario, size)
 

@@ -50,7 +50,7 @@ def measure(scenario: Path, seconds: float) -> dict:
         cpu, wall = cpu_seconds() - cpu, time.monotonic() - wall
         frames = len(app.frame_times) - draws
     finally:
-        app.launcher.close()
+        app.services.launcher.close()
         app.close()
     return {"scenario": scenario.name, "seconds": wall, "cpu_s": cpu, "cpu_percent": cpu / wall * 100, "frames": frames}
 

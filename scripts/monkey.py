@@ -119,7 +119,7 @@ def new_app(data_dir: Path, loaded):
 
 
 def close(app) -> None:
-    app.launcher.close()
+    app.services.launcher.close()
     app.close()
 
 

@@ -68,7 +68,7 @@ class Soak:
         from escapebox.ui.autoplay import AutoPilot
         loaded = self.loaded[self.games % len(self.loaded)]
         self.games += 1
-        self.app.launcher.start(loaded, f"Soakgroep {self.games}")
+        self.app.services.launcher.start(loaded, f"Soakgroep {self.games}")
         self.autopilot = AutoPilot(self.app)
         self._typed_for = set()
 
@@ -103,7 +103,7 @@ class Soak:
         return time.perf_counter() - started
 
     def close(self) -> None:
-        self.app.launcher.close()
+        self.app.services.launcher.close()
         self.app.close()
 
 

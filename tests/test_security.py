@@ -120,7 +120,7 @@ def test_reflection_text_never_reaches_the_log(tmp_path, caplog, capfd, monkeypa
         game.apply(C.Inspect("bord"))                  # the next command writes it
         assert not game.session.unsaved
     finally:
-        app.launcher.close()
+        app.services.launcher.close()
         app.close()
     logged = caplog.text + "\n".join(str(r.args) for r in caplog.records)
     out, err = capfd.readouterr()

@@ -3,6 +3,8 @@
 ``App`` is the context object passed to every screen and widget (there are
 no module-level singletons): theme, settings, translator, canvas, sounds,
 clipboard, the screen stack and — once a game runs — the game bridge.
+What only some runs have (the launcher, a settings file, dev mode) is the
+declared, typed ``app.services`` (:mod:`escapebox.ui.services`).
 
 The loop is one ``async def run()``: handle events, update, draw only when
 something changed, and yield once per frame (:func:`next_frame`), so a host
@@ -28,6 +30,7 @@ from escapebox.ui.canvas import LOGICAL_H, LOGICAL_W, Canvas
 from escapebox.ui.clipboard import Clipboard
 from escapebox.ui.images import ImageCache
 from escapebox.ui.screen import ScreenStack
+from escapebox.ui.services import Services
 from escapebox.ui.settings import Settings, effective_language
 from escapebox.ui.text import FontBook, TextRenderer
 from escapebox.themes.theme import choose_theme
@@ -71,8 +74,8 @@ class App:
         #: the house style and language of the scenario on screen (see :meth:`use_scenario`)
         self.scenario_theme = None
         self.scenario_language: str | None = None
-        #: where the settings screen remembers choices (None: not remembered, e.g. in tests)
-        self.settings_file: Path | None = None
+        #: launcher, settings file, dev mode: set once by ``build_app`` (none in a bare App, e.g. in tests)
+        self.services = Services()
         self.theme = choose_theme(self.settings)
         self.fast = fast
         self.screenshot_dir = Path(screenshot_dir) if screenshot_dir else None
@@ -82,8 +85,6 @@ class App:
         self.summary = ""
         self.game = None
         self.autopilot = None
-        #: play-testing for authors (``play --dev``), see escapebox.ui.dev
-        self.dev = None
         #: the trainer's console window (``--console``), see escapebox.ui.facilitator
         self.console = None
         self.banner: str | None = None
@@ -233,8 +234,8 @@ class App:
         now = time.monotonic()
         dt, self._last_tick = now - self._last_tick, now
         animating = any(screen.update(dt) for screen in list(self.stack.visible()))
-        if self.dev is not None:
-            self.dev.poll()
+        if self.services.dev is not None:
+            self.services.dev.poll()
         if self.game is not None:
             self.game.tick()
         self._expire_toasts(now)
@@ -252,7 +253,7 @@ class App:
         events = pygame.event.get()
         if events or not block or self.dirty or self.autopilot is not None or self.idle_tasks:
             return events
-        if any(getattr(s, "animating", False) for s in self.stack.visible()):
+        if any(s.animating for s in self.stack.visible()):
             pygame.time.wait(FRAME_MS)
             return pygame.event.get()
         return self._sleep_until_event(self._idle_timeout())
@@ -336,7 +337,7 @@ class App:
         if event.key == pygame.K_F11:
             self.toggle_fullscreen()
             return True
-        if self.dev is not None and self.dev.on_key(event):
+        if self.services.dev is not None and self.services.dev.on_key(event):
             return True
         if event.key == pygame.K_F1:
             from escapebox.ui.screens.help import HelpScreen
@@ -394,11 +395,10 @@ class App:
         """The last frame shows these screens at this size, and only the bottom one draws over its clock."""
         if self._drawn != (tuple(visible), self.window.get_size()) or self.banner:
             return False
-        clock = getattr(visible[0], "clock_box", None) if visible else None
+        clock = visible[0].clock_box if visible else None
         if clock is None or len(visible) > 2 or (self.toasts and self._toast_rect.colliderect(clock)):
             return False
-        panel = getattr(visible[-1], "panel", None) if len(visible) == 2 else None
-        return len(visible) == 1 or (panel is not None and not panel.colliderect(clock))
+        return len(visible) == 1 or not visible[-1].covers(clock)
 
     def _presented(self, started: float) -> None:
         """After each frame: the console, the start-up probe, frame statistics, a pending screenshot."""
@@ -436,7 +436,7 @@ class App:
             return
         c = self.theme.colours
         top = self.stack.top
-        areas = getattr(top, "toast_areas", []) if top is not None and top.opaque else []
+        areas = top.toast_areas if top is not None and top.opaque else []
         size = self.size("small")
         placed = None
         for toasts in (self.toasts, self.toasts[-1:]):        # all messages, else only the newest

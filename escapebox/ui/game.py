@@ -15,6 +15,7 @@ import math
 
 from escapebox.core import commands as C
 from escapebox.core import events as E
+from escapebox.ui.clock_text import clock_text
 
 
 class Outcome:
@@ -64,8 +65,9 @@ class Game:
         if refused is not None:
             self.app.play("wrong")
         else:
+            from escapebox.ui.screens.room import RoomScreen
             from escapebox.ui.warmup import schedule_current_room
-            schedule_current_room(self.app)
+            schedule_current_room(self.app, RoomScreen)
         self.app.invalidate()
         return outcome
 
@@ -97,8 +99,7 @@ class Game:
         self._check_saving()
 
     def _check_saving(self) -> None:
-        problem = getattr(self.session, "save_problem", None)
-        self.app.banner = self.app.tr("ui.banner.save_failed") if problem else None
+        self.app.banner = self.app.tr("ui.banner.save_failed") if self.session.save_problem else None
 
     def tick(self) -> None:
         """Let the clock run out: the time-up screen appears on top of whatever is open."""
@@ -185,10 +186,3 @@ class Game:
 
     def used_seconds(self) -> float:
         return self.session.timer().used
-
-
-def clock_text(seconds: float) -> str:
-    seconds = int(max(0, seconds))
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"

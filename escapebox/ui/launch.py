@@ -69,8 +69,8 @@ class Launcher:
             outcome = self.app.game.apply(C.SetGroupName(group))
             if outcome.refused:
                 self.app.toast(self.app.game.message(outcome.refused), "danger")
-        if getattr(self.app, "dev", None) is not None:
-            self.app.dev.started(self.app.game)       # ``play --dev --room``
+        if self.app.services.dev is not None:
+            self.app.services.dev.started(self.app.game)       # ``play --dev --room``
         self.app.game.route()
         self._warm_up()
 

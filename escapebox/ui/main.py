@@ -86,7 +86,7 @@ def build_app(options: PlayOptions, tr: Translator | None = None):
     """The app with its first screen on the stack (shared by ``play`` and the tests)."""
     from escapebox.ui.app import App
     from escapebox.ui.launch import Launcher
-
+    from escapebox.ui.services import Services
     from escapebox.ui.settings import effective_language, load_settings, settings_path
     settings_file = settings_path(options.data_dir)
     saved, settings_problem = load_settings(settings_file)
@@ -95,24 +95,24 @@ def build_app(options: PlayOptions, tr: Translator | None = None):
         tr = Translator(effective_language(settings))
     app = App(settings, tr, fast=options.fast, screenshot_dir=options.screenshot_dir, size=options.window)
     app.idle_tasks += [_import_screens, _freeze_heap]
-    app.settings_file = settings_file
     if settings_problem:
         app.toast(tr("settings.file_broken", file=str(settings_file), reason=settings_problem), "danger", 10)
     if options.loaded is not None:
         app.use_scenario(options.loaded)
+    dev = None
     if options.dev and options.loaded is not None:
         from escapebox.ui.dev import DevMode
-        app.dev = DevMode(app, options.loaded, room=options.room)
-    app.launcher = Launcher(app, save=options.save and not options.autoplay and not options.dev,
-                            data_dir=options.data_dir,
-                            picker=options.loaded is None)
+        dev = DevMode(app, options.loaded, room=options.room)
+    launcher = Launcher(app, save=options.save and not options.autoplay and not options.dev,
+                        data_dir=options.data_dir, picker=options.loaded is None)
+    app.services = Services(launcher=launcher, settings_file=settings_file, dev=dev)
     if options.loaded is None:
         from escapebox.ui.screens.picker import PickerScreen
         app.stack.push(PickerScreen(app))
     else:
-        saved = app.launcher.resumable(options.loaded) if options.resume else None
+        saved = launcher.resumable(options.loaded) if options.resume else None
         if saved is not None:
-            app.launcher.resume(options.loaded, saved["id"])
+            launcher.resume(options.loaded, saved["id"])
         else:
             from escapebox.ui.screens.intro import IntroScreen
             app.stack.push(IntroScreen(app, options.loaded))
@@ -132,7 +132,7 @@ async def play(options: PlayOptions, tr: Translator | None = None) -> tuple[int,
     try:
         code = await app.run()
     finally:
-        app.launcher.close()
+        app.services.launcher.close()
         app.close()
     summary = app.summary
     if app.autopilot is not None:

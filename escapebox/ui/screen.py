@@ -5,6 +5,8 @@ and ``draw`` (like Arcade's views).  Dialogs and overlays are pushed on top;
 a screen that is not ``opaque`` lets the screens below show through, dimmed.
 Screens lay out their widgets in :meth:`Screen.layout`, which runs again
 when the text size changes, so nothing is hard-wired to one font size.
+What the app asks of every screen (its clock, animations, where messages
+may go) is declared here with a default, never probed for.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ class Screen:
     opaque = True
     #: A short name for screenshots and tests.
     name = "screen"
+    #: Where this screen's game clock was last drawn (see :meth:`redraw_clock`); None: it shows none.
+    clock_box: pygame.Rect | None = None
 
     def __init__(self, app):
         self.app = app
@@ -79,6 +83,20 @@ class Screen:
         """When an idle screen next needs drawing (a countdown), in milliseconds; None = no need."""
         return None
 
+    @property
+    def animating(self) -> bool:
+        """True while an animation runs, so the loop draws every frame instead of sleeping."""
+        return False
+
+    def covers(self, rect: pygame.Rect) -> bool:
+        """Whether this screen draws over ``rect`` (a dialog only where its panel is)."""
+        return True
+
+    @property
+    def toast_areas(self) -> list[pygame.Rect]:
+        """Where messages may go on this screen, best first; none: just under the top bar."""
+        return []
+
     # ------------------------------------------------------------ automation
 
     def autoplay(self, command) -> list | None:
@@ -106,16 +124,29 @@ class Screen:
 
 
 class ScreenStack:
-    """push / pop / replace with enter and exit calls, and a change counter for screenshots."""
+    """The screens on show, bottom first; changed only through its own operations.
+
+    Every operation keeps the same promises: the screen that stops being on
+    top gets :meth:`Screen.exit`, the one that comes on top gets
+    :meth:`Screen.enter` (it lays itself out there), and ``on_change`` runs
+    once (the app redraws; in screenshot mode it takes a picture).  Screens,
+    the facilitator and dev mode read the stack through :attr:`screens` (a
+    tuple) and never edit it themselves.
+    """
 
     def __init__(self, on_change=None):
-        self.screens: list[Screen] = []
+        self._screens: list[Screen] = []
         self.on_change = on_change
         self.changes = 0
 
     @property
+    def screens(self) -> tuple[Screen, ...]:
+        """The screens, bottom first (a copy: change the stack with its operations)."""
+        return tuple(self._screens)
+
+    @property
     def top(self) -> Screen | None:
-        return self.screens[-1] if self.screens else None
+        return self._screens[-1] if self._screens else None
 
     def _changed(self) -> None:
         self.changes += 1
@@ -125,15 +156,15 @@ class ScreenStack:
     def push(self, screen: Screen) -> Screen:
         if self.top is not None:
             self.top.exit()
-        self.screens.append(screen)
+        self._screens.append(screen)
         screen.enter()
         self._changed()
         return screen
 
     def pop(self) -> Screen | None:
-        if not self.screens:
+        if not self._screens:
             return None
-        screen = self.screens.pop()
+        screen = self._screens.pop()
         screen.exit()
         if self.top is not None:
             self.top.enter()
@@ -141,32 +172,63 @@ class ScreenStack:
         return screen
 
     def replace(self, screen: Screen) -> Screen:
-        if self.screens:
-            self.screens.pop().exit()
-        self.screens.append(screen)
+        if self._screens:
+            self._screens.pop().exit()
+        self._screens.append(screen)
         screen.enter()
         self._changed()
         return screen
 
     def reset(self, *screens: Screen) -> None:
         """Drop everything and show these screens (bottom first)."""
-        while self.screens:
-            self.screens.pop().exit()
+        while self._screens:
+            self._screens.pop().exit()
         for screen in screens:
-            if self.screens:
-                self.screens[-1].exit()
-            self.screens.append(screen)
+            if self._screens:
+                self._screens[-1].exit()
+            self._screens.append(screen)
             screen.enter()
         self._changed()
+
+    def insert_below_top(self, screen: Screen) -> Screen:
+        """Put ``screen`` just under the top screen: it enters when the top one leaves.
+
+        For something the group must see once the screen on top (the trainer's
+        overlay) closes.  On an empty stack this is :meth:`push`.
+        """
+        if not self._screens:
+            return self.push(screen)
+        self._screens.insert(len(self._screens) - 1, screen)
+        self._changed()
+        return screen
+
+    def remove_where(self, predicate) -> list[Screen]:
+        """Take every screen for which ``predicate(screen)`` is true out of the stack, wherever it is.
+
+        A removed top screen exits and the screen that comes on top enters, as
+        with :meth:`pop`; screens further down had already exited when they were
+        covered.  Returns the removed screens (none: nothing changed).
+        """
+        removed = [s for s in self._screens if predicate(s)]
+        if not removed:
+            return []
+        old_top = self.top
+        self._screens = [s for s in self._screens if s not in removed]
+        if old_top in removed:
+            old_top.exit()
+            if self.top is not None:
+                self.top.enter()
+        self._changed()
+        return removed
 
     def visible(self) -> list[Screen]:
         """The screens to draw: from the top-most opaque screen upwards."""
         start = 0
-        for i in range(len(self.screens) - 1, -1, -1):
-            if self.screens[i].opaque:
+        for i in range(len(self._screens) - 1, -1, -1):
+            if self._screens[i].opaque:
                 start = i
                 break
-        return self.screens[start:]
+        return self._screens[start:]
 
     def find(self, kind: type) -> Screen | None:
-        return next((s for s in reversed(self.screens) if isinstance(s, kind)), None)
+        return next((s for s in reversed(self._screens) if isinstance(s, kind)), None)

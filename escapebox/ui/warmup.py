@@ -51,22 +51,39 @@ def _restore_text_input(app) -> None:
         pygame.key.stop_text_input()
 
 
-def _task(app, make_screen):
-    def run():
-        draw_offscreen(app, make_screen)
-    run.warmup = True
-    return run
+class WarmUp:
+    """One warm-up job in ``App.idle_tasks``; ``current_room`` marks the redraw of the room after a command."""
+
+    def __init__(self, run, *, current_room: bool = False):
+        self.run = run
+        self.current_room = current_room
+
+    def __call__(self) -> None:
+        self.run()
+
+
+def _task(app, make_screen, *, current_room: bool = False) -> WarmUp:
+    return WarmUp(lambda: draw_offscreen(app, make_screen), current_room=current_room)
+
+
+def _queue(app, tasks: list, drop) -> None:
+    """Replace the queued warm-ups that ``drop`` picks with ``tasks``; other idle jobs stay."""
+    app.idle_tasks[:] = [t for t in app.idle_tasks if not (isinstance(t, WarmUp) and drop(t))] + tasks
 
 
 def schedule_from_room(app, room_screen) -> None:
-    """Replace queued warm-ups with this room's objects, puzzles and neighbouring rooms."""
+    """Replace queued warm-ups with this room's objects, puzzles and neighbouring rooms.
+
+    The neighbouring rooms are drawn with the room screen's own class, so this
+    module does not import the room screen (which imports this one).
+    """
     from escapebox.ui.screens.object_view import ObjectScreen
     from escapebox.ui.screens.puzzles import puzzle_screen
-    from escapebox.ui.screens.room import RoomScreen
 
     game = app.game
     if game is None or app.fast:
         return
+    room_class = type(room_screen)
     state, room = game.session.state, room_screen.room
     tasks = []
     for oid, obj in room.objects.items():
@@ -77,42 +94,39 @@ def schedule_from_room(app, room_screen) -> None:
     for door in game.session.index.doors.get(room_screen.room_id, []):
         if door.locked_by and not state.is_open(door.locked_by):
             tasks.append(_task(app, lambda p=door.locked_by: puzzle_screen(app, p)))
-        tasks.append(_task(app, lambda r=door.target: RoomScreen(app, r)))
-    app.idle_tasks[:] = [t for t in app.idle_tasks if not getattr(t, "warmup", False)] + tasks
+        tasks.append(_task(app, lambda r=door.target: room_class(app, r)))
+    _queue(app, tasks, drop=lambda t: True)
 
 
-def schedule_current_room(app) -> None:
-    """After a command changed the state (a lock opened), draw the room as it will look when the group returns."""
-    from escapebox.ui.screens.room import RoomScreen
+def schedule_current_room(app, room_class: type) -> None:
+    """After a command changed the state (a lock opened), draw the room as it will look when the group returns.
 
-    if app.game is None or app.fast or isinstance(app.stack.top, RoomScreen):
+    ``room_class`` is the room screen (passed in by the game bridge, which imports it anyway).
+    """
+    if app.game is None or app.fast or isinstance(app.stack.top, room_class):
         return
-    task = _task(app, lambda: RoomScreen(app))
-    task.current_room = True
-    app.idle_tasks[:] = [t for t in app.idle_tasks if not getattr(t, "current_room", False)] + [task]
+    _queue(app, [_task(app, lambda: room_class(app), current_room=True)], drop=lambda t: t.current_room)
 
 
-def schedule_start_room(app, loaded) -> None:
-    """While the group types its name: draw the first room of a throwaway, unsaved session."""
+def schedule_start_room(app, loaded, *, game_class: type, room_class: type) -> None:
+    """While the group types its name: draw the first room of a throwaway, unsaved session.
+
+    The group-name screen passes in the game bridge and the room screen, which
+    both import this module.
+    """
     from escapebox.core.clock import ManualClock
     from escapebox.core.session import GameSession
-    from escapebox.ui.game import Game
-    from escapebox.ui.screens.room import RoomScreen
 
     if app.fast:
         return
 
-    def make():
-        return RoomScreen(app)
-
     def run():
         saved = app.game
         try:
-            app.game = Game(app, GameSession.start(loaded, clock=ManualClock(), store=None, group=""))
-            draw_offscreen(app, make)
+            app.game = game_class(app, GameSession.start(loaded, clock=ManualClock(), store=None, group=""))
+            draw_offscreen(app, lambda: room_class(app))
         except Exception as exc:  # noqa: BLE001 — an optimisation only
             log.debug("Escapebox: start-room warm-up skipped: %s", exc)
         finally:
             app.game = saved
-    run.warmup = True
-    app.idle_tasks.append(run)
+    app.idle_tasks.append(WarmUp(run))

@@ -135,7 +135,7 @@ def dev_overlay_png(path: Path, data_dir: Path) -> tuple[object, list[str]]:
                 text = text.replace(old, new)
             file.write_text(text, encoding="utf-8")
             os.utime(file, ns=(file.stat().st_mtime_ns + 2_000_000_000,) * 2)
-            app.dev.watcher.next_check = 0
+            app.services.dev.watcher.next_check = 0
             pilot.run()
             app.toasts.clear()
             pilot.screenshot(path)
@@ -143,7 +143,7 @@ def dev_overlay_png(path: Path, data_dir: Path) -> tuple[object, list[str]]:
             return top, (top.lines() if hasattr(top, "lines") else [])
         finally:
             os.chdir(here)
-            app.launcher.close()
+            app.services.launcher.close()
             app.close()
 
 

@@ -56,5 +56,5 @@ def make_app(tmp_path):
 
     yield make
     for app in made:
-        app.launcher.close()
+        app.services.launcher.close()
         app.close()

@@ -68,7 +68,7 @@ def main(out: Path, size=(1920, 1080), beamer=False, everything=False) -> None:
     pilot = Pilot(app)
     pilot.run()
     shot(app, pilot, "picker")
-    app.launcher.close()
+    app.services.launcher.close()
     app.close()
 
     app = build_app(PlayOptions(loaded=scenario, window=size, beamer=beamer, sound=False, fast=True))
@@ -128,7 +128,7 @@ def main(out: Path, size=(1920, 1080), beamer=False, everything=False) -> None:
     shot(app, pilot, "ending")
     pilot.press("return")
     shot(app, pilot, "debrief")
-    app.launcher.close()
+    app.services.launcher.close()
     app.close()
 
 

@@ -144,7 +144,7 @@ def test_settings_and_theme_texts_exist_in_both_languages():
     for path in list(UI.rglob("*.py")) + list((UI.parent / "themes").rglob("*.py")) + [UI.parent / "cli" / "play_cmd.py"]:
         used |= set(re.findall(r'"((?:settings|theme)\.[a-z_]+(?:\.[a-z_]+)?)"', path.read_text(encoding="utf-8")))
     used = {k for k in used if not k.endswith((".toml", ".yaml"))}   # file names, not texts
-    used |= {f"settings.size.{s}" for s in TEXT_STEPS} | {f"settings.lang.{l}" for l in LANGUAGE_CHOICES}
+    used |= {f"settings.size.{s}" for s in TEXT_STEPS} | {f"settings.lang.{lang}" for lang in LANGUAGE_CHOICES}
     used |= {f"settings.{name}" for name in TOGGLES}
     assert used <= set(catalogue("nl")), used - set(catalogue("nl"))
 

@@ -1,6 +1,5 @@
 """The debrief screen: built on build_debrief, paged with a presenter clicker, nothing cut off."""
 
-import pygame
 import pytest
 
 from escapebox.core import commands as C

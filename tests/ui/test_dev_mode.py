@@ -41,7 +41,7 @@ def save(folder, text):
 
 
 def let_watcher_look(app, pilot):
-    app.dev.watcher.next_check = 0
+    app.services.dev.watcher.next_check = 0
     pilot.run()
 
 
@@ -133,7 +133,7 @@ def test_removing_the_found_clue_forgets_only_that(make_app, minimaal):
 
 def test_dev_mode_saves_nothing(make_app, minimaal):
     app, _pilot = start_dev(make_app, minimaal)
-    assert app.launcher.store is None and app.game.session.store is None
+    assert app.services.launcher.store is None and app.game.session.store is None
 
 
 def test_room_option_starts_in_that_room(make_app):

@@ -160,7 +160,7 @@ def closing():
     apps = []
     yield apps
     for app in apps:
-        app.launcher.close()
+        app.services.launcher.close()
         app.close()
 
 
@@ -170,7 +170,7 @@ def test_data_folder_that_cannot_be_made(closing, fixture_scenario, tmp_path):
     blocker.write_text("x")
     app, pilot = app_with_data_dir(fixture_scenario, blocker / "data")
     closing.append(app)
-    assert app.launcher.store is None and app.banner
+    assert app.services.launcher.store is None and app.banner
     game = start_game(pilot)
     go_to_text_reflection(pilot)
     pilot.type("toch bewaard in het geheugen")

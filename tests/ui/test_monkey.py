@@ -41,7 +41,7 @@ def test_stop_from_pause_goes_back_to_the_picker(make_app, fixture_scenario):
     """Found by the monkey (seed 2): the room screen was laid out again after its game was gone."""
     app, pilot = make_app()
     assert pilot.screen.name == "picker"
-    app.launcher.start(fixture_scenario, "Groep 3")
+    app.services.launcher.start(fixture_scenario, "Groep 3")
     pilot.run()
     pilot.press("p")
     assert pilot.screen.name == "pause"

@@ -11,6 +11,7 @@ import pygame
 import pytest
 
 from escapebox.ui import app as app_module
+from escapebox.ui.warmup import WarmUp
 from ui_helpers import start_game, tab_to
 
 
@@ -53,7 +54,7 @@ def test_the_first_room_is_drawn_while_the_group_types_its_name(make_app, fixtur
 def test_what_can_be_opened_from_a_room_is_drawn_in_idle_time(make_app, fixture_scenario, svg_renders):
     app, pilot = make_app(fixture_scenario, fast=False)
     start_game(pilot)
-    assert any(getattr(task, "warmup", False) for task in app.idle_tasks)
+    assert any(isinstance(task, WarmUp) for task in app.idle_tasks)
     drain_idle_tasks(app)
     svg_renders.clear()
     tab_to(pilot, "obj:bord")
@@ -82,7 +83,7 @@ def test_warm_up_leaves_text_input_as_the_screen_on_top_wants_it(make_app, fixtu
 def test_warm_ups_are_skipped_when_fast_forwarding(make_app, fixture_scenario):
     app, pilot = make_app(fixture_scenario, fast=True)
     start_game(pilot)
-    assert not any(getattr(task, "warmup", False) for task in app.idle_tasks)
+    assert not any(isinstance(task, WarmUp) for task in app.idle_tasks)
 
 
 def test_idle_game_sleeps_a_frame_at_a_time_until_the_next_clock_second(make_app, fixture_scenario, monkeypatch):

@@ -11,7 +11,7 @@ def test_resume_continues_the_latest_unfinished_game(make_app, fixture_scenario)
     tab_to(pilot, "obj:bord")
     pilot.press("return", "escape")
     assert "briefje" in game.session.state.clues
-    app.launcher.close()
+    app.services.launcher.close()
 
     again, pilot2 = make_app(fixture_scenario, resume=True)
     state = again.game.session.state
@@ -31,7 +31,7 @@ def test_resume_lands_on_a_pending_reflection(make_app, fixture_scenario):
     pilot.type("half klaar")
     app.stack.top.last_save = 0
     pilot.run(frames=2)
-    app.launcher.close()
+    app.services.launcher.close()
 
     again, _ = make_app(fixture_scenario, resume=True)
     top = again.stack.top
@@ -42,7 +42,7 @@ def test_resume_lands_on_a_pending_reflection(make_app, fixture_scenario):
 def test_intro_offers_the_saved_game(make_app, fixture_scenario):
     app, pilot = make_app(fixture_scenario)
     start_game(pilot, "Groep 9")
-    app.launcher.close()
+    app.services.launcher.close()
     again, pilot2 = make_app(fixture_scenario)
     resume = again.stack.top.focus.find("resume")
     assert resume is not None and "Groep 9" in resume.text
@@ -76,7 +76,7 @@ def test_store_that_cannot_open_means_play_without_saving(make_app, fixture_scen
 
     monkeypatch.setattr(store_module, "SessionStore", refuse)
     app, pilot = make_app(fixture_scenario)
-    assert app.launcher.store is None and app.banner
+    assert app.services.launcher.store is None and app.banner
     game = start_game(pilot)
     assert game.session.state.group == "Groep 3"
 

@@ -1,5 +1,6 @@
 """The settings screen: reachable by keyboard and mouse, applied at once, remembered, robust to a bad file."""
 
+import dataclasses
 import shutil
 
 from escapebox.scenario.loader import load_scenario
@@ -132,7 +133,7 @@ def test_wrong_values_in_the_file_are_ignored(tmp_path):
 
 def test_an_unwritable_folder_is_said_not_crashed(make_app, fixture_scenario, tmp_path):
     app, pilot = make_app(fixture_scenario)
-    app.settings_file = tmp_path / "bestand" / "settings.toml"
+    app.services = dataclasses.replace(app.services, settings_file=tmp_path / "bestand" / "settings.toml")
     (tmp_path / "bestand").write_text("geen map")
     pilot.click_widget("settings")
     pilot.click_widget("sound")

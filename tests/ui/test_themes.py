@@ -4,7 +4,7 @@ import shutil
 
 from escapebox.scenario.loader import load_scenario
 from escapebox.themes import builtin_theme
-from ui_helpers import FIXTURE, REPO, start_game
+from ui_helpers import FIXTURE, REPO
 
 ORG = REPO / "assets" / "themes" / "zorggroep-voorbeeld" / "theme.yaml"
 

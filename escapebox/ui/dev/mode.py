@@ -73,8 +73,11 @@ class DevMode:
 
     def _swap_before_start(self, loaded) -> None:
         """The intro or group-name screen keeps what was typed and shows the new scenario."""
+        from escapebox.ui.screens.group_name import GroupNameScreen
+        from escapebox.ui.screens.intro import IntroScreen
+
         for screen in self.app.stack.screens:
-            if hasattr(screen, "loaded"):
+            if isinstance(screen, (IntroScreen, GroupNameScreen)):
                 screen.loaded = loaded
                 screen.layout()
 
@@ -104,10 +107,7 @@ class DevMode:
 
     def _hide_problems(self) -> None:
         self.problems = []
-        stack = self.app.stack
-        if isinstance(stack.top, ProblemsOverlay):
-            stack.pop()
-        stack.screens = [s for s in stack.screens if not isinstance(s, ProblemsOverlay)]
+        self.app.stack.remove_where(lambda screen: isinstance(screen, ProblemsOverlay))
 
     # ------------------------------------------------------------ keys
 

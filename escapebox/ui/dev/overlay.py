@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pygame
 
-from escapebox.ui.screens.base import Dialog
+from escapebox.ui.screens.dialog import Dialog
 from escapebox.ui.widgets import Button
 
 PAD = 48
@@ -53,7 +53,7 @@ class ProblemsOverlay(Dialog):
         close = Button(tr("dev.overlay.keep_playing"), self.close, key="close", kind="primary")
         close_w = min(inner, canvas.measure(close.text, "bold", app.size("button")) + 80)
         close_h = close.preferred_height(canvas, app, close_w)
-        body = sum(l.height + 24 + GAP for l in self.line_layouts)
+        body = sum(layout.height + 24 + GAP for layout in self.line_layouts)
         height = PAD + self.title_layout.height + GAP + self.explain_layout.height + 2 * GAP + body + close_h + PAD
         panel = self.place_panel(height)
         close.rect = pygame.Rect(panel.right - PAD - close_w, panel.bottom - PAD - close_h, close_w, close_h)

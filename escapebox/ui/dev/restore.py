@@ -34,9 +34,9 @@ def _note(screen) -> ScreenNote:
     from escapebox.ui.screens.puzzles import PuzzleScreen
     from escapebox.ui.screens.reflection import ReflectionScreen
 
-    typed = {w.key: w.text for w in screen.focus.widgets if hasattr(w, "buffer") and w.key}
+    typed = {w.key: w.text for w in screen.focus.widgets if w.takes_text and w.key}
     if isinstance(screen, PuzzleScreen):
-        keypad = getattr(screen, "keypad", None)
+        keypad = screen.keypad
         return ScreenNote("puzzle", screen.puzzle_id, screen.via, typed,
                           digits=keypad.digits if keypad is not None else None,
                           text="solved" if screen.solved is not None else None)
@@ -91,11 +91,13 @@ def _reopen(app, note: ScreenNote):
 
 
 def _give_back_typing(screen, note: ScreenNote) -> None:
+    from escapebox.ui.screens.puzzles import PuzzleScreen
+
     for key, text in note.typed.items():
         widget = screen.focus.find(key)
-        if widget is not None and hasattr(widget, "buffer") and text:
+        if widget is not None and widget.takes_text and text:
             widget.set_text(text)
-    keypad = getattr(screen, "keypad", None)
+    keypad = screen.keypad if isinstance(screen, PuzzleScreen) else None
     if keypad is not None and note.digits:
         keypad.digits = note.digits
         screen.submit_button.enabled = screen.can_submit()

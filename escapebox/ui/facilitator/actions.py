@@ -111,12 +111,7 @@ class FacilitatorActions:
 
     def _drop(self, kind: type) -> None:
         """Take a screen (the pause screen) out of the stack wherever it is."""
-        stack = self.app.stack
-        if isinstance(stack.top, kind):
-            stack.pop()
-            return
-        stack.screens[:] = [s for s in stack.screens if not isinstance(s, kind)]
-        self.app.invalidate()
+        self.app.stack.remove_where(lambda screen: isinstance(screen, kind))
 
     def _reroute(self) -> None:
         """Show the screens the new state asks for; keep the trainer's overlay open on top."""

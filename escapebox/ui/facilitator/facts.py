@@ -9,14 +9,15 @@ puzzles that can be tried in the current room.
 from __future__ import annotations
 
 from escapebox.core import events as E
+from escapebox.ui.clock_text import clock_text
 
 
 def puzzle_on_screen(app) -> str | None:
     """The puzzle the group is looking at (the top-most puzzle screen), if any."""
+    from escapebox.ui.screens.puzzles import PuzzleScreen
     for screen in reversed(app.stack.screens):
-        puzzle = getattr(screen, "puzzle_id", None)
-        if puzzle:
-            return puzzle
+        if isinstance(screen, PuzzleScreen):
+            return screen.puzzle_id
     return None
 
 
@@ -89,7 +90,6 @@ def facts_text(app, puzzle: str | None, show_solution: bool) -> str:
 
 def clock_line(app) -> str:
     """Elapsed and remaining time, and whether the clock is stopped."""
-    from escapebox.ui.game import clock_text
     view = app.game.session.timer()
     tr = app.tr
     text = tr("facilitator.facts.elapsed", time=clock_text(view.elapsed))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pygame
 
-from escapebox.ui.screens.base import Dialog
+from escapebox.ui.screens.dialog import Dialog
 from escapebox.ui.widgets import Button, TextBox
 
 PAD = 48
@@ -50,9 +50,7 @@ class GroupNotice(Dialog):
 def show_to_group(app, screen) -> None:
     """Put a screen in front of the group; below the trainer's overlay while that is open."""
     from escapebox.ui.facilitator.overlay import FacilitatorOverlay
-    stack = app.stack
-    if isinstance(stack.top, FacilitatorOverlay):
-        stack.screens.insert(len(stack.screens) - 1, screen)
-        app.invalidate()
+    if isinstance(app.stack.top, FacilitatorOverlay):
+        app.stack.insert_below_top(screen)
     else:
-        stack.push(screen)
+        app.stack.push(screen)

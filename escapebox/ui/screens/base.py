@@ -1,4 +1,4 @@
-"""What the game screens share: the top bar with the clock, the toolbar, the shortcut keys, dialogs.
+"""What the game screens share: the top bar with the clock, the toolbar, the shortcut keys.
 
 Layout of a game screen on the 1920×1080 canvas::
 
@@ -7,6 +7,7 @@ Layout of a game screen on the 1920×1080 canvas::
     952–1064  toolbar: Aanwijzingen (C), Spullen (I), Hint (H), Pauze (P), Help (F1), Terug (Esc)
 
 Keys C, I, H, P work whenever no text field has focus; Esc goes back.
+Dialogs are in :mod:`escapebox.ui.screens.dialog` (the toolbar opens them, so they must not import this).
 """
 
 from __future__ import annotations
@@ -42,6 +43,11 @@ class GameScreen(Screen):
     back_button = True
     #: show the game clock in the top bar
     show_clock = True
+    #: what was under the clock when it was last drawn (:meth:`redraw_clock` puts it back first)
+    _clock_under = None
+    #: free stretches of the toolbar and the top bar, for messages (set while laying out and drawing)
+    _toolbar_gap: pygame.Rect | None = None
+    _top_gap: pygame.Rect | None = None
 
     @property
     def game(self):
@@ -227,7 +233,7 @@ class GameScreen(Screen):
         open (docs/performance.md).  A clock whose box changes size (another
         word beside it) moves the title, so that needs the whole screen.
         """
-        if not (self.app.settings.timer_visible and self.show_clock) or getattr(self, "_clock_under", None) is None:
+        if not (self.app.settings.timer_visible and self.show_clock) or self._clock_under is None:
             return None
         face = self._clock_face(canvas)
         if face[-1] != self.clock_box:
@@ -237,7 +243,7 @@ class GameScreen(Screen):
         return self.clock_box
 
     def _clock_face(self, canvas) -> tuple:
-        app, c, tr = self.app, self.app.theme.colours, self.app.tr
+        app, tr = self.app, self.app.tr
         text, kind = self.game.timer_text()
         view = self.game.session.timer()
         label = {"overtime": tr("ui.clock.overtime"), "paused": tr("ui.clock.paused")}.get(
@@ -261,41 +267,6 @@ class GameScreen(Screen):
     @property
     def toast_areas(self) -> list[pygame.Rect]:
         """Where messages may go, best first: free stretches of the toolbar and the top bar (never over content)."""
-        areas = (getattr(self, "_toolbar_gap", None), getattr(self, "_top_gap", None))
+        areas = (self._toolbar_gap, self._top_gap)
         return [a for a in areas if a is not None and a.width >= 420]
 
-
-class Dialog(Screen):
-    """A panel over the dimmed screen below; Esc closes it."""
-
-    opaque = False
-    width = 1200
-
-    def __init__(self, app):
-        super().__init__(app)
-        self.panel = pygame.Rect(0, 0, self.width, 600)
-
-    def place_panel(self, height: int) -> pygame.Rect:
-        self.panel = pygame.Rect(0, 0, self.width, min(LOGICAL_H - 80, height))
-        self.panel.center = (LOGICAL_W // 2, LOGICAL_H // 2)
-        return self.panel
-
-    def on_key(self, event) -> bool:
-        if event.key == pygame.K_ESCAPE:
-            self.close()
-            return True
-        return False
-
-    def close(self) -> None:
-        self.app.stack.pop()
-
-    def draw(self, canvas) -> None:
-        c = self.app.theme.colours
-        canvas.fill(self.panel.move(0, 10), (0, 0, 0, 70), self.app.theme.radius)
-        canvas.fill(self.panel, c.panel, self.app.theme.radius)
-        canvas.frame(self.panel, c.border, 3, self.app.theme.radius)
-        self.draw_content(canvas)
-        self.focus.draw(canvas, self.app)
-
-    def draw_content(self, canvas) -> None:
-        pass

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import pygame
 
 from escapebox.debrief import OTHER_GOAL, build_debrief
-from escapebox.ui.game import clock_text
+from escapebox.ui.clock_text import clock_text
 from escapebox.ui.screens.base import GameScreen
 from escapebox.ui.widgets import Button
 

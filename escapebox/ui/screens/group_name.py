@@ -23,8 +23,10 @@ class GroupNameScreen(Screen):
     def enter(self) -> None:
         """While the group types its name, draw its first room off-screen (docs/performance.md)."""
         super().enter()
+        from escapebox.ui.game import Game
+        from escapebox.ui.screens.room import RoomScreen
         from escapebox.ui.warmup import schedule_start_room
-        schedule_start_room(self.app, self.loaded)
+        schedule_start_room(self.app, self.loaded, game_class=Game, room_class=RoomScreen)
 
     def layout(self) -> None:
         tr, app = self.app.tr, self.app
@@ -47,7 +49,7 @@ class GroupNameScreen(Screen):
 
     def start(self) -> None:
         name = self.typed.strip() or self.app.tr("ui.group.placeholder")
-        self.app.launcher.start(self.loaded, name)
+        self.app.services.launcher.start(self.loaded, name)
 
     def on_key(self, event) -> bool:
         if event.key == pygame.K_ESCAPE:

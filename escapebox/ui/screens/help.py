@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from escapebox.ui.canvas import LOGICAL_H
-from escapebox.ui.screens.base import Dialog
+from escapebox.ui.screens.dialog import Dialog
 from escapebox.ui.widgets import Button
 
 KEYS = [
@@ -21,7 +21,7 @@ COL_GAP = 48
 def help_rows(app) -> list[tuple[str, str]]:
     """(key label, what it does) as catalogue keys; dev mode (``play --dev``) adds its own keys."""
     rows = [(f"ui.help.key_{key}", f"ui.help.do_{action}") for key, action in KEYS]
-    dev = getattr(app, "dev", None)
+    dev = app.services.dev
     return rows + (dev.help_rows() if dev is not None else [])
 
 
@@ -32,13 +32,13 @@ class HelpScreen(Dialog):
     def layout(self) -> None:
         tr, canvas, app = self.app.tr, self.app.canvas, self.app
         close = Button(tr("ui.dialog.close"), self.close, key="close", kind="primary")
-        size = app.size("small")
+        chosen = app.size("small")   # at the player's text size
         keys = help_rows(app)
         heading_h = app.text.line_height(app.size("heading"))
         close_h = close.preferred_height(canvas, app, 420)
         # the largest text with wide spacing: three columns, then normal-size text, so nothing is cut off
         normal = app.theme.size("small")
-        for columns, size in ((2, size), (3, size), (2, normal), (3, normal), (3, app.theme.size("small", 0.85))):
+        for columns, size in ((2, chosen), (3, chosen), (2, normal), (3, normal), (3, app.theme.size("small", 0.85))):
             heights = self._arrange(keys, columns, size)
             if PAD + heading_h + 24 + sum(heights) + 24 + close_h + PAD <= LOGICAL_H - 80:
                 break
@@ -59,7 +59,7 @@ class HelpScreen(Dialog):
         for row in range(rows):
             cells = [keys[row + c * rows] for c in range(columns) if row + c * rows < len(keys)]
             layouts = [canvas.layout(tr(action), "regular", size, self.column_w - self.key_w) for _, action in cells]
-            heights.append(max(l.height for l in layouts) + 14)
+            heights.append(max(layout.height for layout in layouts) + 14)
             self.cells.append(list(zip(cells, layouts)))
         self.row_heights = heights
         return heights

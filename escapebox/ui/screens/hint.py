@@ -10,7 +10,7 @@ import pygame
 
 from escapebox.core import commands as C
 from escapebox.core import events as E
-from escapebox.ui.screens.base import Dialog
+from escapebox.ui.screens.dialog import Dialog
 from escapebox.ui.widgets import Button, TextBox
 
 PAD = 48

@@ -29,7 +29,8 @@ class IntroScreen(Screen):
     def __init__(self, app, loaded):
         super().__init__(app)
         self.loaded = loaded
-        self.saved = app.launcher.resumable(loaded) if getattr(app, "launcher", None) else None
+        launcher = app.services.launcher
+        self.saved = launcher.resumable(loaded) if launcher is not None else None
         app.use_scenario(loaded)  # its house style and language, unless the player chose otherwise
 
     @property
@@ -97,7 +98,7 @@ class IntroScreen(Screen):
         self.app.stack.push(GroupNameScreen(self.app, self.loaded))
 
     def resume(self) -> None:
-        self.app.launcher.resume(self.loaded, self.saved["id"])
+        self.app.services.launcher.resume(self.loaded, self.saved["id"])
 
     def back(self) -> None:
         self.app.use_scenario(None)

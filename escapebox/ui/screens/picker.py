@@ -40,7 +40,7 @@ def find_entries(tr, extra: list[Path] | None = None) -> list[Entry]:
         try:
             entry.loaded = open_scenario(path)
         except EscapeboxError as exc:
-            entry.problem = exc.problems[0].render(tr) if getattr(exc, "problems", None) else str(exc)
+            entry.problem = exc.problems[0].render(tr) if exc.problems else str(exc)
         except (OSError, ValueError) as exc:
             entry.problem = str(exc)
         entries.append(entry)

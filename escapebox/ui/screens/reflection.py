@@ -14,7 +14,7 @@ import time
 import pygame
 
 from escapebox.core import commands as C
-from escapebox.ui.game import clock_text
+from escapebox.ui.clock_text import clock_text
 from escapebox.ui.screens.base import GameScreen
 from escapebox.ui.widgets import Button, TextArea, TextBox
 
@@ -39,6 +39,8 @@ class ReflectionScreen(GameScreen):
         self.last_save = 0.0
         self.started = time.monotonic()
         self.message: str | None = None
+        #: the discuss countdown's last drawn second
+        self._second: int | None = None
 
     def title(self) -> str:
         return self.app.tr(f"ui.reflection.title_{self.kind}")
@@ -149,7 +151,7 @@ class ReflectionScreen(GameScreen):
             self._save_draft()
         if self.kind == "discuss":
             second = int(time.monotonic() - self.started)
-            if second != getattr(self, "_second", None):
+            if second != self._second:
                 self._second = second
                 self.app.invalidate()
         return super().update(dt)

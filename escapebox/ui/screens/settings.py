@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pygame
 
-from escapebox.ui.screens.base import Dialog
+from escapebox.ui.screens.dialog import Dialog
 from escapebox.ui.settings import LANGUAGE_CHOICES, TEXT_STEPS, effective_language, load_settings, save_settings
 from escapebox.ui.widgets import Button
 
@@ -86,7 +86,7 @@ class SettingsScreen(Dialog):
         """Apply now; remember just this change on top of what was saved before."""
         app = self.app
         app.apply_settings(app.settings.with_(**changes))
-        path = getattr(app, "settings_file", None)
+        path = app.services.settings_file
         if path is None:
             return
         saved, _problem = load_settings(path)

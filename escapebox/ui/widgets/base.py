@@ -23,6 +23,8 @@ class Widget:
     focusable = True
     #: True for text entries: single-letter shortcuts are off while one is focused.
     takes_text = False
+    #: the corner radius of the focus ring; None: the theme's
+    radius: int | None = None
 
     def __init__(self, rect=None, key: str | None = None, on_activate: Callable[[], None] | None = None):
         self.rect = pygame.Rect(rect or (0, 0, 0, 0))
@@ -238,7 +240,7 @@ class FocusGroup:
             if widget.visible and not widget.clipped:
                 widget.draw(canvas, ctx, widget is focused)
         if focused is not None and not focused.clipped:
-            draw_focus_ring(canvas, ctx, focused.rect, getattr(focused, "radius", None))
+            draw_focus_ring(canvas, ctx, focused.rect, focused.radius)
 
     def update(self, dt: float, ctx) -> bool:
         busy = False

@@ -27,6 +27,10 @@ class PuzzleScreen(GameScreen):
     #: Enter checks the answer unless a toolbar button or a widget that wants Enter has focus
     enter_submits = True
     submit_label = "ui.puzzle.check"
+    #: the success text once solved (see :meth:`build_solved`)
+    body_box: TextBox | None = None
+    #: the on-screen keypad of a code (or numeric meta) puzzle; None: this kind has none
+    keypad = None
 
     def __init__(self, app, puzzle_id: str, via: str | None = None):
         super().__init__(app)
@@ -148,7 +152,7 @@ class PuzzleScreen(GameScreen):
         self.game.route()
 
     def pager(self):
-        return getattr(self, "body_box", None) if self.solved is not None else self.question_box
+        return self.body_box if self.solved is not None else self.question_box
 
     def advance(self) -> bool:
         if self.solved is not None:

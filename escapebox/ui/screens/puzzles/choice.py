@@ -16,12 +16,14 @@ from escapebox.ui.widgets import Button
 
 
 class ChoiceScreen(PuzzleScreen):
-    multiple = False
-
     def __init__(self, app, puzzle_id: str, via: str | None = None):
         super().__init__(app, puzzle_id, via)
-        self.multiple = getattr(self.puzzle, "multiple", False)
+        self.multiple = self.picks_several()
         self.picked: list[int] = []
+
+    def picks_several(self) -> bool:
+        """Whether the group may pick more than one option (the choice puzzle says)."""
+        return self.puzzle.multiple
 
     def build_answer(self, area: pygame.Rect) -> list:
         options = self.puzzle.options
@@ -104,6 +106,5 @@ class ChoiceScreen(PuzzleScreen):
 class DilemmaScreen(ChoiceScreen):
     submit_label = "ui.puzzle.choose"
 
-    def __init__(self, app, puzzle_id: str, via: str | None = None):
-        super().__init__(app, puzzle_id, via)
-        self.multiple = False
+    def picks_several(self) -> bool:
+        return False  # a dilemma is one choice

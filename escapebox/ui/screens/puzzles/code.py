@@ -91,7 +91,7 @@ class Keypad:
 class CodeScreen(PuzzleScreen):
     def build_answer(self, area: pygame.Rect) -> list:
         lengths = [len(a) for a in self.puzzle.answer]
-        if not hasattr(self, "keypad"):
+        if self.keypad is None:
             self.keypad = Keypad(self, max(lengths), self.submit)
         return self.keypad.build(area)
 

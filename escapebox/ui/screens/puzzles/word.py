@@ -9,8 +9,11 @@ from escapebox.ui.widgets import TextField
 
 
 class WordScreen(PuzzleScreen):
+    #: the answer field (built anew on every layout, keeping what was typed)
+    field: TextField | None = None
+
     def build_answer(self, area: pygame.Rect) -> list:
-        text = self.field.text if hasattr(self, "field") else ""
+        text = self.field.text if self.field is not None else ""
         height = self.app.text.line_height(self.app.size("heading")) + 40
         self.field = TextField(text, pygame.Rect(area.left, area.top + 40, min(area.width, 1200), height),
                                key="answer", placeholder=self.app.tr("ui.word.placeholder"),

@@ -1,0 +1,51 @@
+"""A dialog: a panel over the dimmed screen below (hint, help, settings, a trainer's notice, dev problems).
+
+Its own module, below ``screens.base``: the game screens open dialogs from
+their toolbar, so the dialogs must not need the game screens back.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from escapebox.ui.canvas import LOGICAL_H, LOGICAL_W
+from escapebox.ui.screen import Screen
+
+
+class Dialog(Screen):
+    """A panel over the dimmed screen below; Esc closes it."""
+
+    opaque = False
+    width = 1200
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.panel = pygame.Rect(0, 0, self.width, 600)
+
+    def place_panel(self, height: int) -> pygame.Rect:
+        self.panel = pygame.Rect(0, 0, self.width, min(LOGICAL_H - 80, height))
+        self.panel.center = (LOGICAL_W // 2, LOGICAL_H // 2)
+        return self.panel
+
+    def covers(self, rect: pygame.Rect) -> bool:
+        return self.panel.colliderect(rect)
+
+    def on_key(self, event) -> bool:
+        if event.key == pygame.K_ESCAPE:
+            self.close()
+            return True
+        return False
+
+    def close(self) -> None:
+        self.app.stack.pop()
+
+    def draw(self, canvas) -> None:
+        c = self.app.theme.colours
+        canvas.fill(self.panel.move(0, 10), (0, 0, 0, 70), self.app.theme.radius)
+        canvas.fill(self.panel, c.panel, self.app.theme.radius)
+        canvas.frame(self.panel, c.border, 3, self.app.theme.radius)
+        self.draw_content(canvas)
+        self.focus.draw(canvas, self.app)
+
+    def draw_content(self, canvas) -> None:
+        pass
