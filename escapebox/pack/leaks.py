@@ -8,20 +8,14 @@ nothing.
 
 from __future__ import annotations
 
-from escapebox.puzzles.base import TextAnswerPuzzle
 from escapebox.scenario.model import Scenario
 
 MIN_CHARS = 3
 
 
 def answer_texts(scenario: Scenario) -> list[tuple[str, str]]:
-    """``(puzzle id, text)`` for every typed answer and every correct choice option."""
-    found = []
-    for pid, puzzle in scenario.puzzles.items():
-        if isinstance(puzzle, TextAnswerPuzzle):
-            found += [(pid, answer) for answer in puzzle.answer]
-        elif puzzle.kind == "choice":
-            found += [(pid, option.text) for option in puzzle.options if option.correct]
+    """``(puzzle id, text)`` for every text a kind says gives its answer away (typed answers, right options)."""
+    found = [(pid, text) for pid, puzzle in scenario.puzzles.items() for text in puzzle.answer_texts()]
     return [(pid, text) for pid, text in found if len(text.strip()) >= MIN_CHARS]
 
 

@@ -2,14 +2,15 @@
 
 The cards carry only what the group may see.  A locked object gets two
 cards: the outside ("op slot: open eerst ...") and the inside, marked to be
-opened only after the lock.  Order steps and match pairs are shuffled with
-a fixed seed (the same as on screen), so the printed order gives nothing
-away.  Answers, hints and near misses go on the answer sheet for the trainer.
+opened only after the lock.  What a puzzle's card shows below the question
+is the kind's own ``card_lines`` (escapebox/puzzles): order steps and match
+pairs come in the order the screen shows them (``shown_order``), so the
+printed order gives nothing away.  Answers, hints and near misses go on the
+answer sheet for the trainer.
 """
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,20 +24,12 @@ class Card:
     image: Path | None = None
 
 
-def shuffled(values: list, seed: str) -> list:
-    order = list(values)
-    random.Random(seed).shuffle(order)
-    if order == list(values) and len(order) > 1:
-        order = order[1:] + order[:1]
-    return order
-
-
 def build_cards(loaded, tr) -> list[Card]:
     scenario = loaded.scenario
     cards: list[Card] = []
     for rid, room in scenario.rooms.items():
         cards.append(_room_card(scenario, rid, room, tr))
-        for oid, obj in room.objects.items():
+        for obj in room.objects.values():
             cards += _object_cards(scenario, room, obj, tr)
     cards += [Card("clue", clue.title, [clue.text], tr("print.card.clue"), _image(loaded, clue.image))
               for clue in scenario.clues.values()]
@@ -77,19 +70,7 @@ def _object_cards(scenario, room, obj, tr) -> list[Card]:
 
 
 def _puzzle_card(loaded, pid, puzzle, tr) -> Card:
-    paragraphs = [puzzle.question]
-    kind = puzzle.kind
-    if kind in ("choice", "dilemma"):
-        paragraphs += [f"{n}. {option.text}" for n, option in enumerate(puzzle.options, 1)]
-    elif kind == "order":
-        paragraphs += [f"• {step}" for step in shuffled(list(puzzle.steps), pid)]
-    elif kind == "match":
-        lefts = [p.left for p in puzzle.pairs]
-        rights = shuffled([p.right for p in puzzle.pairs], pid)
-        paragraphs += [f"{n}. {left}" for n, left in enumerate(lefts, 1)]
-        paragraphs += [f"{chr(64 + n)}. {right}" for n, right in enumerate(rights, 1)]
-    elif kind == "code":
-        paragraphs.append(tr("print.card.code_boxes", count=len(str(puzzle.answer[0]))))
+    paragraphs = [puzzle.question] + puzzle.card_lines(tr, loaded.scenario.id, pid)
     return Card("puzzle", puzzle.title, paragraphs, tr("print.card.puzzle"), _image(loaded, puzzle.image))
 
 

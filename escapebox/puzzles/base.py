@@ -1,18 +1,22 @@
 """What every puzzle (lock) has in common, and the contract a kind fulfils.
 
-A kind is one module in this package: its model (a frozen dataclass,
-subclass of :class:`PuzzleBase` with a literal ``kind``), ``check`` (is this answer
-right, and what feedback fits), ``solution`` (the answer the auto-player
-and the walkthrough give), ``describe_solution`` (for the trainer) and
-``lint`` (kind-specific checks for the validator).  Answers travel as JSON
-values: text for code/word/meta, lists of indices for choice, order, match
-and dilemma, ``[x, y]`` percentages for spot, item ids for combine.
+A kind is one module in this package, listed in ``KINDS`` (``escapebox/puzzles/__init__.py``):
+its model (a frozen dataclass, subclass of :class:`PuzzleBase` with a literal ``kind``),
+``check`` (is this answer right, and what feedback fits), ``solution`` (the answer
+the auto-player and the walkthrough give), ``describe_solution`` (for the trainer),
+``lint`` (kind-specific checks for the validator), ``card_lines`` (what its printed
+card shows) and ``answer_texts`` (what a pack must not show readable).  The rest of
+Escapebox asks the kind through these and never switches on its name; CONTRIBUTING.md
+says what adding a kind takes.  Answers travel as JSON values: text for
+code/word/meta, lists of indices for choice, order, match and dilemma, ``[x, y]``
+percentages for spot, item ids for combine.
 """
 
 from __future__ import annotations
 
 import copy
 import hashlib
+import random
 from dataclasses import dataclass, field
 from typing import Annotated, Any, ClassVar, Mapping
 
@@ -60,7 +64,10 @@ class PuzzleBase(Frozen):
     result: ShortText | None = None
     minutes: Annotated[int, between(0, 120)] = 3
 
-    #: Whether any answer opens the lock (dilemmas) — the rules and the solver ask this.
+    #: Whether any answer opens the lock (dilemmas): the answer is a choice, which the rules record
+    #: (``DilemmaChosen``), the solver follows as a branch and the report compares between groups.
+    #: Such a kind has ``options`` shaped like ``DilemmaOption`` (text, feedback, reflection,
+    #: reveals, gives, leads_to): the rules, the solver and the report read them.
     always_opens: ClassVar[bool] = False
     #: Puzzle ids whose solving must come first (meta puzzles use their results).
     def prerequisite_puzzles(self) -> tuple[str, ...]:
@@ -89,6 +96,18 @@ class PuzzleBase(Frozen):
 
     def lint(self) -> list[Finding]:
         return []
+
+    def card_lines(self, tr, scenario_id: str, puzzle_id: str) -> list[str]:
+        """What the printed card shows below the question (options, steps, boxes…), in ``tr``'s language.
+
+        Nothing here may give the answer away: the card is for the group.  The ids
+        seed :func:`shown_order`, so the card shows what the screen shows.
+        """
+        return []
+
+    def answer_texts(self) -> tuple[str, ...]:
+        """Texts that give the answer away (typed answers, right options): a pack must not hold them readable."""
+        return ()
 
     def wrong(self, feedback: str | None = None) -> Verdict:
         return Verdict(False, feedback or self.wrong_feedback)
@@ -168,6 +187,9 @@ class TextAnswerPuzzle(PuzzleBase):
     def describe_answer(self, answer: Any) -> str:
         return answer if isinstance(answer, str) else str(answer)
 
+    def answer_texts(self) -> tuple[str, ...]:
+        return tuple(self.answer)
+
     def lint(self) -> list[Finding]:
         findings = []
         accepted = {self.normal(a) for a in self.answer}
@@ -175,6 +197,20 @@ class TextAnswerPuzzle(PuzzleBase):
             if self.normal(near) in accepted:
                 findings.append(Finding("validate.puzzle.near_miss_is_answer", ("near_misses", near), {"text": near}))
         return findings
+
+
+def shown_order(count: int, *seed: str) -> list[int]:
+    """The indices ``0 … count-1`` in the fixed order a group sees them: never the solved order itself.
+
+    The one shuffle of Escapebox: the screens and the printed cards both call it with
+    the same seed (scenario id, puzzle id and, for a second list, its name), so the
+    printed steps are in the order of the screen and a resumed game looks the same.
+    """
+    order = list(range(count))
+    random.Random(":".join(seed)).shuffle(order)
+    if order == list(range(count)):
+        order = order[1:] + order[:1]
+    return order
 
 
 def index_list(answer: Any) -> list[int] | None:
@@ -187,4 +223,4 @@ def index_list(answer: Any) -> list[int] | None:
 
 
 __all__ = ["PuzzleBase", "TextAnswerPuzzle", "AnswerHashes", "answer_digest", "Verdict", "Finding",
-           "index_list", "Id"]
+           "index_list", "shown_order", "Id"]

@@ -41,6 +41,12 @@ class ChoicePuzzle(PuzzleBase):
     def describe_solution(self) -> str:
         return " + ".join(self.options[i].text for i in self.correct_indices())
 
+    def card_lines(self, tr, scenario_id: str, puzzle_id: str) -> list[str]:
+        return [f"{n}. {option.text}" for n, option in enumerate(self.options, 1)]
+
+    def answer_texts(self) -> tuple[str, ...]:
+        return tuple(self.options[i].text for i in self.correct_indices())
+
     def describe_answer(self, answer: Any) -> str:
         chosen = index_list(answer) or []
         return " + ".join(self.options[i].text for i in chosen if 0 <= i < len(self.options))

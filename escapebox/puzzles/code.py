@@ -14,6 +14,9 @@ class CodePuzzle(TextAnswerPuzzle):
     def digits(self) -> int:
         return len(self.answer[0])
 
+    def card_lines(self, tr, scenario_id: str, puzzle_id: str) -> list[str]:
+        return [tr("print.card.code_boxes", count=self.digits)]
+
     def lint(self) -> list[Finding]:
         findings = super().lint()
         for number, answer in enumerate(self.answer):

@@ -2,7 +2,7 @@
 
 from typing import Annotated, Any, Literal
 
-from escapebox.puzzles.base import Finding, PuzzleBase, Verdict
+from escapebox.puzzles.base import PuzzleBase, Verdict
 from escapebox.scenario.types import length, part, refs
 
 

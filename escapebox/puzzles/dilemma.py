@@ -44,6 +44,9 @@ class DilemmaPuzzle(PuzzleBase):
     def describe_solution(self) -> str:
         return " | ".join(o.text for o in self.options)
 
+    def card_lines(self, tr, scenario_id: str, puzzle_id: str) -> list[str]:
+        return [f"{n}. {option.text}" for n, option in enumerate(self.options, 1)]
+
     def describe_answer(self, answer: Any) -> str:
         chosen = index_list(answer) or []
         return " + ".join(self.options[i].text for i in chosen if 0 <= i < len(self.options))

@@ -1,8 +1,8 @@
-"""``match``: pair two lists, e.g. situations with interventions (written as right pairs)."""
+"""``match``: pair two lists, e.g. situations with interventions (written as right pairs; the right column is shown shuffled)."""
 
 from typing import Annotated, Any, Literal
 
-from escapebox.puzzles.base import Finding, PuzzleBase, Verdict, index_list
+from escapebox.puzzles.base import Finding, PuzzleBase, Verdict, index_list, shown_order
 from escapebox.scenario.types import Frozen, Text, length, part
 
 
@@ -29,13 +29,23 @@ class MatchPuzzle(PuzzleBase):
     def solution(self) -> list[int]:
         return list(range(len(self.pairs)))
 
+    def shown_rights(self, scenario_id: str, puzzle_id: str) -> list[int]:
+        """The right-hand entries' indices in the order the screen and the card show them (the left keep theirs)."""
+        return shown_order(len(self.pairs), scenario_id, puzzle_id, "right")
+
+    def card_lines(self, tr, scenario_id: str, puzzle_id: str) -> list[str]:
+        lefts = [f"{n}. {pair.left}" for n, pair in enumerate(self.pairs, 1)]
+        rights = [f"{chr(64 + n)}. {self.pairs[i].right}"
+                  for n, i in enumerate(self.shown_rights(scenario_id, puzzle_id), 1)]
+        return lefts + rights
+
     def describe_solution(self) -> str:
         return "; ".join(f"{p.left} ↔ {p.right}" for p in self.pairs)
 
     def describe_answer(self, answer: Any) -> str:
         chosen = index_list(answer) or []
-        return "; ".join(f"{self.pairs[l].left} ↔ {self.pairs[r].right}"
-                         for l, r in enumerate(chosen) if l < len(self.pairs) and 0 <= r < len(self.pairs))
+        return "; ".join(f"{self.pairs[left].left} ↔ {self.pairs[right].right}"
+                         for left, right in enumerate(chosen) if left < len(self.pairs) and 0 <= right < len(self.pairs))
 
     def lint(self) -> list[Finding]:
         lefts = [p.left for p in self.pairs]

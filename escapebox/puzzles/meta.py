@@ -8,7 +8,7 @@ group types (or clicks together) the combined answer.
 from dataclasses import field
 from typing import Annotated, Literal
 
-from escapebox.puzzles.base import Finding, TextAnswerPuzzle
+from escapebox.puzzles.base import TextAnswerPuzzle
 from escapebox.scenario.types import length, part, refs
 
 

@@ -1,8 +1,8 @@
-"""``order``: put steps in the right order (written here in the right order; shuffled on screen)."""
+"""``order``: put steps in the right order (written here in the right order; shown shuffled, on screen and on paper)."""
 
 from typing import Annotated, Any, Literal
 
-from escapebox.puzzles.base import Finding, PuzzleBase, Verdict, index_list
+from escapebox.puzzles.base import Finding, PuzzleBase, Verdict, index_list, shown_order
 from escapebox.scenario.types import Text, length, part
 
 
@@ -22,6 +22,13 @@ class OrderPuzzle(PuzzleBase):
 
     def solution(self) -> list[int]:
         return list(range(len(self.steps)))
+
+    def shown_steps(self, scenario_id: str, puzzle_id: str) -> list[int]:
+        """The step indices in the order the screen starts with and the card prints."""
+        return shown_order(len(self.steps), scenario_id, puzzle_id)
+
+    def card_lines(self, tr, scenario_id: str, puzzle_id: str) -> list[str]:
+        return [f"• {self.steps[i]}" for i in self.shown_steps(scenario_id, puzzle_id)]
 
     def describe_solution(self) -> str:
         return " → ".join(self.steps)

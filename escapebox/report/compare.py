@@ -90,9 +90,10 @@ def _puzzles(sessions: list[ReportSession]):
 
 
 def _dilemmas(sessions: list[ReportSession]):
+    """Puzzles whose every answer opens the lock are choices (dilemmas): count who chose which option."""
     first = sessions[0].scenario
     for pid, puzzle in first.puzzles.items():
-        if puzzle.kind != "dilemma":
+        if not puzzle.always_opens:
             continue
         chosen = {s.label: c.option for s in sessions for c in s.debrief.choices if c.puzzle == pid}
         options = tuple(OptionCount(i, o.text, tuple(g for g, n in chosen.items() if n == i))

@@ -34,7 +34,7 @@ def timeline(scenario: Scenario, events, tr) -> list[Line]:
 def _shown(e: E.Event, scenario: Scenario) -> bool:
     """Penalties repeat the line before; a dilemma's lock repeats the choice that follows."""
     if isinstance(e, E.LockOpened) and not e.skipped:
-        return getattr(scenario.puzzles.get(e.puzzle), "kind", "") != "dilemma"
+        return not getattr(scenario.puzzles.get(e.puzzle), "always_opens", False)
     return not isinstance(e, _SKIP)
 
 

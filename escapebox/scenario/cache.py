@@ -60,12 +60,18 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
+def _kinds() -> str:
+    """The registered puzzle kinds' classes: a kind added at run time (a test) reads a file differently."""
+    from escapebox.puzzles import kind_classes
+    return ",".join(_class_key(cls) for cls in kind_classes())
+
+
 def remembered(kind: str, raw: bytes, check: Callable[[], T]) -> T:
     """``check()``'s result for these bytes, from the cache when it was made before."""
     folder = cache_dir()
     if folder is None:
         return check()
-    key = hashlib.sha256(b"\0".join((kind.encode(), code_fingerprint().encode(), raw))).hexdigest()
+    key = hashlib.sha256(b"\0".join((kind.encode(), code_fingerprint().encode(), _kinds().encode(), raw))).hexdigest()
     path = folder / f"{kind}-{key[:32]}.json"
     found = _read(path, key)
     if found is not None:

@@ -18,8 +18,14 @@ from escapebox.scenario.schema_errors import problems_from_validation
 from escapebox.scenario.yamlsafe import Document
 
 
-@lru_cache(maxsize=None)
 def adapter(model: type) -> TypeAdapter:
+    from escapebox.puzzles import kind_classes
+    return _adapter(model, kind_classes())
+
+
+@lru_cache(maxsize=None)
+def _adapter(model: type, kinds: tuple) -> TypeAdapter:
+    """Built once per model and registry of puzzle kinds (a kind added in a test gets its own)."""
     return TypeAdapter(model)
 
 

@@ -252,7 +252,8 @@ class RoomScreen(GameScreen):
         for door, _ in self.exits():
             if door.locked_by == puzzle:
                 return self.keys_to(f"exit:{door.target}")
-        return [("key", "i")] if self.game.scenario.puzzles[puzzle].kind == "combine" else None
+        # a lock that asks for items in hand (combine) is answered with them: the inventory
+        return [("key", "i")] if self.game.scenario.puzzles[puzzle].required_items() else None
 
     def _object_for(self, command) -> str | None:
         if isinstance(command, C.UseItem):

@@ -24,6 +24,9 @@ ANIMATION_S = 0.6
 
 class PuzzleScreen(GameScreen):
     name = "puzzle"
+    #: The puzzle kind (``kind:`` in the scenario) this class shows: declaring it registers the
+    #: screen (``escapebox.ui.screens.puzzles.screen_classes``); a base class of screens leaves it None.
+    puzzle_kind: str | None = None
     #: Enter checks the answer unless a toolbar button or a widget that wants Enter has focus
     enter_submits = True
     submit_label = "ui.puzzle.check"

@@ -16,6 +16,8 @@ from escapebox.ui.widgets import Button
 
 
 class ChoiceScreen(PuzzleScreen):
+    puzzle_kind = "choice"
+
     def __init__(self, app, puzzle_id: str, via: str | None = None):
         super().__init__(app, puzzle_id, via)
         self.multiple = self.picks_several()
@@ -104,6 +106,7 @@ class ChoiceScreen(PuzzleScreen):
 
 
 class DilemmaScreen(ChoiceScreen):
+    puzzle_kind = "dilemma"
     submit_label = "ui.puzzle.choose"
 
     def picks_several(self) -> bool:

@@ -89,6 +89,8 @@ class Keypad:
 
 
 class CodeScreen(PuzzleScreen):
+    puzzle_kind = "code"
+
     def build_answer(self, area: pygame.Rect) -> list:
         lengths = [len(a) for a in self.puzzle.answer]
         if self.keypad is None:

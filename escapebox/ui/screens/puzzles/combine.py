@@ -9,6 +9,8 @@ from escapebox.ui.widgets import Button
 
 
 class CombineScreen(PuzzleScreen):
+    puzzle_kind = "combine"
+
     def __init__(self, app, puzzle_id: str, via: str | None = None):
         super().__init__(app, puzzle_id, via)
         self.picked: list[str] = []

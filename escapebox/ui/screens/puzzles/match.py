@@ -4,7 +4,7 @@ Pick a left entry (it gets a letter, A, B, …), then the right entry that
 belongs to it; the right entry then says "bij A" and a line joins them, so
 pairs are visible without relying on colour.  Keyboard: Tab/arrows and
 Space or Enter; mouse: click left, click right.  The right column is shown
-in a fixed shuffled order.
+in a fixed shuffled order (``MatchPuzzle.shown_rights``, as on the printed card).
 """
 
 from __future__ import annotations
@@ -12,16 +12,17 @@ from __future__ import annotations
 import pygame
 
 from escapebox.ui.screens.puzzles.base import PuzzleScreen
-from escapebox.ui.screens.puzzles.order import shuffled
 from escapebox.ui.widgets import Button
 
 LETTERS = "ABCDEFGHIJ"
 
 
 class MatchScreen(PuzzleScreen):
+    puzzle_kind = "match"
+
     def __init__(self, app, puzzle_id: str, via: str | None = None):
         super().__init__(app, puzzle_id, via)
-        self.right_order = shuffled(len(self.puzzle.pairs), f"{app.game.scenario.id}:{puzzle_id}:right")
+        self.right_order = self.puzzle.shown_rights(app.game.scenario.id, puzzle_id)
         self.pairs: dict[int, int] = {}
         self.active: int | None = 0
 

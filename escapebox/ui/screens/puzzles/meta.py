@@ -16,6 +16,8 @@ from escapebox.ui.widgets import Button, TextField
 
 
 class MetaScreen(PuzzleScreen):
+    puzzle_kind = "meta"
+
     def __init__(self, app, puzzle_id: str, via: str | None = None):
         super().__init__(app, puzzle_id, via)
         self.numeric = all(a.isdigit() for a in self.puzzle.answer)

@@ -3,12 +3,11 @@
 Keyboard: focus a step, Space (or Enter) picks it up, the up and down arrows
 move it, Space puts it down.  Mouse: drag a step to its place, or click to
 pick it up and click again to put it down.  The steps start shuffled in a
-fixed way per puzzle (never already right), so a resumed game looks the same.
+fixed way per puzzle (never already right; ``OrderPuzzle.shown_steps``, the order
+the printed card has too), so a resumed game looks the same.
 """
 
 from __future__ import annotations
-
-import random
 
 import pygame
 
@@ -17,15 +16,6 @@ from escapebox.ui.widgets import Button
 
 ROW_GAP = 14
 DRAG_THRESHOLD = 12
-
-
-def shuffled(count: int, seed: str) -> list[int]:
-    """A fixed shuffle per puzzle that is never the solution itself."""
-    order = list(range(count))
-    random.Random(seed).shuffle(order)
-    if order == list(range(count)):
-        order = order[1:] + order[:1]
-    return order
 
 
 class OrderRow(Button):
@@ -48,9 +38,11 @@ class OrderRow(Button):
 
 
 class OrderScreen(PuzzleScreen):
+    puzzle_kind = "order"
+
     def __init__(self, app, puzzle_id: str, via: str | None = None):
         super().__init__(app, puzzle_id, via)
-        self.order = shuffled(len(self.puzzle.steps), f"{app.game.scenario.id}:{puzzle_id}")
+        self.order = self.puzzle.shown_steps(app.game.scenario.id, puzzle_id)
         self.grabbed: int | None = None
         self.drag: dict | None = None
 

@@ -74,6 +74,8 @@ class SpotArea(Widget):
 
 
 class SpotScreen(PuzzleScreen):
+    puzzle_kind = "spot"
+
     def __init__(self, app, puzzle_id: str, via: str | None = None):
         super().__init__(app, puzzle_id, via)
         self.point = [50.0, 50.0]

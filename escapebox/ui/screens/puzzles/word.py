@@ -9,6 +9,7 @@ from escapebox.ui.widgets import TextField
 
 
 class WordScreen(PuzzleScreen):
+    puzzle_kind = "word"
     #: the answer field (built anew on every layout, keeping what was typed)
     field: TextField | None = None
 
