@@ -7,8 +7,9 @@ every ``import`` in ``escapebox/``: at module level, inside functions, and under
 ``TYPE_CHECKING`` alike, because an import inside a function still makes the lower layer need
 the upper one at run time (``escapebox validate`` pulling in the UI package was exactly that).
 
-Within one layer, packages may use each other, but two modules must not import each other
-(a cycle makes the import order, and so start-up, depend on who comes first).
+Within one layer, packages may use each other, but modules must not import each other, directly
+or round a longer loop (a cycle makes the import order, and so start-up, depend on who comes
+first, and means neither module can be understood without the other).
 """
 
 from __future__ import annotations
@@ -93,20 +94,58 @@ def upward_imports(files: list[Path]) -> list[str]:
     return wrong
 
 
-def import_cycles(files: list[Path]) -> list[str]:
-    """Pairs of modules that import each other (directly)."""
+def import_graph(files: list[Path]) -> dict[str, set[str]]:
     modules = known_modules()
     graph: dict[str, set[str]] = {}
     for path in files:
         own = module_name(path)
         graph[own] = {t for t, _ in imports_of(path) if t in modules and t != own
                       and not own.startswith(t + ".")}  # a module's own package is fine
-    pairs = set()
-    for a, targets in graph.items():
-        for b in targets:
-            if a in graph.get(b, set()) and not b.startswith(a + "."):
-                pairs.add(tuple(sorted((a, b))))
-    return [f"{a} and {b} import each other" for a, b in sorted(pairs)]
+    return graph
+
+
+def import_cycles(files: list[Path]) -> list[str]:
+    """Groups of modules that import each other, directly or round a longer loop (Tarjan's
+    strongly connected components, iteratively so a deep chain cannot hit the recursion limit)."""
+    graph = import_graph(files)
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cycles: list[list[str]] = []
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(graph.get(root, ()))))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, targets = work[-1]
+            step = next(targets, None)
+            if step is not None:
+                if step not in index:
+                    index[step] = low[step] = len(index)
+                    stack.append(step)
+                    on_stack.add(step)
+                    work.append((step, iter(sorted(graph.get(step, ())))))
+                elif step in on_stack:
+                    low[node] = min(low[node], index[step])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                group = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.append(member)
+                    if member == node:
+                        break
+                if len(group) > 1:
+                    cycles.append(sorted(group))
+    return [" → ".join(group) + " import each other (round a loop)" for group in sorted(cycles)]
 
 
 def test_every_part_of_the_package_has_a_layer():
@@ -119,7 +158,7 @@ def test_no_module_imports_a_layer_above_its_own():
     assert not wrong, "imports that go up the layers:\n" + "\n".join(wrong)
 
 
-def test_no_two_modules_import_each_other():
+def test_no_modules_import_each_other():
     cycles = import_cycles(source_files())
     assert not cycles, "import cycles:\n" + "\n".join(cycles)
 
@@ -177,6 +216,20 @@ def test_the_walk_finds_an_upward_import_inside_a_function(tmp_path, monkeypatch
     monkeypatch.setattr(f"{__name__}.known_modules", lambda: {"escapebox.scenario.validator", "escapebox.ui.theme"})
     wrong = upward_imports([copy])
     assert any("escapebox.scenario.validator" in w and "escapebox.ui.theme" in w for w in wrong), wrong
+
+
+def test_the_walk_finds_a_loop_of_three(tmp_path, monkeypatch):
+    folder = tmp_path / "escapebox" / "ui"
+    folder.mkdir(parents=True)
+    (folder / "a.py").write_text("from escapebox.ui import b\n", encoding="utf-8")
+    (folder / "b.py").write_text("def f():\n    from escapebox.ui.c import x\n", encoding="utf-8")
+    (folder / "c.py").write_text("import escapebox.ui.a\n", encoding="utf-8")
+    (folder / "d.py").write_text("import escapebox.ui.a\n", encoding="utf-8")
+    monkeypatch.setattr(f"{__name__}.PACKAGE", tmp_path / "escapebox")
+    names = {f"escapebox.ui.{n}" for n in "abcd"}
+    monkeypatch.setattr(f"{__name__}.known_modules", lambda: names)
+    cycles = import_cycles(sorted(folder.glob("*.py")))
+    assert cycles == ["escapebox.ui.a → escapebox.ui.b → escapebox.ui.c import each other (round a loop)"]
 
 
 @pytest.mark.parametrize("source, expected", [

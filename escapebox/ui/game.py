@@ -116,6 +116,16 @@ class Game:
 
     # ------------------------------------------------------------ what to show next
 
+    def show_clue_book(self) -> None:
+        # Opened from every game screen's toolbar; asked of the game because the clue book is
+        # itself a game screen (base.py must not import what builds on it).
+        from escapebox.ui.screens.cluebook import ClueBookScreen
+        self.app.stack.push(ClueBookScreen(self.app))
+
+    def show_inventory(self) -> None:
+        from escapebox.ui.screens.inventory import InventoryScreen
+        self.app.stack.push(InventoryScreen(self.app))
+
     def route(self) -> None:
         """Show the screen the state asks for: ending, reflection, time-up, pause or the room."""
         from escapebox.ui.screens.debrief import DebriefScreen

@@ -19,6 +19,9 @@ from escapebox.ui.widgets import FocusGroup
 class Screen:
     #: Opaque screens hide everything below them; dialogs set this to False.
     opaque = True
+    #: The trainer's overlay: what is shown to the group goes below it, and it is put back on
+    #: top when the game's screens are rebuilt.
+    stays_on_top = False
     #: A short name for screenshots and tests.
     name = "screen"
     #: Where this screen's game clock was last drawn (see :meth:`redraw_clock`); None: it shows none.

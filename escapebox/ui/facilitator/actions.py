@@ -115,8 +115,7 @@ class FacilitatorActions:
 
     def _reroute(self) -> None:
         """Show the screens the new state asks for; keep the trainer's overlay open on top."""
-        from escapebox.ui.facilitator.overlay import FacilitatorOverlay
-        overlay = self.app.stack.find(FacilitatorOverlay)
+        overlay = next((s for s in reversed(self.app.stack.screens) if s.stays_on_top), None)
         self.game.route()
         if overlay is not None and not self.game.session.state.ended:
             self.app.stack.push(overlay)

@@ -49,8 +49,7 @@ class GroupNotice(Dialog):
 
 def show_to_group(app, screen) -> None:
     """Put a screen in front of the group; below the trainer's overlay while that is open."""
-    from escapebox.ui.facilitator.overlay import FacilitatorOverlay
-    if isinstance(app.stack.top, FacilitatorOverlay):
+    if app.stack.top is not None and app.stack.top.stays_on_top:
         app.stack.insert_below_top(screen)
     else:
         app.stack.push(screen)

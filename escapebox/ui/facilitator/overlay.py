@@ -36,6 +36,7 @@ def toggle_overlay(app) -> bool:
 
 class FacilitatorOverlay(Screen):
     name = "facilitator"
+    stays_on_top = True
 
     def __init__(self, app):
         super().__init__(app)

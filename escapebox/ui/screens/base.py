@@ -159,12 +159,10 @@ class GameScreen(Screen):
             self.app.stack.pop()
 
     def open_clues(self) -> None:
-        from escapebox.ui.screens.cluebook import ClueBookScreen
-        self.app.stack.push(ClueBookScreen(self.app))
+        self.game.show_clue_book()
 
     def open_items(self) -> None:
-        from escapebox.ui.screens.inventory import InventoryScreen
-        self.app.stack.push(InventoryScreen(self.app))
+        self.game.show_inventory()
 
     def open_hint(self) -> None:
         from escapebox.ui.screens.hint import HintScreen
