@@ -295,6 +295,10 @@ class _Builder:
     def _syntax_error(self, exc) -> EscapeboxError:
         """``exc`` is PyYAML's ``MarkedYAMLError``."""
         mark = exc.problem_mark or exc.context_mark
+        if _is_libyaml_depth_limit(exc):
+            # Newer libyaml stops deep nesting itself (at 1000 levels), before we see the events.
+            return _fail(self.name, "yaml.too_deep", limit=MAX_DEPTH,
+                         line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None)
         problem = exc.problem or "?"
         lines = self.text.split("\n")
         near = lines[mark.line] if mark and mark.line < len(lines) else ""
@@ -303,6 +307,18 @@ class _Builder:
             "yaml.syntax", {"problem": problem, "hint": hint}, file=self.name,
             line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
         )])
+
+
+def _is_libyaml_depth_limit(exc) -> bool:
+    """libyaml's own nesting limit, which newer releases (in PyYAML 6.0.4's wheels) enforce in the scanner.
+
+    Its words are ``exceeded maximum nesting depth`` ``while increasing flow level`` (or ``block level``);
+    a libyaml that words it differently still gives a clean ``yaml.syntax`` refusal.
+    """
+    problem = (exc.problem or "").lower()
+    context = (exc.context or "").lower()
+    return "nesting depth" in problem or context.startswith(("while increasing flow level",
+                                                             "while increasing block level"))
 
 
 def dotted(path: tuple) -> str:
