@@ -60,6 +60,6 @@ def autoplay(session: GameSession, branch: int = 0) -> AutoplayResult:
 
 
 def _answer_reflections(session: GameSession, result: AutoplayResult) -> None:
-    while session.current_reflection():
-        session.apply(reflection_answer(session, session.current_reflection()))
+    while (reflection := session.current_reflection()) is not None:
+        session.apply(reflection_answer(session, reflection))
         result.commands += 1

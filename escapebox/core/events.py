@@ -37,7 +37,7 @@ class Event:
 def event_from_dict(data: dict) -> Event:
     """Rebuild an event from JSON; unknown fields are dropped, unknown types refused."""
     kind = data.get("type")
-    cls = EVENT_TYPES.get(kind)
+    cls = EVENT_TYPES.get(kind) if isinstance(kind, str) else None
     if cls is None:
         raise ValueError(f"unknown event type {kind!r}")
     names = {f.name for f in fields(cls)}

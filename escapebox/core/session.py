@@ -197,5 +197,5 @@ class GameSession:
     def results(self, meta: str | None = None) -> dict[str, str]:
         """Results of solved puzzles (``result`` fields), in the order a meta puzzle lists them."""
         order = self.scenario.puzzles[meta].prerequisite_puzzles() if meta else tuple(self.scenario.puzzles)
-        return {pid: self.scenario.puzzles[pid].result for pid in order
-                if self.scenario.puzzles[pid].result and pid in self.state.opened}
+        return {pid: result for pid in order
+                if (result := self.scenario.puzzles[pid].result) and pid in self.state.opened}

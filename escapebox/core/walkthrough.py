@@ -27,7 +27,7 @@ def needed_steps(branch: Branch, index: ScenarioIndex) -> list[Step]:
     """The subset of a branch's steps that its ending (and its choices) rely on."""
     steps = branch.steps
     producers = _producers(steps, index)
-    keep = {i for i, step in enumerate(steps) if step.kind == "answer" and _is_key_step(step, branch, index)}
+    keep = {i for i, step in enumerate(steps) if step.kind == "answer" and _is_key_step(step, index)}
     todo = list(keep)
     while todo:
         position = todo.pop()
@@ -52,7 +52,7 @@ def _schedule(kept: list[int], depends: dict[int, set[int]], steps: list[Step], 
     state = {"here": index.scenario.start, "opened": set()}
     segment: list[int] = []
     for position in kept:
-        if steps[position].kind == "answer" and _is_key_step(steps[position], None, index):
+        if steps[position].kind == "answer" and _is_key_step(steps[position], index):
             order += _nearest_first(segment, depends, steps, index, state, set(order))
             segment = []
             order.append(position)
@@ -91,7 +91,7 @@ def _advance(step: Step, index: ScenarioIndex, state: dict) -> None:
             state["here"] = target
 
 
-def _is_key_step(step: Step, branch: Branch, index: ScenarioIndex) -> bool:
+def _is_key_step(step: Step, index: ScenarioIndex) -> bool:
     """Dilemma choices and locks that move the group or end the game are never pruned."""
     puzzle = index.scenario.puzzles[step.target]
     return puzzle.always_opens or bool(puzzle.leads_to)
@@ -165,7 +165,8 @@ def _locks_on_way(index: ScenarioIndex, room: str, before: list[Step]) -> list[s
 def plan(branch: Branch, index: ScenarioIndex) -> list[PlannedCommand]:
     """Commands in order, with the walking between rooms added."""
     scenario = index.scenario
-    here, opened, planned = scenario.start, set(), []
+    here, planned = scenario.start, []
+    opened: set[str] = set()
     for step in needed_steps(branch, index):
         for room in index.path(here, step.room, opened) or []:
             planned.append(PlannedCommand(C.EnterRoom(room), here))

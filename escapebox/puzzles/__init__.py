@@ -9,7 +9,7 @@ adding a kind takes.
 """
 
 from functools import lru_cache
-from typing import Annotated, Union, get_args
+from typing import TYPE_CHECKING, Annotated, Union, get_args
 
 from escapebox.puzzles.base import Finding, PuzzleBase, Verdict
 from escapebox.puzzles.choice import ChoicePuzzle
@@ -39,12 +39,12 @@ def kind_classes() -> tuple[type[PuzzleBase], ...]:
 @lru_cache(maxsize=None)
 def kind_name(cls: type[PuzzleBase]) -> str:
     """The ``kind:`` a class accepts (read from its type only when asked: resolving types is slow at import)."""
-    return get_args(part_fields(cls)["kind"].annotation)[0]
+    return get_args(part_fields(cls)["kind"].annotation)[0]  # type: ignore[arg-type]  # python/mypy#11470
 
 
 def puzzle_kinds() -> tuple[str, ...]:
     """The name of every kind, in the registry's order."""
-    return tuple(kind_name(cls) for cls in kind_classes())
+    return tuple(kind_name(cls) for cls in kind_classes())  # type: ignore[arg-type]  # python/mypy#11470
 
 
 class _RegisteredKinds:
@@ -65,6 +65,10 @@ class _RegisteredKinds:
         return "RegisteredKinds()"
 
 
-Puzzle = Annotated[Union[KINDS], _RegisteredKinds()]
+if TYPE_CHECKING:
+    # The union is built from the registry at run time; a type checker sees the shared contract.
+    Puzzle = PuzzleBase
+else:
+    Puzzle = Annotated[Union[KINDS], _RegisteredKinds()]
 
 __all__ = ["Puzzle", "PuzzleBase", "Verdict", "Finding", "KINDS", "kind_classes", "kind_name", "puzzle_kinds"]

@@ -18,7 +18,7 @@ import copy
 import hashlib
 import random
 from dataclasses import dataclass, field
-from typing import Annotated, Any, ClassVar, Mapping
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Mapping
 
 from escapebox.puzzles.matching import normalise
 from escapebox.scenario.types import (
@@ -69,6 +69,11 @@ class PuzzleBase(Frozen):
     #: Such a kind has ``options`` shaped like ``DilemmaOption`` (text, feedback, reflection,
     #: reveals, gives, leads_to): the rules, the solver and the report read them.
     always_opens: ClassVar[bool] = False
+    if TYPE_CHECKING:
+        # Only kinds that answer with a choice have options (choice, dilemma); they are read
+        # after asking the kind (``always_opens``, the answer's shape). Declared here for the
+        # type checker alone, so the dataclass fields stay each kind's own.
+        options: tuple[Any, ...]
     #: Puzzle ids whose solving must come first (meta puzzles use their results).
     def prerequisite_puzzles(self) -> tuple[str, ...]:
         return ()
@@ -173,9 +178,11 @@ class TextAnswerPuzzle(PuzzleBase):
         return self.wrong()
 
     def _check_hashed(self, digest: str) -> Verdict:
-        if digest in self._hashes.accepted:
+        hashes = self._hashes
+        assert hashes is not None  # only called when the pack gave hashes
+        if digest in hashes.accepted:
             return Verdict(True, self.solved_text)
-        feedback = self._hashes.near_misses.get(digest)
+        feedback = hashes.near_misses.get(digest)
         return Verdict(False, feedback) if feedback else self.wrong()
 
     def solution(self) -> str:

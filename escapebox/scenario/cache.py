@@ -122,7 +122,7 @@ def _encode(value):
     """Parts as ``[class, field values…]``, tuples as ``["", items…]``; mappings and scalars as they are."""
     kind = type(value)
     if is_part(value):
-        names = field_names(kind)
+        names = field_names(kind)  # type: ignore[arg-type]  # python/mypy#11470
         if len(vars(value)) != len(names):
             raise TypeError(f"{kind.__name__} carries more than its fields")  # e.g. a pack's answer hashes
         return [_class_key(kind), *(_encode(getattr(value, name)) for name in names)]
@@ -142,7 +142,7 @@ def _decode(value, classes: dict[str, type]):
         if tag == _TUPLE:
             return tuple(_decode(item, classes) for item in items)
         cls = classes[tag]
-        made = object.__new__(cls)  # already checked when it was stored; frozen, so no __init__ here
+        made: Frozen = object.__new__(cls)  # already checked when it was stored; frozen, so no __init__ here
         made.__dict__.update(zip(field_names(cls), (_decode(item, classes) for item in items), strict=True))
         return made
     if kind is dict:
@@ -156,7 +156,8 @@ def _class_key(cls: type) -> str:
 
 def _part_classes() -> dict[str, type]:
     """Every part class defined so far: the only classes an entry may name."""
-    found, todo = {}, [Frozen]
+    found: dict[str, type] = {}
+    todo: list[type] = [Frozen]
     while todo:
         cls = todo.pop()
         todo.extend(cls.__subclasses__())

@@ -88,7 +88,8 @@ class ScenarioIndex:
         """Rooms to walk through (excluding ``source``) using only open doors."""
         if source == target:
             return []
-        previous, todo = {source: None}, deque([source])
+        previous: dict[str, str | None] = {source: None}
+        todo = deque([source])
         while todo:
             room = todo.popleft()
             for door in self.doors[room]:

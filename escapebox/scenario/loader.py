@@ -42,9 +42,11 @@ class LoadedScenario:
     @property
     def document(self) -> Document:
         """Where each part was written; read from ``raw`` the first time a message needs a position."""
-        if self._document is None:
-            object.__setattr__(self, "_document", parse_yaml(self.raw, self.file))
-        return self._document
+        document = self._document
+        if document is None:
+            document = parse_yaml(self.raw, self.file)
+            object.__setattr__(self, "_document", document)
+        return document
 
     @cached_property
     def index(self) -> ScenarioIndex:
@@ -127,4 +129,5 @@ def _check_format_version(data: dict, document: Document) -> None:
     if isinstance(version, str) and version.strip().isdigit() and int(version) > FORMAT_VERSION:
         mark = document.mark(("format",))
         raise EscapeboxError([Problem("load.newer_format", {"found": version, "known": FORMAT_VERSION},
-                                      file=document.file, line=mark.line, column=mark.column, path="format")])
+                                      file=document.file, line=mark.line if mark else None,
+                                      column=mark.column if mark else None, path="format")])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import types
-from typing import Annotated, Union, get_args, get_origin
+from typing import Annotated, Any, Mapping, Union, get_args, get_origin
 
 from pydantic import ValidationError
 
@@ -44,7 +44,7 @@ def problems_from_validation(error: ValidationError, doc: Document, model: type)
     return sorted(_dedupe(problems), key=lambda p: (p.line or 0, p.column or 0))
 
 
-def _problem(item: dict, doc: Document, model: type) -> Problem:
+def _problem(item: Mapping[str, Any], doc: Document, model: type) -> Problem:
     loc = tuple(item["loc"])
     kind = SAME_AS.get(item["type"], item["type"])
     ctx = item.get("ctx") or {}
@@ -86,7 +86,7 @@ def _problem(item: dict, doc: Document, model: type) -> Problem:
                    column=mark.column if mark else None, path=dotted(path))
 
 
-def _context_params(kind: str, ctx: dict, item: dict) -> dict:
+def _context_params(kind: str, ctx: dict, item: Mapping[str, Any]) -> dict:
     params = {}
     for name in ("min_length", "max_length", "ge", "le", "gt", "lt", "actual_length"):
         if name in ctx:

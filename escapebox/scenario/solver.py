@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
+from typing import Any
 
 from escapebox.scenario.index import ScenarioIndex
 from escapebox.scenario.model import Scenario
@@ -32,7 +33,8 @@ class Step:
     kind: str
     target: str
     room: str
-    detail: object = None
+    #: the answer (answer, choose), the item used (use), the items combined (combine)
+    detail: Any = None
 
 
 @dataclass
@@ -182,7 +184,9 @@ class _Explorer:
 
     def _solve(self, pid: str, answer, option: int | None = None) -> None:
         puzzle = self.s.puzzles[pid]
-        self._step("answer", pid, self.located(pid), answer)
+        room = self.located(pid)
+        assert room is not None, pid  # only candidates are solved, and a candidate is located
+        self._step("answer", pid, room, answer)
         self.opened.add(pid)
         self.branch.puzzles.add(pid)
         self._gain_clues(puzzle.reveals)

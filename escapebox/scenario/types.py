@@ -164,7 +164,7 @@ class Frozen:
     __pydantic_config__ = {"extra": "forbid"}
 
     def __init__(self, **values):
-        for spec in _init_fields(type(self)):
+        for spec in _init_fields(type(self)):  # type: ignore[arg-type]  # python/mypy#11470
             if spec.name in values:
                 value = values.pop(spec.name)
             elif spec.default is not dataclasses.MISSING:
@@ -187,18 +187,18 @@ class Frozen:
         raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
 
     def _values(self) -> tuple:
-        return tuple(getattr(self, name) for name in field_names(type(self)))
+        return tuple(getattr(self, name) for name in field_names(type(self)))  # type: ignore[arg-type]  # python/mypy#11470
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return self._values() == other._values()
         return NotImplemented
 
-    def __hash__(self):
+    def __hash__(self) -> int:
         return hash(self._values())
 
     def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in field_names(type(self)))
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in field_names(type(self)))  # type: ignore[arg-type]  # python/mypy#11470
         return f"{type(self).__qualname__}({shown})"
 
 

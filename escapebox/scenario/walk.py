@@ -41,8 +41,8 @@ def field_markers(cls: type) -> dict[str, tuple[str, object]]:
 
 def walk(model, path: tuple = ()) -> Iterator[tuple[tuple, object, str]]:
     """Yield ``(path, marker, value)`` for every id or file name in the model."""
-    markers = field_markers(type(model))
-    for name, info in part_fields(type(model)).items():
+    markers = field_markers(type(model))  # type: ignore[arg-type]  # python/mypy#11470
+    for name, info in part_fields(type(model)).items():  # type: ignore[arg-type]  # python/mypy#11470
         value = getattr(model, name)
         if name in markers:
             key, marker = markers[name]
