@@ -33,7 +33,7 @@ class MatchScreen(PuzzleScreen):
         area = pygame.Rect(area.left, area.top + note_h, area.width, area.height - note_h)
         col_w = (area.width - 160) // 2
         lefts, rights = [], []
-        paired_to = {r: l for l, r in self.pairs.items()}
+        paired_to = {right: left for left, right in self.pairs.items()}
         for i, pair in enumerate(self.puzzle.pairs):
             button = Button(f"{LETTERS[i]}.  {pair.left}", lambda i=i: self.pick_left(i), key=f"left:{i}",
                             align="left", selected=(i == self.active) or None)
@@ -72,7 +72,7 @@ class MatchScreen(PuzzleScreen):
         if self.active is None:
             self.app.toast(self.app.tr("ui.match.left_first"), "info")
             return
-        self.pairs = {l: r for l, r in self.pairs.items() if r != j and l != self.active}
+        self.pairs = {left: right for left, right in self.pairs.items() if right != j and left != self.active}
         self.pairs[self.active] = j
         open_lefts = [i for i in range(len(self.puzzle.pairs)) if i not in self.pairs]
         self.active = open_lefts[0] if open_lefts else None
