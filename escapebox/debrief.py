@@ -249,7 +249,7 @@ def _path(scenario: Scenario, log: list[E.Event]):
     """Rooms in the order the group went there; staying in a room is not a new step."""
     last = None
     for e in log:
-        room = e.room if isinstance(e, (E.SessionStarted, E.RoomEntered)) else None
+        room = e.room if isinstance(e, (E.SessionStarted, E.RoomEntered, E.ScenarioChanged)) else None
         if room and room != last:
             known = scenario.rooms.get(room)
             yield RoomVisit(room, known.name if known else room, e.at, getattr(e, "by_facilitator", False))

@@ -86,3 +86,37 @@ def test_bad_theme_files(tmp_path, name, data):
     path = corpus.write(tmp_path, f"{name}.yaml", data)
     result, seconds = run_cli("play", "minimaal", "--theme", str(path), "--autoplay", "--fast", "--no-save")
     check(result, seconds)
+
+@pytest.mark.parametrize("name,statements", corpus.save_cases(), ids=[c[0] for c in corpus.save_cases()])
+def test_damaged_saves(tmp_path, monkeypatch, name, statements):
+    """A damaged save: every command says which session (or the file), the other game stays usable."""
+    data = tmp_path / "data"
+    good, bad = corpus.write_save(data, statements)
+    monkeypatch.setenv("ESCAPEBOX_DATA_DIR", str(data))
+    everything_lost = name == "events_table_dropped"
+    named = str(data / "sessions.sqlite3") if name == "version_drie" else bad
+
+    listed, seconds = run_cli("sessions", "list")
+    check_message(listed, seconds, code=0)
+    assert good in listed.stdout and bad in listed.stdout            # both still listed
+    assert named in listed.stderr
+
+    report = tmp_path / "verslag.html"
+    made, seconds = run_cli("report", "--all", "-o", str(report))
+    check_message(made, seconds, code=1 if everything_lost else 0)
+    assert named in made.stderr or name == "version_drie"
+    if not everything_lost:                                           # the other group's report is all there
+        assert "Goed" in report.read_text(encoding="utf-8")
+
+    exported, seconds = run_cli("sessions", "export", good, "-o", str(tmp_path / "goed.json"))
+    check_message(exported, seconds, code=1 if everything_lost else 0)
+
+
+def check_message(result, seconds, code: int):
+    lines = result.stderr.rstrip().split("\n")
+    assert lines[-1].startswith("PEAK_KB"), result.stderr
+    output = result.stdout + "\n".join(lines[:-1])
+    assert result.returncode == code, output
+    assert "Traceback" not in output and "onverwachts" not in output, output
+    assert seconds < LIMIT_SECONDS + STARTUP_ALLOWANCE, seconds
+    assert int(lines[-1].split()[1]) / 1024 < LIMIT_MB

@@ -35,8 +35,13 @@ def run(args, tr) -> int:
     if not args.sessions and not args.all and not args.scenario:
         print(tr("report.nothing_chosen"), file=sys.stderr)
         return 2
-    sessions = collect(args.sessions, store_or_error, tr, everything=args.all or bool(args.scenario),
-                       scenario_id=args.scenario)
+    warnings: list[Problem] = []
+    try:
+        sessions = collect(args.sessions, store_or_error, tr, everything=args.all or bool(args.scenario),
+                           scenario_id=args.scenario, warnings=warnings)
+    finally:
+        for problem in warnings:        # damaged saves: reported on what could be read, and said
+            print(problem.render(tr), file=sys.stderr)
     generated = datetime.now().strftime(tr("report.date_format"))
     if args.csv:
         _write(Path(args.csv), render_csv(sessions), tr)

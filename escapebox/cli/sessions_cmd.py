@@ -77,7 +77,22 @@ def _list(args, tr, store: SessionStore) -> int:
                 for s in sessions]
         print(_table(head, rows))
     print(tr("sessions.retention_note", days=retention_days(store.folder)))
+    for problem in _damage(store, sessions):
+        print(problem.render(tr), file=sys.stderr)
     return 0
+
+
+def _damage(store: SessionStore, sessions: list[dict]) -> list[Problem]:
+    """What is damaged in the file and in each session, each naming the session; the rest is usable."""
+    from escapebox.core.resume import saved_rules_problem
+    found = list(store.problems)
+    for info in sessions:
+        events, problems = store.read_events(info["id"])
+        found += info["damage"] + problems
+        against_rules = None if problems else saved_rules_problem(info, events, str(store.path))
+        if against_rules is not None:
+            found.append(against_rules)
+    return found
 
 
 def _reflection_counts(store: SessionStore) -> dict[str, int]:

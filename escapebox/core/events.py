@@ -8,6 +8,7 @@ built from these records, so they hold ids and texts, never objects.
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, ClassVar
 
@@ -34,15 +35,60 @@ class Event:
         return data
 
 
-def event_from_dict(data: dict) -> Event:
-    """Rebuild an event from JSON; unknown fields are dropped, unknown types refused."""
+class BadEvent(ValueError):
+    """A stored event that cannot be used; ``reason`` is a message key, ``field`` the field at fault."""
+
+    def __init__(self, reason: str, field: str = "", kind: str = ""):
+        super().__init__(f"{reason} {kind}.{field}")
+        self.reason, self.field, self.kind = reason, field, kind
+
+
+def event_from_dict(data: Any) -> Event:
+    """Rebuild an event from JSON; unknown fields are dropped, unknown types and wrong values refused.
+
+    Every field is checked against its declared type (``at`` a finite number,
+    ids and texts strings, counts integers, ...), so a damaged or hand-edited
+    save is refused here with :class:`BadEvent` instead of failing later in
+    the fold.
+    """
+    if not isinstance(data, dict):
+        raise BadEvent("store.event.not_an_object")
     kind = data.get("type")
     cls = EVENT_TYPES.get(kind) if isinstance(kind, str) else None
-    if cls is None:
-        raise ValueError(f"unknown event type {kind!r}")
-    names = {f.name for f in fields(cls)}
-    values = {k: _tuples(v) for k, v in data.items() if k in names}
+    if cls is None or not cls.stored:
+        raise BadEvent("store.event.unknown_type", kind=str(kind)[:40])
+    values = {}
+    for f in fields(cls):
+        if f.name not in data:
+            continue
+        value = _tuples(data[f.name])
+        if not _CHECKS.get(str(f.type), _any)(value):
+            raise BadEvent("store.event.bad_value", field=f.name, kind=cls.__name__)
+        values[f.name] = value
     return cls(**values)
+
+
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _any(value) -> bool:
+    """What an answer may be: JSON without objects (text, numbers, lists of them)."""
+    if isinstance(value, tuple):
+        return all(_any(v) for v in value)
+    return value is None or isinstance(value, (str, bool)) or _number(value)
+
+
+_CHECKS = {
+    "float": _number,
+    "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "bool": lambda v: isinstance(v, bool),
+    "str": lambda v: isinstance(v, str),
+    "str | None": lambda v: v is None or isinstance(v, str),
+    "tuple": lambda v: isinstance(v, tuple) and all(isinstance(i, str) for i in v),
+    "dict": lambda v: isinstance(v, dict),
+    "Any": _any,
+}
 
 
 def _tuples(value):
@@ -193,6 +239,16 @@ class Escaped(Event):
 @dataclass(frozen=True)
 class GameEnded(Event):
     reason: str = ""
+
+
+@dataclass(frozen=True)
+class ScenarioChanged(Event):
+    """Play went on with an edited scenario: its ``digest`` and text (``snapshot``; empty for a pack),
+    and ``room``, where play went on when the group's room was gone (else empty)."""
+
+    digest: str = ""
+    room: str = ""
+    snapshot: str = ""
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ a session that exists already (same id): it is kept under a new id.
 from __future__ import annotations
 
 import json
+import math
 import uuid
 from pathlib import Path
 
@@ -19,7 +20,8 @@ EXPORT_FORMAT = "escapebox-session"
 EXPORT_VERSION = 1
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 _SESSION_FIELDS = ("scenario_id", "scenario_title", "scenario_path", "digest", "snapshot", "group_name",
-                   "created", "updated", "finished", "clock")
+                   "created", "updated", "finished", "clock", "checked")
+_NUMBERS = ("finished", "clock", "checked")
 
 
 def export_session(store: SessionStore, session_id: str) -> dict:
@@ -78,6 +80,13 @@ def _checked(data, name: str) -> dict:
     for key in ("scenario_id", "scenario_title"):
         if not isinstance(session.get(key), str):
             raise EscapeboxError([Problem("exchange.not_a_session", {}, file=name)])
+    for key in _SESSION_FIELDS:
+        value = session.get(key)
+        wrong = (not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value)
+                 or value < 0) if key in _NUMBERS else not isinstance(value, str)
+        if value is not None and wrong:
+            raise EscapeboxError([Problem("exchange.bad_value", {"field": key, "value": repr(value)[:40]},
+                                          file=name)])
     return {"id": str(data.get("id", "")), "session": session, "events": parsed,
             "drafts": {str(k): str(v) for k, v in drafts.items()}}
 
@@ -86,8 +95,9 @@ def import_session(store: SessionStore, data: dict) -> str:
     """Store an exported session; returns its id (a new one if the id is taken)."""
     session_id = data["id"] if data["id"] and store.session(data["id"]) is None else uuid.uuid4().hex[:12]
     info = data["session"]
-    values = [str(info.get(k, "")) if k not in ("finished", "clock") else float(info.get(k) or 0)
-              for k in _SESSION_FIELDS]
+    # an export from before rule checks (no "checked") is replayed the old, looser way
+    values = [str(info.get(k, "")) if k not in _NUMBERS else int(bool(info.get(k))) if k != "clock"
+              else float(info.get(k) or 0) for k in _SESSION_FIELDS]
     with store._transaction():
         store.db.execute(f"INSERT INTO sessions (id, {', '.join(_SESSION_FIELDS)}) VALUES (?{', ?' * len(_SESSION_FIELDS)})",
                          [session_id, *values])

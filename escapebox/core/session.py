@@ -5,13 +5,21 @@ state, and hands it to the store, which commits it before ``apply``
 returns — so whatever the screen shows as confirmed survives a pulled plug.
 When saving fails (a full or read-only disk) play goes on: the events wait
 in memory, ``save_problem`` tells the screen to warn, and the next command
-tries to write them again.
+tries to write them again, as does :meth:`housekeeping` every
+:data:`RETRY_EVERY` seconds (the screen calls it every frame) and
+:meth:`close` when the game is left.
+
+A session with a store is held by this process (``store.acquire``).  When
+another process takes it over, the next write or heartbeat says so: the
+session turns ``read_only`` with ``lost`` set, and refuses every command
+from then on instead of writing over the other window's game.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import sqlite3
+import time
 from datetime import datetime
 from typing import Any
 
@@ -20,7 +28,11 @@ from escapebox.core import events as E
 from escapebox.scenario.index import Door, ScenarioIndex
 from escapebox.core.rules import Refused, Rules
 from escapebox.core.state import GameState, TimerView
+from escapebox.core.store import HEARTBEAT_EVERY, Holder, LockLost
 from escapebox.scenario.loader import LoadedScenario
+
+#: seconds between tries to write what a full disk refused
+RETRY_EVERY = 2.0
 
 
 class GameSession:
@@ -38,17 +50,25 @@ class GameSession:
         #: reflection text the disk refused: kept here, shown again, written with the next save
         self.unsaved_drafts: dict[str, str] = {}
         self.save_problem: str | None = None
+        #: a view only: every command is refused and nothing is written (another window holds the game)
+        self.read_only = False
+        #: the session was taken over by another process while this one played it
+        self.lost = False
+        #: who took it over, when known
+        self.taken_by: Holder | None = None
+        self._last_retry = self._last_beat = time.monotonic()
 
     # ----- creating and restoring -------------------------------------------------
     @classmethod
     def start(cls, loaded: LoadedScenario, clock, store=None, group: str = "") -> "GameSession":
-        session_id = store.create_session(loaded) if store else None
-        session = cls(loaded, clock, store, session_id)
-        started = E.SessionStarted(scenario=loaded.scenario.id, digest=loaded.digest, room=loaded.scenario.start)
-        session._record([started])
-        events = []
+        session = cls(loaded, clock, store)
+        started = session._stamp(E.SessionStarted(scenario=loaded.scenario.id, digest=loaded.digest,
+                                                  room=loaded.scenario.start))
+        if store is not None:      # the session and its first event in one transaction, held by us
+            session.session_id = store.create_session(loaded, [started])
+        session.state.apply(started)
         if group:
-            events += session.apply(C.SetGroupName(group))
+            session.apply(C.SetGroupName(group))
         session._record_cascade(lambda emit: session._first_room_reflections(emit))
         return session
 
@@ -68,16 +88,69 @@ class GameSession:
         return session
 
     def checkpoint(self) -> None:
-        """Note the clock in the save (the screen calls this every few seconds and on exit)."""
-        if self.store is None:
+        """Note the clock in the save, and that this process still holds the game (:meth:`housekeeping`)."""
+        if self.store is None or self.read_only:
             return
         try:
             self.store.checkpoint(self.session_id, self.clock.now())
+            self.store.heartbeat(self.session_id)
         except OSError as exc:
             self.save_problem = type(exc).__name__
+        except LockLost as lost:
+            self._lose(lost.holder)
+        else:
+            if not self.unsaved and not self.unsaved_drafts:
+                self.save_problem = None
+
+    def housekeeping(self, now: float | None = None) -> None:
+        """Called every frame: retry what waits every ``RETRY_EVERY`` s, note the clock and the
+        heartbeat every ``HEARTBEAT_EVERY`` s.  Cheap when there is nothing to do."""
+        if self.store is None or self.read_only:
+            return
+        now = time.monotonic() if now is None else now
+        if (self.unsaved or self.unsaved_drafts) and now - self._last_retry >= RETRY_EVERY:
+            self._last_retry = now
+            self.flush()
+        if now - self._last_beat >= HEARTBEAT_EVERY:
+            self._last_beat = now
+            self.checkpoint()
+
+    def unsaved_count(self) -> int:
+        """Steps and typed texts that are not on disk yet (what quitting now would lose)."""
+        if self.store is None or (self.read_only and not self.lost):
+            return 0
+        return len(self.unsaved) + len(self.unsaved_drafts)
+
+    def close(self) -> bool:
+        """The game is left: write what waits, note the clock and give the session free.
+
+        Returns whether everything is on disk.
+        """
+        if self.store is None or self.read_only:
+            return self.unsaved_count() == 0
+        saved = self.flush()
+        self.checkpoint()
+        try:
+            self.store.release(self.session_id)
+        except (OSError, sqlite3.Error):
+            pass
+        return saved
+
+    def _lose(self, holder: Holder | None) -> None:
+        self.read_only = self.lost = True
+        self.taken_by = holder
 
     # ----- the one path for every action ---------------------------------------------
     def apply(self, command: C.Command) -> list[E.Event]:
+        if not self.read_only and self.store is not None and self.store.holds(self.session_id):
+            try:
+                self.store.still_held(self.session_id)   # another window took over: refuse, change nothing
+            except LockLost as lost:
+                self._lose(lost.holder)
+            except (OSError, sqlite3.Error):
+                pass                                     # an unreadable disk: the write below will say so
+        if self.read_only:
+            return [E.CommandRefused(reason="store.read_only_refused", params={}, at=self.clock.now())]
         produced = self.tick()
         try:
             produced += self._record_cascade(lambda emit: self.rules.decide(self.state, command, emit))
@@ -89,7 +162,7 @@ class GameSession:
     def tick(self) -> list[E.Event]:
         """Record the moment the clock passes zero; call it from the screen's timer too."""
         view = self.timer()
-        if self.state.time_up or self.state.ended or view.remaining is None or view.remaining > 0:
+        if self.read_only or self.state.time_up or self.state.ended or view.remaining is None or view.remaining > 0:
             return []
 
         def time_up(emit):
@@ -99,7 +172,7 @@ class GameSession:
         return self._record_cascade(time_up)
 
     def _record_cascade(self, decide) -> list[E.Event]:
-        now, wall = self.clock.now(), datetime.now().astimezone().isoformat(timespec="seconds")
+        now, wall = self.clock.now(), _wall()
         produced: list[E.Event] = []
 
         def emit(event: E.Event) -> None:
@@ -111,21 +184,34 @@ class GameSession:
         self._save(produced)
         return produced
 
-    def _record(self, events: list[E.Event]) -> None:
-        self._record_cascade(lambda emit: [emit(e) for e in events])
+    def _stamp(self, event: E.Event) -> E.Event:
+        return dataclasses.replace(event, at=self.clock.now(), wall=_wall())
+
+    def record(self, events: list[E.Event]) -> list[E.Event]:
+        """Stamp, apply and save events decided outside the rules (a resume's ``ScenarioChanged``)."""
+        return self._record_cascade(lambda emit: [emit(e) for e in events])
 
     def _save(self, events: list[E.Event]) -> None:
-        if self.store is None or not events:
+        if self.store is None or self.read_only or not events:
             return
         self.unsaved.extend(events)
-        try:
-            self.store.append(self.session_id, self.unsaved)
-        except OSError as exc:
-            self.save_problem = type(exc).__name__
-            return
-        self.unsaved = []
-        self.save_problem = None
-        self._flush_drafts()
+        self.flush()
+
+    def flush(self) -> bool:
+        """Write the events and drafts that wait; True when everything is on disk."""
+        if self.store is None or self.read_only:
+            return self.unsaved_count() == 0
+        if self.unsaved:
+            try:
+                self.store.append(self.session_id, self.unsaved)
+            except OSError as exc:
+                self.save_problem = type(exc).__name__
+                return False
+            except LockLost as lost:
+                self._lose(lost.holder)
+                return False
+            self.unsaved = []
+        return self._flush_drafts()
 
     def save_draft(self, reflection: str, text: str) -> None:
         """Keep half-typed reflection text safe without logging every keystroke.
@@ -134,20 +220,26 @@ class GameSession:
         and every later save tries again: nothing the group typed is dropped.
         """
         self.unsaved_drafts[reflection] = text
-        if self.store is not None:
+        if self.store is not None and not self.read_only:
             self._flush_drafts()
 
-    def _flush_drafts(self) -> None:
+    def _flush_drafts(self) -> bool:
+        if self.store is None:
+            return True
         for reflection, text in list(self.unsaved_drafts.items()):
             try:
                 self.store.save_draft(self.session_id, reflection, text)
             except OSError as exc:
                 self.save_problem = type(exc).__name__
-                return
+                return False
+            except LockLost as lost:
+                self._lose(lost.holder)
+                return False
             if self.unsaved_drafts.get(reflection) == text:
                 del self.unsaved_drafts[reflection]
         if not self.unsaved:
             self.save_problem = None  # everything typed and done is on disk again
+        return not self.unsaved and not self.unsaved_drafts
 
     def draft(self, reflection: str) -> str:
         if reflection in self.unsaved_drafts:
@@ -199,3 +291,7 @@ class GameSession:
         order = self.scenario.puzzles[meta].prerequisite_puzzles() if meta else tuple(self.scenario.puzzles)
         return {pid: result for pid in order
                 if (result := self.scenario.puzzles[pid].result) and pid in self.state.opened}
+
+
+def _wall() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")

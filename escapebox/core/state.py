@@ -97,6 +97,10 @@ class GameState:
     def _on_RoomEntered(self, e: E.RoomEntered) -> None:
         self._enter(e.room)
 
+    def _on_ScenarioChanged(self, e: E.ScenarioChanged) -> None:
+        if e.room:
+            self._enter(e.room)
+
     def _enter(self, room: str) -> None:
         self.room = room
         if room not in self.visited:

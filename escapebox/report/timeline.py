@@ -128,6 +128,8 @@ _HANDLERS = {
     E.Resumed: _resume,
     E.TimeAdjusted: _adjust,
     E.TimeUp: lambda e, n, tr: (tr("report.event.time_up"), "end"),
+    E.ScenarioChanged: lambda e, n, tr: (tr("report.event.scenario_changed_room", room=n.room(e.room)) if e.room
+                                         else tr("report.event.scenario_changed"), "trainer"),
     E.Escaped: lambda e, n, tr: (tr("report.event.escaped", ending=n.ending(e.ending)), "end"),
     E.GameEnded: _ended,
 }

@@ -311,7 +311,9 @@ class App:
             self.console.handle(event)
             return
         if event.type == pygame.QUIT:
-            self.quit(self.exit_code)
+            if self.game is None or self.game.may_quit():   # steps still waiting for the disk: ask first
+                self.quit(self.exit_code)
+            self.dirty = True
             return
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED, pygame.WINDOWRESTORED, pygame.WINDOWEXPOSED):
             self.window = pygame.display.get_surface()

@@ -54,6 +54,9 @@ class Game:
         self.time_up_seen = resumed and state.time_up
         #: an object whose lock was just opened: show its contents once the group is back in the room
         self.reveal_after: str | None = None
+        #: the banner of a game that has no store at all (the data folder refused): it stays all game
+        self.no_store_banner = app.banner if session.store is None else None
+        self._banner = app.banner
 
     # ------------------------------------------------------------ commands
 
@@ -99,10 +102,49 @@ class Game:
         self._check_saving()
 
     def _check_saving(self) -> None:
-        self.app.banner = self.app.tr("ui.banner.save_failed") if self.session.save_problem else None
+        self.check_saving()
+
+    def check_saving(self) -> None:
+        """The banner says what the save does now: taken over, look only, failing, or nothing."""
+        session, tr = self.session, self.app.tr
+        if session.lost and session.taken_by is None:      # given up elsewhere, or deleted
+            banner = tr("ui.banner.session_gone", count=session.unsaved_count())
+        elif session.lost:
+            holder = session.taken_by
+            banner = tr("ui.banner.taken_over", count=session.unsaved_count(), host=holder.host, pid=holder.pid)
+        elif session.read_only:
+            banner = tr("ui.banner.read_only")
+        elif session.save_problem:
+            banner = tr("ui.banner.save_failed")
+        else:
+            banner = self.no_store_banner
+        if banner != self._banner:      # only a change of ours: a banner someone else put up stays
+            self._banner = self.app.banner = banner
+            self.app.invalidate()
+
+    def may_quit(self) -> bool:
+        """Closing the window: yes when everything is on disk (after a last try); else ask first.
+
+        Closing again while the question is open closes: the group is never locked in.
+        """
+        from escapebox.ui.screens.saving import UnsavedDialog
+        session = self.session
+        if session.unsaved_count() == 0 or session.flush():
+            return True
+        self.check_saving()
+        if isinstance(self.app.stack.top, UnsavedDialog):
+            return True
+        self.app.stack.push(UnsavedDialog(self.app, session, on_close=lambda: self.app.quit(self.app.exit_code)))
+        return False
 
     def tick(self) -> None:
-        """Let the clock run out: the time-up screen appears on top of whatever is open."""
+        """Let the clock run out: the time-up screen appears on top of whatever is open.
+
+        Also the save's housekeeping: what a full disk refused is tried again in
+        the background, and the heartbeat says this window still holds the game.
+        """
+        self.session.housekeeping()
+        self.check_saving()
         events = self.session.tick()
         if not events:
             return
@@ -158,7 +200,15 @@ class Game:
                 screens[0].inspect(obj)
 
     def finish(self) -> None:
-        """The debrief is closed: back to the picker, or quit."""
+        """The debrief is closed (or the group stops): back to the picker, or quit; first asks when
+        something is not saved yet."""
+        from escapebox.ui.screens.saving import UnsavedDialog
+        if self.session.unsaved_count() and not self.session.flush():
+            self.app.stack.push(UnsavedDialog(self.app, self.session, on_close=self._leave))
+            return
+        self._leave()
+
+    def _leave(self) -> None:
         if self.on_finish:
             self.on_finish()
         else:

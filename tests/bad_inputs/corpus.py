@@ -139,3 +139,55 @@ def theme_cases() -> list[tuple[str, bytes]]:
         ("low_contrast", good.replace(b"'#132A2E'", b"'#DDDDDD'")),
         ("font_escapes", good + b"fonts:\n  regular: ../../../etc/passwd\n"),
     ]
+
+# ----- damaged saves (issue 15) ------------------------------------------------------------------
+# A save with two games, "Goed" and "Kapot", and one kind of damage done to it with SQL: a value of
+# the wrong kind, an event that is no event, a table gone, a step the rules refuse.
+
+SAVE_DAMAGE = {
+    "version_drie": ["UPDATE meta SET value='drie' WHERE key='schema_version'"],
+    "clock_abc": ["UPDATE sessions SET clock='abc' WHERE id=:bad"],
+    "event_row_list": ["UPDATE events SET data='[1,2]' WHERE session_id=:bad AND seq=2"],
+    "event_at_x": ["UPDATE events SET data=json_set(data, '$.at', 'x') WHERE session_id=:bad AND seq=3"],
+    "event_not_json": ["UPDATE events SET data='{kapot' WHERE session_id=:bad AND seq=3"],
+    "event_unknown_type": ["UPDATE events SET data='{\"type\": \"Vliegen\"}' WHERE session_id=:bad AND seq=3"],
+    "event_gap": ["DELETE FROM events WHERE session_id=:bad AND seq=2"],
+    "events_table_dropped": ["DROP TABLE events"],
+    "group_name_blob": ["UPDATE sessions SET group_name=x'00ff' WHERE id=:bad"],
+    "answer_forged": ["UPDATE events SET type='LockOpened', data=json_set(json_remove(data, '$.feedback'),"
+                      " '$.type', 'LockOpened', '$.skipped', json('false')) WHERE session_id=:bad AND type='WrongAnswer'"],
+}
+
+
+def save_cases() -> list[tuple[str, list[str]]]:
+    return list(SAVE_DAMAGE.items())
+
+
+def write_save(folder: Path, statements: list[str]) -> tuple[str, str]:
+    """A sessions.sqlite3 in ``folder`` with two games, then damaged; returns (good id, bad id)."""
+    import sqlite3
+
+    from escapebox.core import commands as C
+    from escapebox.core.clock import ManualClock
+    from escapebox.core.session import GameSession
+    from escapebox.core.store import SessionStore
+    from escapebox.scenario.loader import load_scenario
+
+    loaded = load_scenario(Path(__file__).parents[1] / "fixtures" / "alles")
+    store = SessionStore(folder)
+    ids = []
+    for group in ("Goed", "Kapot"):
+        session = GameSession.start(loaded, ManualClock(), store=store, group=group)
+        session.apply(C.TryAnswer("kastcode", "1234"))
+        session.apply(C.TryAnswer("deurwoord", "zorg"))
+        session.apply(C.EnterRoom("kamer"))
+        session.apply(C.AnswerReflection("binnen", "4"))
+        session.close()
+        ids.append(session.session_id)
+    store.close()
+    db = sqlite3.connect(folder / "sessions.sqlite3")
+    for statement in statements:
+        db.execute(statement, {"bad": ids[1]} if ":bad" in statement else {})
+    db.commit()
+    db.close()
+    return ids[0], ids[1]

@@ -201,8 +201,6 @@ def test_read_only_data_folder(closing, fixture_scenario, tmp_path):
     assert game.session.state.group == "Groep 3"
 
 
-@pytest.mark.xfail(strict=True, reason="Game._check_saving clears the banner at the first command when no store "
-                                       "could be opened (session.save_problem is None without a store)")
 def test_the_no_saving_banner_stays_during_play(closing, fixture_scenario, tmp_path):
     app, pilot = app_with_data_dir(fixture_scenario, data_folder_without_saves(tmp_path))
     closing.append(app)
