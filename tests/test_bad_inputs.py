@@ -80,6 +80,47 @@ def test_bad_images(tmp_path, name, asset, data):
     assert asset in result.stderr
 
 
+LYING = corpus.lying_pictures()
+
+
+@pytest.mark.parametrize("name,asset,code,data", LYING, ids=[c[0] for c in LYING])
+def test_lying_pictures(tmp_path, name, asset, code, data):
+    """A scenario that is otherwise in order: ``validate`` refuses the picture, with what it really asks for."""
+    from escapebox.i18n import Translator
+    from escapebox.scenario.mediacheck import MediaProblem, inspect_image
+
+    corpus.write(tmp_path, asset, data)
+    corpus.write(tmp_path, "scenario.yaml", corpus.playable_scenario(asset))
+    result, seconds = run_cli("validate", str(tmp_path))
+    check(result, seconds)
+    with pytest.raises(MediaProblem) as refused:
+        inspect_image(tmp_path / asset)
+    problem = refused.value
+    expected = Translator("nl")(problem.code, **problem.params)
+    assert problem.code == code
+    assert f"'{asset}' is niet te gebruiken: {expected}" in result.stderr
+    assert "1 fout(en), 0 waarschuwing(en)" in result.stderr
+
+
+@pytest.mark.parametrize("name,asset,code,data", LYING, ids=[c[0] for c in LYING])
+def test_lying_pictures_packed_and_played(tmp_path, name, asset, code, data):
+    """Packed without the check and played to the end: the picture is refused, the game goes on."""
+    from escapebox.pack.open import open_scenario
+    from escapebox.pack.writer import build_pack, write_pack
+
+    corpus.write(tmp_path / "s", asset, data)
+    corpus.write(tmp_path / "s", "scenario.yaml", corpus.playable_scenario(asset))
+    pack = tmp_path / "x.escapebox"
+    write_pack(build_pack(open_scenario(tmp_path / "s")), pack)
+    result, seconds = run_cli("play", str(pack), "--autoplay", "--no-save")
+    lines = result.stderr.rstrip().split("\n")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "not showing image" in result.stderr and f"{asset}: {code}" in result.stderr, result.stderr
+    assert "ending 'uit'" in result.stdout                            # played to the end
+    assert seconds < LIMIT_SECONDS + STARTUP_ALLOWANCE, seconds
+    assert int(lines[-1].split()[1]) / 1024 < LIMIT_MB
+
+
 @pytest.mark.parametrize("name,data", corpus.theme_cases(), ids=[c[0] for c in corpus.theme_cases()])
 def test_bad_theme_files(tmp_path, name, data):
     """``play --theme`` refuses a bad theme before any window opens (autoplay: never waits for a person)."""

@@ -22,6 +22,7 @@ from escapebox.problems import Problem, Severity
 from escapebox.scenario.assets import icon_exists
 from escapebox.scenario.loader import LoadedScenario
 from escapebox.scenario.mediacheck import MediaProblem, inspect_image, inspect_sound
+from escapebox.scenario.picturebudget import ROOM_PIXELS, ROOM_PIXELS_WARN, budget, millions
 from escapebox.scenario.readability import readability_problems
 from escapebox.scenario.solver import Solution, solve
 from escapebox.scenario.types import AssetPath, Ref
@@ -37,6 +38,8 @@ class _Report:
     def __init__(self, loaded: LoadedScenario):
         self.doc = loaded.document
         self.problems: list[Problem] = []
+        #: pixels each accepted picture file costs once decoded (for the room budget)
+        self.pixels: dict[str, int] = {}
 
     def add(self, code: str, path: tuple, warning: bool = False, key: bool = False, **params) -> None:
         mark = self.doc.key_mark(path) if key else self.doc.mark(path)
@@ -52,6 +55,7 @@ def validate(loaded: LoadedScenario, solution: Solution | None = None) -> list[P
     ids = _id_tables(scenario, index)
     _check_unique_ids(scenario, report)
     references_ok = _check_references(loaded, ids, report)
+    _check_room_pictures(loaded, report)
     _check_kinds(scenario, report)
     _check_hints_and_goals(scenario, report)
     _check_reflections(scenario, report)
@@ -132,8 +136,23 @@ def _check_media(file: Path, path: tuple, value: str, report: _Report) -> None:
         info = inspect(file)
         if info.has_text:
             report.add("validate.svg_text", path, warning=True, file=value)
+        if inspect is inspect_image:
+            report.pixels[value] = info.pixels
     except MediaProblem as problem:
         report.add("validate.bad_media", path, file=value, reason=f"@{problem.code}|", **problem.params)
+
+
+def _check_room_pictures(loaded: LoadedScenario, report: _Report) -> None:
+    """All the pictures one room can show, added up: too many pixels and the game leaves some out."""
+    for room in budget(loaded, report.pixels.get):
+        name = loaded.scenario.rooms[room.room].name
+        if room.refused:
+            report.add("validate.room_pictures", ("rooms", room.room), key=True, room=name,
+                       pixels=millions(room.pixels), limit=millions(ROOM_PIXELS),
+                       files=[f"'{file}'" for file in room.refused])
+        elif room.pixels > ROOM_PIXELS_WARN:
+            report.add("validate.room_pictures_heavy", ("rooms", room.room), key=True, warning=True, room=name,
+                       pixels=millions(room.pixels), limit=millions(ROOM_PIXELS_WARN))
 
 
 def _icons(scenario):

@@ -43,7 +43,7 @@ class Game:
         self.session = session
         self.loaded = session.loaded
         self.scenario = session.scenario
-        app.images.allow(self.loaded.folder)  # pictures may come from here, nowhere else
+        app.images.allow(self.loaded.folder, self.loaded)  # pictures from here only, within each room's budget
         self.history: list[Outcome] = []
         self.on_finish = on_finish
         self.resume_notes = resume_notes or []

@@ -6,26 +6,37 @@ at (``pygame.image.load_sized_svg``), so they stay sharp on a beamer.  A
 missing or broken file gives ``None``: the screen then shows its text only.
 
 Before any decoder sees a scenario picture, ``mediacheck.inspect_image``
-reads its header (a 334-byte PNG can ask for 16 GB) and the path must stay
-inside a folder the game allowed (the scenario's own folder: a symlink to
-``~/.ssh`` is refused).  Each refused file is reported once through
-``on_problem``, so the app can show one visible warning, not one per frame.
+walks the file the way the decoder will (a 2 kB GIF can hold a 40000×40000
+frame) and the path must stay inside a folder the game allowed (the
+scenario's own folder: a symlink to ``~/.ssh`` is refused).  The pictures
+one room can show are added up (``scenario.picturebudget``): one that would
+take the room over 64 million pixels is not decoded, and the decoded
+originals kept at any moment stay under the same bound (the least recently
+used go first).  Every decode, conversion and scaling is guarded: a
+``MemoryError`` or ``pygame.error`` means the placeholder and a message,
+never a crash.  Each refused file is reported once through ``on_problem``,
+so the app can show one visible warning, not one per frame.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from collections import OrderedDict
 from pathlib import Path
 
 import pygame
 
-from escapebox.scenario.mediacheck import MediaProblem, inspect_image
+from escapebox.scenario.mediacheck import SVG_PROBE, MediaInfo, MediaProblem, inspect_image
+from escapebox.scenario.picturebudget import ROOM_PIXELS, budget, millions
 from escapebox.ui.text import LRU
 
 log = logging.getLogger(__name__)
 
-SVG_PROBE = 480  # SVGs are first rendered this small, just to learn their proportions
+__all__ = ["ImageCache", "SVG_PROBE"]
+
+#: what a decoder, a conversion or a scaling may raise on a bad file or a full memory
+DECODE_ERRORS = (pygame.error, MemoryError, OSError, ValueError, OverflowError, SystemError)
 
 
 class ImageCache:
@@ -37,57 +48,114 @@ class ImageCache:
         self._roots: list[Path] = []
         #: the theme's folder (its logo and background), checked by the theme loader
         self.theme_roots: list[Path] = []
-        self._originals: dict[Path, pygame.Surface | None] = {}
+        self._loaded = None                     # the game's LoadedScenario: which pictures each room shows
+        self._infos: dict[Path, MediaInfo | MediaProblem] = {}      # by resolved path
+        self._over_budget: dict[Path, MediaProblem] | None = None   # by resolved path
+        self._originals: OrderedDict[Path, pygame.Surface | None] = OrderedDict()
+        #: pixels of the decoded originals held now (at most ``ROOM_PIXELS``)
+        self.kept_pixels = 0
         self._sizes: dict[Path, tuple[int, int] | None] = {}
         self._scaled = LRU(300, max_bytes=160 * 1024 * 1024)
         self._icons = LRU(600, max_bytes=32 * 1024 * 1024)
 
-    def allow(self, folder: Path) -> None:
+    def allow(self, folder: Path, loaded=None) -> None:
         """From now on show pictures from ``folder`` (the new game's scenario) and nothing outside it.
 
-        The previous game's pictures are dropped: on a long training day the
-        laptop plays scenario after scenario, and decoded originals (up to
-        4096×4096, 64 MB each) must not pile up (see scripts/soak.py).
+        ``loaded`` (the game's ``LoadedScenario``) tells which pictures each room
+        shows, for the room budget.  The previous game's pictures are dropped: on a
+        long training day the laptop plays scenario after scenario, and decoded
+        originals (up to 4096×4096, 64 MB each) must not pile up (see scripts/soak.py).
         """
         try:
             root = Path(folder).resolve()
         except OSError:
             return
-        if self._roots != [root]:
+        if self._roots != [root] or loaded is not self._loaded:
             self._roots = [root]
+            self._loaded = loaded
             self.forget_files()
 
     def forget_files(self) -> None:
         """Read every picture again when next shown: another scenario, or a trainer saved an edited picture."""
         self._originals.clear()
+        self.kept_pixels = 0
         self._sizes.clear()
         self.problems.clear()
+        self._infos.clear()
+        self._over_budget = None
         self.clear_scaled()
 
     def refused(self, path: Path) -> MediaProblem | None:
-        """Why this picture may not be decoded (outside the allowed folders, bad header), or None."""
+        """Why this picture may not be decoded (outside the allowed folders, bad header, room full), or None."""
         if path in self.problems:
             return self.problems[path]
         problem = self._check(path)
         if problem is not None:
-            self.problems[path] = problem
-            log.warning("Escapebox: not showing image %s: %s", path, problem.code)
-            if self.on_problem is not None:
-                self.on_problem(path, problem)
+            self._refuse(path, problem)
         return problem
 
+    def _refuse(self, path: Path, problem: MediaProblem) -> None:
+        if path in self.problems:
+            return
+        self.problems[path] = problem
+        log.warning("Escapebox: not showing image %s: %s", path, problem.code)
+        if self.on_problem is not None:
+            self.on_problem(path, problem)
+
     def _check(self, path: Path) -> MediaProblem | None:
+        found = self._inspect(path)
+        if isinstance(found, MediaProblem):
+            return found
         try:
             real = Path(path).resolve()
         except (OSError, RuntimeError):
             return MediaProblem("media.missing")
-        if not any(real.is_relative_to(root) for root in self._roots + self.theme_roots):
-            return MediaProblem("robust.media.outside")
-        try:
-            inspect_image(real)
-        except MediaProblem as problem:
-            return problem
+        if any(real.is_relative_to(root) for root in self._roots):
+            return self._budget().get(real)
         return None
+
+    def _inspect(self, path: Path) -> MediaInfo | MediaProblem:
+        """The picture's header, walked once per game: what it will be once decoded, or why not."""
+        try:
+            real = Path(path).resolve()
+        except (OSError, RuntimeError):
+            return MediaProblem("media.missing")
+        if real not in self._infos:
+            if not any(real.is_relative_to(root) for root in self._roots + self.theme_roots):
+                self._infos[real] = MediaProblem("robust.media.outside")
+            else:
+                try:
+                    self._infos[real] = inspect_image(real)
+                except MediaProblem as problem:
+                    self._infos[real] = problem
+        return self._infos[real]
+
+    def _budget(self) -> dict[Path, MediaProblem]:
+        """The pictures that do not fit in a room (``scenario.picturebudget``), worked out once per game."""
+        if self._over_budget is None:
+            self._over_budget = {}
+            loaded = self._loaded
+            if loaded is not None:
+                folder = Path(loaded.folder)
+
+                def cost(file: str) -> int | None:
+                    info = self._inspect(folder / file)
+                    return info.pixels if isinstance(info, MediaInfo) else None
+
+                for room in budget(loaded, cost):
+                    name = loaded.scenario.rooms[room.room].name
+                    for file in room.refused:
+                        try:
+                            real = (folder / file).resolve()
+                        except (OSError, RuntimeError):
+                            continue
+                        self._over_budget.setdefault(real, MediaProblem(
+                            "media.room_budget", room=name, pixels=millions(room.pixels), limit=millions(ROOM_PIXELS)))
+        return self._over_budget
+
+    def _info(self, path: Path) -> MediaInfo | None:
+        found = self._inspect(path)
+        return found if isinstance(found, MediaInfo) else None
 
     def clear_scaled(self) -> None:
         self._scaled.clear()
@@ -99,37 +167,62 @@ class ImageCache:
             if self.refused(path) is not None:
                 self._sizes[path] = None
                 return None
-            size = _svg_size(path) if path.suffix.lower() == ".svg" else None
+            size = _svg_size(path) if self._is_svg(path) else None
             if size is None:
                 image = self.original(path)
                 size = image.get_size() if image is not None else None
             self._sizes[path] = size
         return self._sizes[path]
 
+    def _is_svg(self, path: Path) -> bool:
+        info = self._info(path)
+        return info.kind == "svg" if info is not None else path.suffix.lower() == ".svg"
+
     def original(self, path: Path) -> pygame.Surface | None:
         if self.refused(path) is not None:
             return None
-        if path not in self._originals:
-            self._originals[path] = self._load(path)
-        return self._originals[path]
+        if path in self._originals:
+            self._originals.move_to_end(path)
+            return self._originals[path]
+        info = self._info(path)
+        need = info.pixels if info is not None else 0
+        if not self._make_room(need):
+            self._refuse(path, MediaProblem("media.too_many_pixels", pixels=millions(self.kept_pixels + need),
+                                            limit=millions(ROOM_PIXELS)))
+            return None
+        image = self._load(path)
+        self._originals[path] = image
+        if image is not None:
+            self.kept_pixels += image.get_width() * image.get_height()
+        return image
+
+    def _make_room(self, need: int) -> bool:
+        """Drop the least recently used originals until ``need`` more pixels fit; False if they never will."""
+        while self._originals and self.kept_pixels + need > ROOM_PIXELS:
+            _, old = self._originals.popitem(last=False)
+            if old is not None:
+                self.kept_pixels -= old.get_width() * old.get_height()
+        return self.kept_pixels + need <= ROOM_PIXELS
 
     def _load(self, path: Path) -> pygame.Surface | None:
-        try:
-            if path.suffix.lower() == ".svg":
+        def decode():
+            if self._is_svg(path):
                 # only the proportions are needed here; the real size is rendered in ``scaled``
                 image = pygame.image.load_sized_svg(str(path), (SVG_PROBE, SVG_PROBE))
             else:
                 image = pygame.image.load(str(path))
-        except (pygame.error, OSError, ValueError, MemoryError) as exc:
-            # the header looked fine but the data is not (truncated, corrupt): a placeholder, once
+            return _for_display(image)
+        # the header looked fine but the data is not (truncated, corrupt), or memory ran out
+        return self._guarded(path, decode)
+
+    def _guarded(self, path: Path, make):
+        """``make()``, or None and one message when the decoder, a conversion or a scaling fails."""
+        try:
+            return make()
+        except DECODE_ERRORS as exc:
             log.warning("Escapebox: cannot load image %s: %s", path, exc)
-            self.problems[path] = MediaProblem("media.broken")
-            if self.on_problem is not None:
-                self.on_problem(path, self.problems[path])
+            self._refuse(path, _decode_problem(exc))
             return None
-        if pygame.display.get_surface() is not None:
-            image = image.convert_alpha()
-        return image
 
     def scaled(self, path: Path, size: tuple[int, int]) -> pygame.Surface | None:
         """The image scaled to ``size`` physical pixels (aspect ratio is the caller's job)."""
@@ -138,17 +231,17 @@ class ImageCache:
         if self.refused(path) is not None:
             return None
 
-        def make():
-            if path.suffix.lower() == ".svg":
+        def draw():
+            if self._is_svg(path):
                 try:  # vector pictures are rendered at the exact size: sharp on a 4K beamer
                     surface = pygame.image.load_sized_svg(str(path), size)
                     if surface.get_size() == size:
-                        return surface.convert_alpha() if pygame.display.get_surface() else surface
-                except (pygame.error, OSError, AttributeError):
+                        return _for_display(surface)
+                except (pygame.error, OSError, AttributeError, ValueError):
                     pass
             image = self.original(path)
             return None if image is None else pygame.transform.smoothscale(image, size)
-        return self._scaled.fetch((path, size), make)
+        return self._scaled.fetch((path, size), lambda: self._guarded(path, draw))
 
     def icon(self, name: str | None, px: int) -> pygame.Surface | None:
         """An SVG icon as a square surface of ``px`` physical pixels."""
@@ -161,14 +254,26 @@ class ImageCache:
             if not path.is_file():
                 return None
             try:
-                surface = pygame.image.load_sized_svg(str(path), (px, px))
-            except (pygame.error, OSError, AttributeError):
                 try:
+                    surface = pygame.image.load_sized_svg(str(path), (px, px))
+                except (pygame.error, OSError, AttributeError):
                     surface = pygame.transform.smoothscale(pygame.image.load(str(path)), (px, px))
-                except (pygame.error, OSError):
-                    return None
-            return surface.convert_alpha() if pygame.display.get_surface() else surface
+                return _for_display(surface)
+            except DECODE_ERRORS as exc:      # a shipped icon: no message to the group, the label stays
+                log.warning("Escapebox: cannot load icon %s: %s", path, exc)
+                return None
         return self._icons.fetch((name, px), make)
+
+
+def _for_display(surface: pygame.Surface) -> pygame.Surface:
+    """The surface in the window's pixel format (fast to blit); as it is when there is no window yet."""
+    return surface.convert_alpha() if pygame.display.get_surface() is not None else surface
+
+
+def _decode_problem(exc: BaseException) -> MediaProblem:
+    if isinstance(exc, MemoryError) or "memory" in str(exc).lower():
+        return MediaProblem("media.no_memory")
+    return MediaProblem("media.broken")
 
 
 _NUMBER = r"([0-9]*\.?[0-9]+)"

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import io
 import json
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 
 GOOD_HEAD = "format: 1\nid: kapot\ntitle: Kapot\nsummary: Test.\nduration: 5\nstart: hal\n"
@@ -85,6 +87,159 @@ def media_cases() -> list[tuple[str, str, bytes]]:
         ("image_empty", "images/a.png", b""),
         ("image_junk", "images/a.png", bytes(range(256)) * 4),
         ("image_huge", "images/a.png", png_header + b"\x00" * (21 * 1024 * 1024)),
+    ] + [(name, asset, data) for name, asset, _, data in lying_pictures()]
+
+
+# ----- pictures that lie about their size (issue 15) -------------------------------------------
+# Small builders, so no attack file is committed: each makes the bytes a decoder would read.
+
+def gif(frames: list[tuple[int, int]], screen=(16, 16), junk: bytes = b"") -> bytes:
+    """A GIF89a with a two-colour table and one frame per (width, height); ``junk`` before the last frame."""
+    out = b"GIF89a" + struct.pack("<HHBBB", *screen, 0x80, 0, 0) + b"\x00\x00\x00\xff\xff\xff"
+    for number, (width, height) in enumerate(frames):
+        if junk and number == len(frames) - 1:
+            out += junk
+        out += b"\x21\xf9\x04\x00\x00\x00\x00\x00"                 # graphic control extension
+        out += b"\x2c" + struct.pack("<HHHHB", 0, 0, width, height, 0)
+        out += b"\x02" + (b"\xff" + b"\x00" * 255) * 8 + b"\x00"       # LZW code size, 2 kB of data
+    return out + b"\x3b"
+
+
+def _segment(marker: int, payload: bytes) -> bytes:
+    return b"\xff" + bytes([marker]) + struct.pack(">H", len(payload) + 2) + payload
+
+
+def jpeg(width: int, height: int, *, scans: int = 1, progressive: bool = False, data: bytes = b"\x00" * 64,
+         sof_first: bool = False) -> bytes:
+    """A grey JPEG libjpeg decodes: one component, one-code Huffman tables (every block is flat)."""
+    dqt = _segment(0xDB, b"\x00" + b"\x01" * 64)
+    sof = _segment(0xC2 if progressive else 0xC0, b"\x08" + struct.pack(">HH", height, width) + b"\x01\x01\x11\x00")
+    dht = _segment(0xC4, b"\x00\x01" + b"\x00" * 15 + b"\x00") + _segment(0xC4, b"\x10\x01" + b"\x00" * 15 + b"\x00")
+    spectral = b"\x00\x00\x00" if progressive else b"\x00\x3f\x00"   # progressive: DC scans, again and again
+    sos = _segment(0xDA, b"\x01\x01\x00" + spectral)
+    tables = sof + dqt + dht if sof_first else dqt + sof + dht
+    return b"\xff\xd8" + tables + (sos + data) * scans + b"\xff\xd9"
+
+
+def jpeg_hidden_sof(width: int = 20000, height: int = 20000) -> bytes:
+    """The real SOF right behind an RST0 marker, which has no length; a fake 16×16 SOF at 64 kB.
+
+    A reader that takes RST0 for a segment reads its "length" from the next marker (0xFFC0 =
+    65472), jumps over the whole real picture and finds the fake; libjpeg reads the real one.
+    The 64 kB are zeros after the end of the real picture: 3 kB once packed.
+    """
+    real = jpeg(width, height, data=b"\x00" * 2000, sof_first=True)[2:]
+    head = b"\xff\xd8\xff\xd0" + real
+    fake = _segment(0xC0, b"\x08" + struct.pack(">HH", 16, 16) + b"\x01\x01\x11\x00")
+    return head + b"\x00" * (4 + 0xFFC0 - len(head)) + fake + b"\xff\xd9"
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def png(width: int, height: int, frames: list[tuple[int, int]] = ()) -> bytes:
+    """A PNG header (IHDR), an fcTL chunk per APNG frame, one grey row of data per line, IEND."""
+    out = b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+    if frames:
+        out += _png_chunk(b"acTL", struct.pack(">II", len(frames), 0))
+    for number, (frame_w, frame_h) in enumerate(frames):
+        out += _png_chunk(b"fcTL", struct.pack(">IIIIIHHBB", number, frame_w, frame_h, 0, 0, 1, 10, 0, 0))
+    rows = zlib.compress(b"\x00" * (width + 1) * min(height, 64))
+    return out + _png_chunk(b"IDAT", rows) + _png_chunk(b"IEND", b"")
+
+
+def _riff(chunks: bytes) -> bytes:
+    return b"RIFF" + struct.pack("<I", 4 + len(chunks)) + b"WEBP" + chunks
+
+
+def _webp_chunk(kind: bytes, data: bytes) -> bytes:
+    return kind + struct.pack("<I", len(data)) + data + (b"\x00" if len(data) & 1 else b"")
+
+
+def _vp8l(width: int, height: int) -> bytes:
+    return _webp_chunk(b"VP8L", b"\x2f" + ((width - 1) | (height - 1) << 14).to_bytes(4, "little") + b"\x00" * 8)
+
+
+#: the smallest lossless WebP there is: one transparent pixel (a VP8L bitstream libwebp decodes)
+ONE_PIXEL_VP8L = _webp_chunk(b"VP8L", b"\x2f\x00\x00\x00\x10\x07\x10\x11\x11\x88\x88\xfe\x07")
+
+
+def webp_canvas(canvas: tuple[int, int], bitstream: bytes = ONE_PIXEL_VP8L) -> bytes:
+    """An extended WebP: the VP8X canvas (which SDL_image allocates), then the picture itself."""
+    flags = b"\x10\x00\x00\x00"                                     # alpha
+    size = (canvas[0] - 1).to_bytes(3, "little") + (canvas[1] - 1).to_bytes(3, "little")
+    return _riff(_webp_chunk(b"VP8X", flags + size) + bitstream)
+
+
+def webp_animated(canvas=(16, 16), frame=(40000, 40000)) -> bytes:
+    flags = b"\x02\x00\x00\x00"                                     # animation
+    size = (canvas[0] - 1).to_bytes(3, "little") + (canvas[1] - 1).to_bytes(3, "little")
+    anmf = b"\x00" * 6 + (frame[0] - 1).to_bytes(3, "little") + (frame[1] - 1).to_bytes(3, "little") + b"\x00" * 4
+    return _riff(_webp_chunk(b"VP8X", flags + size) + _webp_chunk(b"ANIM", b"\x00" * 6)
+                 + _webp_chunk(b"ANMF", anmf + _vp8l(16, 16)))
+
+
+def webp_with_svg(width: int = 30000, height: int = 30000) -> bytes:
+    """A 16×16 WebP header with no NUL before an SVG drawing: SDL_image tries SVG before WebP."""
+    drawing = f'<svg width="{width}" height="{height}"><rect width="10" height="10"/></svg>'.encode()
+    bits = ((16 - 1) | (16 - 1) << 14 | 1 << 28).to_bytes(4, "little")   # alpha bit: no NUL byte
+    return b"RIFF" + b"\x01\x01\x01\x01" + b"WEBPVP8L" + b"\x01\x01\x01\x01" + b"\x2f" + bits + drawing
+
+
+def bmp(width: int, height: int) -> bytes:
+    """A 24-bit BMP header; a negative height means the rows are stored top first."""
+    info = struct.pack("<IiiHHIIiiII", 40, width, height, 1, 24, 0, 0, 2835, 2835, 0, 0)
+    return b"BM" + struct.pack("<IHHI", 14 + len(info) + 64, 0, 0, 14 + len(info)) + info + b"\x00" * 64
+
+
+def svg(root: str, inner: str = "") -> bytes:
+    return (f'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" {root}>'
+            f'{inner}<rect width="10" height="10"/></svg>\n').encode()
+
+
+def lying_pictures() -> list[tuple[str, str, str, bytes]]:
+    """Pictures whose first header looks small: (name, file, the message key validate must give, bytes)."""
+    return [
+        ("gif_frame_40000", "images/a.gif", "media.frame_too_large", gif([(40000, 40000)])),
+        ("gif_second_frame", "images/a.gif", "media.frame_too_large", gif([(16, 16), (16, 30000)])),
+        ("gif_junk_then_frame", "images/a.gif", "media.broken", gif([(16, 16), (40000, 40000)], junk=b"\x99")),
+        ("jpeg_sof_behind_rst0", "images/a.jpg", "media.image_too_large", jpeg_hidden_sof()),
+        ("jpeg_two_sofs", "images/a.jpg", "media.inner_too_large",
+         jpeg(16, 16)[:-2] + _segment(0xC0, b"\x08" + struct.pack(">HH", 30000, 30000) + b"\x01\x01\x11\x00")
+         + b"\xff\xd9"),
+        ("jpeg_10000_scans", "images/a.jpg", "media.jpeg_scans", jpeg(64, 64, scans=10000, progressive=True, data=b"")),
+        ("png_apng_frame", "images/a.png", "media.frame_too_large", png(16, 16, frames=[(16, 16), (40000, 40000)])),
+        ("webp_canvas", "images/a.webp", "media.image_too_large", webp_canvas((40000, 40000))),
+        ("webp_animated_frame", "images/a.webp", "media.frame_too_large", webp_animated()),
+        ("webp_with_svg_inside", "images/a.webp", "media.svg_inside", webp_with_svg()),
+        ("bmp_negative_height", "images/a.bmp", "media.image_too_large", bmp(30000, -30000)),
+        ("svg_inches", "images/a.svg", "media.svg_too_large", svg('width="100in" height="100in"')),
+        ("svg_exponent", "images/a.svg", "media.svg_too_large", svg('width="4e4" height="4e4"')),
+        ("svg_nested_svg", "images/a.svg", "media.svg_too_large",
+         svg('width="16" height="16"', '<svg width="40000" height="40000"/>')),
+        ("svg_em", "images/a.svg", "media.svg_units", svg('width="100em" height="100em"')),
+        ("svg_no_size", "images/a.svg", "media.svg_no_size", svg("")),
+        ("svg_1001_svg_elements", "images/a.svg", "media.svg_elements",
+         svg('viewBox="0 0 16 16"', '<svg width="1" height="1"> </svg>' * 1001)),
+        ("png_named_tga", "images/a.tga", "media.image_suffix", png(16, 16)),
+    ]
+
+
+def honest_pictures() -> list[tuple[str, str, bytes]]:
+    """The same formats, not lying: each must pass the checks (and decode, where SDL_image can)."""
+    return [
+        ("gif_two_frames", "images/a.gif", gif([(16, 16), (8, 8)])),
+        ("jpeg_restart_markers", "images/a.jpg", jpeg(64, 64, data=b"\x00" * 8 + b"\xff\xd0" + b"\x00" * 8
+                                                      + b"\xff\x00" + b"\x00" * 8)),
+        ("jpeg_progressive_10_scans", "images/a.jpg", jpeg(64, 64, scans=10, progressive=True)),
+        ("png_plain", "images/a.png", png(16, 16)),
+        ("png_apng_small_frames", "images/a.png", png(16, 16, frames=[(16, 16), (8, 8)])),
+        ("webp_lossless", "images/a.webp", _riff(ONE_PIXEL_VP8L)),
+        ("webp_extended", "images/a.webp", webp_canvas((1, 1))),
+        ("bmp_top_down", "images/a.bmp", bmp(4, -4)),
+        ("svg_millimetres", "images/a.svg", svg('width="210mm" height="297mm"')),
+        ("svg_view_box", "images/a.svg", svg('viewBox="0 0 1600 900"')),
     ]
 
 
@@ -107,6 +262,16 @@ def sound_cases() -> list[tuple[str, str, bytes]]:
         ("ogg_fake", "media.broken", b"OggS" + bytes(range(256)) * 2),
         ("wav_huge", "media.file_too_big", good[:44] + b"\x00" * (21 * 1024 * 1024)),
     ]
+
+
+def playable_scenario(asset: str) -> bytes:
+    """A scenario that validates ("in orde") with ``asset`` as its one room's picture (drawn, with a hotspot)."""
+    return (GOOD_HEAD + "rooms:\n"
+            f"  hal:\n    name: Hal\n    text: Hier.\n    image: {asset}\n    image_alt: Beeld.\n"
+            "    objects:\n      kast: {name: Kast, text: Dicht., locked_by: slot, area: [10, 10, 30, 30]}\n"
+            "puzzles:\n  slot: {kind: word, title: Slot, question: Wachtwoord?, answer: open, hints: [Denk.], "
+            "leads_to: uit}\n"
+            "endings:\n  uit: {title: Uit, text: Klaar.}\n").encode()
 
 
 def media_scenario(asset: str) -> bytes:
