@@ -152,6 +152,9 @@ class TextAnswerPuzzle(PuzzleBase):
 
     #: Set only for puzzles read from a pack (see :meth:`with_hashes`); never from YAML, so not a field.
     _hashes: ClassVar[AnswerHashes | None] = None
+    #: Whether a space inside the answer counts (as one, however many were typed). A code's answer
+    #: is digits only, so there a space can only be a separator: ``04 12`` is ``0412``.
+    inner_spaces: ClassVar[bool] = True
 
     def with_hashes(self, hashes: AnswerHashes) -> "TextAnswerPuzzle":
         """A copy that checks typed answers by hash; ``answer`` then only holds the solution."""
@@ -160,9 +163,11 @@ class TextAnswerPuzzle(PuzzleBase):
         return twin
 
     def normal(self, text: str) -> str:
+        """The one form typed and accepted answers are compared in, and hashed in a pack
+        (``escapebox/puzzles/matching.py``; the rules with examples in docs/rules.md)."""
         return normalise(text, case_sensitive=self.case_sensitive,
                          accent_sensitive=self.accent_sensitive,
-                         space_sensitive=self.space_sensitive)
+                         space_sensitive=self.space_sensitive, inner_spaces=self.inner_spaces)
 
     def check(self, answer: Any) -> Verdict:
         if not isinstance(answer, str):

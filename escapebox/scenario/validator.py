@@ -18,6 +18,7 @@ import difflib
 from pathlib import Path
 
 from escapebox.scenario.index import ScenarioIndex
+from escapebox.scenario.invisible import invisible_problems
 from escapebox.problems import Problem, Severity
 from escapebox.scenario.assets import icon_exists
 from escapebox.scenario.loader import LoadedScenario
@@ -62,6 +63,7 @@ def validate(loaded: LoadedScenario, solution: Solution | None = None) -> list[P
     _check_use_of_clues_and_items(scenario, index, report)
     for problem in readability_problems(loaded):
         report.add(problem[0], problem[1], warning=True, **problem[2])
+    report.problems.extend(invisible_problems(loaded))
     if references_ok:
         _check_play(scenario, index, solution or solve(scenario, index), report)
     return in_file_order(report.problems)

@@ -56,6 +56,17 @@ def test_code_keypad_by_mouse(game_app):
     assert screen.solved is not None
 
 
+def test_code_keypad_takes_full_width_digits_from_an_input_method(game_app):
+    """The check reads ０４１２ as 0412 (docs/rules.md), so the keypad types them too."""
+    app, pilot = game_app
+    screen = open_lock(app, pilot, "kastje-slot")
+    answer = screen.puzzle.answer[0]
+    pilot.press(*(chr(ord(d) + 0xFEE0) for d in answer))
+    assert screen.keypad.digits == answer
+    pilot.press("return")
+    assert screen.solved is not None
+
+
 def test_word_with_accents_and_composition(game_app):
     app, pilot = game_app
     screen = open_lock(app, pilot, "woord-slot")

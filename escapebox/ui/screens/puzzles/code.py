@@ -8,6 +8,8 @@ same, so a group at a beamer can play with a clicker-mouse alone.
 
 from __future__ import annotations
 
+import unicodedata
+
 import pygame
 
 from escapebox.ui.screens.puzzles.base import GAP, PuzzleScreen
@@ -63,8 +65,10 @@ class Keypad:
         return "button" if app.canvas.measure(label, "regular", app.size("button")) <= cell_w - 56 else "small"
 
     def key(self, event) -> bool:
-        if event.unicode and event.unicode.isdigit() and event.unicode.isascii():
-            self.press(event.unicode)
+        # full-width digits from an input method are the same keys (as the answer check sees them)
+        digit = unicodedata.normalize("NFKC", event.unicode or "")
+        if len(digit) == 1 and digit.isdigit() and digit.isascii():
+            self.press(digit)
             return True
         if event.key == pygame.K_BACKSPACE:
             self.press("back")
@@ -92,7 +96,7 @@ class CodeScreen(PuzzleScreen):
     puzzle_kind = "code"
 
     def build_answer(self, area: pygame.Rect) -> list:
-        lengths = [len(a) for a in self.puzzle.answer]
+        lengths = [len(self.puzzle.normal(a)) for a in self.puzzle.answer]
         if self.keypad is None:
             self.keypad = Keypad(self, max(lengths), self.submit)
         return self.keypad.build(area)

@@ -20,8 +20,9 @@ class MetaScreen(PuzzleScreen):
 
     def __init__(self, app, puzzle_id: str, via: str | None = None):
         super().__init__(app, puzzle_id, via)
-        self.numeric = all(a.isdigit() for a in self.puzzle.answer)
-        self.keypad = Keypad(self, max(len(a) for a in self.puzzle.answer), self.submit) if self.numeric else None
+        answers = [self.puzzle.normal(a) for a in self.puzzle.answer]  # as the check compares them
+        self.numeric = all(a.isascii() and a.isdigit() for a in answers)
+        self.keypad = Keypad(self, max(len(a) for a in answers), self.submit) if self.numeric else None
         self.typed = ""
 
     def max_question_height(self, area: pygame.Rect) -> int:
