@@ -2,15 +2,17 @@
 
 Each subcommand module offers ``add_parser(subparsers, tr)`` and
 ``run(args, tr) -> int``.  Exit codes: 0 ok, 1 the input is wrong (with a
-message), 2 usage error.  A bad file never shows a traceback: our own
-:class:`EscapeboxError` becomes its message, and an unexpected crash becomes a
-short Dutch/English note with the path of a crash log.
+message), 2 usage error, 141 the reader of the output went away (``escapebox
+walkthrough x | head``: quietly, like any Unix tool that gets SIGPIPE).  A bad file never
+shows a traceback: our own :class:`EscapeboxError` becomes its message, and an unexpected
+crash becomes a short Dutch/English note with the path of a crash log.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from escapebox.cli.argparse_nl import DutchArgumentParser
@@ -19,9 +21,36 @@ from escapebox.i18n import LANGUAGES, Translator
 from escapebox.problems import EscapeboxError
 
 COMMANDS = ("play", "validate", "walkthrough", "schema", "new", "pack", "graph", "report", "sessions", "print")
+#: The exit code when the output's reader closed the pipe: what a shell reports for SIGPIPE (128 + 13).
+CLOSED_PIPE = 141
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; a closed pipe on standard output (``| head``) ends it quietly."""
+    try:
+        try:
+            return _main(argv)
+        finally:
+            if sys.stdout is not None:  # None in a windowed Python (pythonw)
+                sys.stdout.flush()  # here, not at exit, where a closed pipe would print a traceback
+    except BrokenPipeError:
+        _stdout_to_devnull()
+        return CLOSED_PIPE
+
+
+def _stdout_to_devnull() -> None:
+    """Point standard output at the null device, so Python's flush at exit writes nowhere.
+
+    As the Python documentation recommends for SIGPIPE (library/signal.html, "Note on SIGPIPE").
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file behind stdout (a test's capture)
+        pass
+
+
+def _main(argv: list[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     tr = Translator(_language_from(argv))
     parser = build_parser(tr, only=_command_from(argv))
@@ -36,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        raise  # the reader went away: not a crash (main ends quietly)
     except Exception as exc:  # noqa: BLE001 — the last line of defence for users
         print(report_crash(exc, tr), file=sys.stderr)
         return 1

@@ -3,8 +3,9 @@
 A trainer collects the sessions of a festival from several laptops
 (export there, import here), makes the report, and deletes them when the
 debrief is done.  Deleting asks for confirmation on a terminal; without a
-terminal (scripts, CI) it only deletes with ``--yes``.  Nothing printed here
-ever contains reflection text: only ids, names, times and counts.
+terminal (scripts, CI) it only deletes with ``--yes``; ``--all`` also deletes the
+crash logs, which live in another folder and may quote what a group typed.  Nothing
+printed here ever contains reflection text: only ids, names, times and counts.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from pathlib import Path
 from escapebox.core.exchange import import_session, read_export, write_export
 from escapebox.core.store import SessionStore, open_store
 from escapebox.i18n import LANGUAGES
-from escapebox.privacy import retention_days
+from escapebox.paths import log_dir
+from escapebox.privacy import crash_logs, delete_crash_logs, retention_days
 from escapebox.problems import EscapeboxError, Problem
 
 
@@ -152,15 +154,19 @@ def _delete(args, tr, store: SessionStore) -> int:
     unknown = [i for i in ids if store.session(i) is None]
     if unknown:
         raise EscapeboxError([Problem("exchange.no_session", {"id": i}) for i in unknown])
-    if not ids:
+    logs = len(crash_logs()) if args.all else 0  # crash logs belong to no one session: only with --all
+    if not ids and not logs:
         print(tr("sessions.empty"))
         return 0
-    if not args.yes and not _confirm(tr("sessions.confirm", count=len(ids))):
+    question = tr("sessions.confirm_all", count=len(ids), logs=logs) if logs else tr("sessions.confirm", count=len(ids))
+    if not args.yes and not _confirm(question):
         print(tr("sessions.not_deleted"), file=sys.stderr)
         return 1
     for session_id in ids:
         store.delete(session_id)
     print(tr("sessions.deleted", count=len(ids)))
+    if logs:
+        print(tr("sessions.logs_deleted", count=delete_crash_logs(), folder=str(log_dir())))
     return 0
 
 
