@@ -185,3 +185,26 @@ def test_a_damaged_save_gives_a_message_over_the_intro(make_app, fixture_scenari
     assert any(session_id in t.text and t.kind == "danger" for t in app.toasts)
     start_game(pilot, "Nieuwe groep")                               # a new game still starts and saves
     assert app.game.session.session_id != session_id
+
+
+def test_a_draft_is_on_disk_within_a_fraction_of_a_second_of_a_key(make_app, fixture_scenario):
+    """The loop sleeps between keys; it is woken for the draft (it used to wait up to a second more)."""
+    from escapebox.ui.screens.reflection import SAVE_EVERY_S
+    app, pilot = make_app(fixture_scenario)
+    game = start_game(pilot)
+    tab_to(pilot, "obj:bord")
+    pilot.press("return", "escape")
+    tab_to(pilot, "obj:kastje")
+    pilot.press("return", "1", "2", "3", "4", "return", "return")
+    screen = pilot.screen
+    assert screen.name == "reflection-text"
+    store, session_id = game.session.store, game.session.session_id
+    pilot.type("a")                                                  # the first key after a pause: at once
+    assert store.draft(session_id, screen.reflection_id) == "a"
+    pilot.type("b")                                                  # the next within 0.2 s: waits ...
+    assert store.draft(session_id, screen.reflection_id) == "a"
+    assert 0 < screen.wake_ms() <= SAVE_EVERY_S * 1000 + 1           # ... and the loop is woken for it
+    typed = time.monotonic()
+    while store.draft(session_id, screen.reflection_id) != "ab":
+        app.frame(block=True)                                         # the real loop, sleeping as it does
+        assert time.monotonic() - typed < SAVE_EVERY_S + 0.1

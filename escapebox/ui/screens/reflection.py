@@ -1,7 +1,11 @@
 """A reflection moment: type an answer, pick a point on a scale, or talk it through as a group.
 
-Typed text is kept as a draft while typing (``session.save_draft``, at most
-once a second and when leaving), so a crash or a pulled plug loses nothing.
+Typed text is kept as a draft while typing (``session.save_draft``): the
+first key after a pause at once, then at most every ``SAVE_EVERY_S`` while
+the typing goes on, and when leaving.  The loop is woken for it
+(:meth:`wake_ms`), so a crash or a pulled plug loses at most the last
+``SAVE_EVERY_S`` (0.2 s) of typing plus one write: measured with
+``scripts/kill_test.py --game`` (docs/robustness.md).
 Confirming sends ``AnswerReflection``; "Overslaan" sends ``SkipReflection``.
 The discussion card shows a countdown of the scenario's ``minutes``; it
 never forces the group on.
@@ -19,7 +23,7 @@ from escapebox.ui.screens.base import GameScreen
 from escapebox.ui.widgets import Button, TextArea, TextBox
 
 GAP = 24
-SAVE_EVERY_S = 1.0
+SAVE_EVERY_S = 0.2
 
 
 class ReflectionScreen(GameScreen):
@@ -157,9 +161,14 @@ class ReflectionScreen(GameScreen):
         return super().update(dt)
 
     def wake_ms(self) -> int | None:
-        if self.kind != "discuss":
-            return None
-        return int((1.0 - (time.monotonic() - self.started) % 1.0) * 1000) + 5
+        """Wake the loop for the draft that waits, and for the discuss countdown's next second."""
+        wake = None
+        if self.unsaved:
+            wake = max(1, int((self.last_save + SAVE_EVERY_S - time.monotonic()) * 1000) + 1)
+        if self.kind == "discuss":
+            second = int((1.0 - (time.monotonic() - self.started) % 1.0) * 1000) + 5
+            wake = second if wake is None else min(wake, second)
+        return wake
 
     def exit(self) -> None:
         self._save_draft()
