@@ -128,6 +128,7 @@ def test_bad_theme_files(tmp_path, name, data):
     result, seconds = run_cli("play", "minimaal", "--theme", str(path), "--autoplay", "--fast", "--no-save")
     check(result, seconds)
 
+
 @pytest.mark.parametrize("name,statements", corpus.save_cases(), ids=[c[0] for c in corpus.save_cases()])
 def test_damaged_saves(tmp_path, monkeypatch, name, statements):
     """A damaged save: every command says which session (or the file), the other game stays usable."""

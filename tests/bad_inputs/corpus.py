@@ -305,6 +305,7 @@ def theme_cases() -> list[tuple[str, bytes]]:
         ("font_escapes", good + b"fonts:\n  regular: ../../../etc/passwd\n"),
     ]
 
+
 # ----- damaged saves (issue 15) ------------------------------------------------------------------
 # A save with two games, "Goed" and "Kapot", and one kind of damage done to it with SQL: a value of
 # the wrong kind, an event that is no event, a table gone, a step the rules refuse.
