@@ -38,10 +38,7 @@ class GroupNotice(Dialog):
         self.set_widgets([body, close], default="close")
 
     def draw_content(self, canvas) -> None:
-        app = self.app
-        layout = canvas.layout(self.heading, "bold", app.size("heading"), self.width - 2 * PAD)
-        canvas.paragraph(layout, pygame.Rect(self.panel.left + PAD, self.panel.top + PAD, self.width - 2 * PAD,
-                                             layout.height), app.theme.colours.text)
+        self.draw_heading(canvas, self.heading, PAD)
 
     def autoplay(self, command) -> list | None:
         return [("key", "escape")]

@@ -49,3 +49,10 @@ class Dialog(Screen):
 
     def draw_content(self, canvas) -> None:
         pass
+
+    def draw_heading(self, canvas, heading: str, pad: int) -> None:
+        """The dialog's title, wrapped, at the top of the panel inside ``pad``."""
+        app = self.app
+        layout = canvas.layout(heading, "bold", app.size("heading"), self.width - 2 * pad)
+        canvas.paragraph(layout, pygame.Rect(self.panel.left + pad, self.panel.top + pad, self.width - 2 * pad,
+                                             layout.height), app.theme.colours.text)

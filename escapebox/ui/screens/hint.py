@@ -99,10 +99,7 @@ class HintScreen(Dialog):
         return super().on_key(event)
 
     def draw_content(self, canvas) -> None:
-        c = self.app.theme.colours
-        layout = canvas.layout(self.heading, "bold", self.app.size("heading"), self.width - 2 * PAD)
-        canvas.paragraph(layout, pygame.Rect(self.panel.left + PAD, self.panel.top + PAD, self.width - 2 * PAD,
-                                             layout.height), c.text)
+        self.draw_heading(canvas, self.heading, PAD)
 
     def autoplay(self, command) -> list | None:
         return [("key", "escape")]

@@ -51,10 +51,7 @@ class _Question(Dialog):
         self.set_widgets([body, *buttons], default=buttons[0].key if buttons else None)
 
     def draw_content(self, canvas) -> None:
-        app = self.app
-        layout = canvas.layout(self.heading, "bold", app.size("heading"), self.width - 2 * PAD)
-        canvas.paragraph(layout, pygame.Rect(self.panel.left + PAD, self.panel.top + PAD, self.width - 2 * PAD,
-                                             layout.height), app.theme.colours.text)
+        self.draw_heading(canvas, self.heading, PAD)
 
     def autoplay(self, command) -> list | None:
         return [("key", "escape")]
