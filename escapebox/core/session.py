@@ -202,16 +202,22 @@ class GameSession:
         if self.store is None or self.read_only:
             return self.unsaved_count() == 0
         if self.unsaved:
-            try:
-                self.store.append(self.session_id, self.unsaved)
-            except OSError as exc:
-                self.save_problem = type(exc).__name__
-                return False
-            except LockLost as lost:
-                self._lose(lost.holder)
+            if not self._written(self.store.append, self.session_id, self.unsaved):
                 return False
             self.unsaved = []
         return self._flush_drafts()
+
+    def _written(self, write, *args) -> bool:
+        """Run one write to the store; a refusing disk or a lost lock is noted, never raised."""
+        try:
+            write(*args)
+        except OSError as exc:
+            self.save_problem = type(exc).__name__
+            return False
+        except LockLost as lost:
+            self._lose(lost.holder)
+            return False
+        return True
 
     def save_draft(self, reflection: str, text: str) -> None:
         """Keep half-typed reflection text safe without logging every keystroke.
@@ -227,13 +233,7 @@ class GameSession:
         if self.store is None:
             return True
         for reflection, text in list(self.unsaved_drafts.items()):
-            try:
-                self.store.save_draft(self.session_id, reflection, text)
-            except OSError as exc:
-                self.save_problem = type(exc).__name__
-                return False
-            except LockLost as lost:
-                self._lose(lost.holder)
+            if not self._written(self.store.save_draft, self.session_id, reflection, text):
                 return False
             if self.unsaved_drafts.get(reflection) == text:
                 del self.unsaved_drafts[reflection]
