@@ -5,6 +5,7 @@ would show), within 2 seconds of work and 300 MB of memory, and the output
 must be our message — never a traceback.
 """
 
+import os
 import subprocess
 import sys
 import time
@@ -30,10 +31,11 @@ WRAPPER = (
 )
 
 
-def run_cli(*args, cwd=None):
+def run_cli(*args, cwd=None, env=None):
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-c", WRAPPER, *args], capture_output=True, text=True,
-                            timeout=60, cwd=cwd, stdin=subprocess.DEVNULL)
+                            timeout=60, cwd=cwd, stdin=subprocess.DEVNULL,
+                            env=None if env is None else {**os.environ, **env})
     return result, time.perf_counter() - start
 
 
@@ -111,8 +113,10 @@ def test_lying_pictures_packed_and_played(tmp_path, name, asset, code, data):
     corpus.write(tmp_path / "s", asset, data)
     corpus.write(tmp_path / "s", "scenario.yaml", corpus.playable_scenario(asset))
     pack = tmp_path / "x.escapebox"
-    write_pack(build_pack(open_scenario(tmp_path / "s")), pack)
-    result, seconds = run_cli("play", str(pack), "--autoplay", "--no-save")
+    password = "trainerswachtwoord voor de test"     # the auto-player needs the answers: the trainer's view
+    write_pack(build_pack(open_scenario(tmp_path / "s"), password=password), pack)
+    result, seconds = run_cli("play", str(pack), "--autoplay", "--no-save",
+                              env={"ESCAPEBOX_TRAINER_PASSWORD": password})
     lines = result.stderr.rstrip().split("\n")
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
     assert "not showing image" in result.stderr and f"{asset}: {code}" in result.stderr, result.stderr

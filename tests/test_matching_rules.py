@@ -2,7 +2,7 @@
 
 Every row of the table between the ``matching-examples`` markers in docs/rules.md, and of the
 trainers' table in docs/authoring.md ("Antwoorden vergelijken"), is one test, on the puzzle as
-written and on the same puzzle as a pack holds it (hashes of the normalised answers), so the
+written and on the same puzzle as a pack holds it (slow hashes of the normalised answers), so the
 documentation and the code cannot drift apart.
 """
 
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from escapebox.pack.answers import puzzle_salt
-from escapebox.puzzles.base import AnswerHashes, TextAnswerPuzzle, answer_digest
+from escapebox.pack.answers import sealed_copy
+from escapebox.puzzles.base import TextAnswerPuzzle
 from escapebox.puzzles.code import CodePuzzle
 from escapebox.puzzles.matching import normalise
 from escapebox.puzzles.meta import MetaPuzzle
@@ -73,10 +73,8 @@ def make(kind: str, flags: list[str], answers: list[str]) -> TextAnswerPuzzle:
 
 
 def as_in_a_pack(puzzle: TextAnswerPuzzle) -> TextAnswerPuzzle:
-    """What ``pack.answers`` makes of the puzzle: hashes of every normalised accepted answer."""
-    salt = puzzle_salt("00" * 16, "p")
-    return puzzle.with_hashes(AnswerHashes(salt, frozenset(answer_digest(salt, puzzle.normal(a))
-                                                          for a in puzzle.answer)))
+    """What ``pack.answers`` makes of the puzzle: scrypt digests of every normalised accepted answer."""
+    return sealed_copy(puzzle, bytes(16), "p")
 
 
 def test_the_table_is_there_and_covers_the_issue_cases():

@@ -17,6 +17,7 @@ import sys
 
 from escapebox.cli.argparse_nl import DutchArgumentParser
 from escapebox.cli.crash import report_crash
+from escapebox.cli.password import PasswordProblem
 from escapebox.i18n import LANGUAGES, Translator
 from escapebox.problems import EscapeboxError
 
@@ -62,6 +63,9 @@ def _main(argv: list[str] | None) -> int:
         return args.run(args, tr)
     except EscapeboxError as exc:
         print(exc.render(tr), file=sys.stderr)
+        return 1
+    except PasswordProblem as exc:     # already in the trainer's words
+        print(exc, file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -1,8 +1,11 @@
 """``escapebox pack MAP -o naam.escapebox``: one file to share a scenario, without readable answers.
 
-The scenario is validated first (a pack with errors helps nobody), then
-packed (see :mod:`escapebox.pack`), then opened again the way a player's
-computer will open it, so a pack that leaves this command is known to work.
+The scenario is validated first (a pack with errors helps nobody), with the
+checks for what a pack cannot hide (short answers, answers in the scenario's
+own text), then packed (see :mod:`escapebox.pack`) with the trainer's password
+if one is given (:mod:`escapebox.cli.password`), then opened again the way a
+player's computer will open it (and with the password, the way the trainer's
+will), so a pack that leaves this command is known to work.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from escapebox.cli.password import PasswordProblem, add_options, chosen_password
 from escapebox.i18n import Translator
 from escapebox.pack.layout import SUFFIX, size_text
 from escapebox.problems import errors, warnings
@@ -20,6 +24,7 @@ def add_parser(subparsers, tr: Translator):
     parser.add_argument("path", metavar=tr("authoring.pack.path_metavar"), help=tr("authoring.pack.path_help"))
     parser.add_argument("-o", "--output", metavar=tr("authoring.pack.output_metavar"), default=None,
                         help=tr("authoring.pack.output_help"))
+    add_options(parser, tr, choosing=True)
     return parser
 
 
@@ -40,28 +45,31 @@ def run(args, tr: Translator) -> int:
     output = Path(args.output) if args.output else Path(f"{loaded.scenario.id}{SUFFIX}")
     if output.suffix != SUFFIX:
         return _fail(tr("authoring.pack.bad_output", path=str(output), suffix=SUFFIX))
-    pack = build_pack(loaded)
+    try:
+        password = chosen_password(args, tr)
+    except PasswordProblem as exc:
+        return _fail(str(exc))
+    pack = build_pack(loaded, password=password)
     try:
         write_pack(pack, output)
     except OSError as exc:
         return _fail(tr("authoring.pack.cannot_write", path=str(output), reason=exc.strerror or str(exc)))
-    if not _still_solvable(loaded, load_pack(output)):
+    if not _still_solvable(loaded, load_pack(output)) or (password and load_pack(output, password).scenario
+                                                          != loaded.scenario):
         return _fail(tr("authoring.pack.verify_failed", path=str(output)))
     for puzzle, text in pack.visible:
         print(tr("authoring.pack.answer_visible", puzzle=puzzle, text=text), file=sys.stderr)
-    files = len(pack.entries) - 2
+    files = len(pack.entries) - (2 if pack.has_trainer_view else 1)
     print(tr("authoring.pack.done", path=str(output), size=size_text(len(pack.data)), files=files,
              warnings=len(warnings(problems))))
+    print(tr("authoring.pack.trainer_view" if pack.has_trainer_view else "authoring.pack.no_trainer_view"))
     return 0
 
 
 def _validate(loaded) -> list:
-    """The lead's validator when present; packing still works without it."""
-    try:
-        from escapebox.authoring.checks import all_problems
-    except ModuleNotFoundError:
-        return []
-    return all_problems(loaded)
+    """Every check, with those for what a pack cannot hide."""
+    from escapebox.authoring.checks import all_problems
+    return all_problems(loaded, for_pack=True)
 
 
 def _still_solvable(original, packed) -> bool:

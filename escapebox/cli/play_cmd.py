@@ -15,6 +15,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from escapebox.cli.password import add_options, open_for_trainer, require_answers
+
 
 def add_parser(subparsers, tr):
     parser = subparsers.add_parser("play", help=tr("ui.play.help"), description=tr("ui.play.description"), tr=tr)
@@ -39,6 +41,7 @@ def add_parser(subparsers, tr):
     parser.add_argument("--dev", action="store_true", help=tr("dev.play_help"))
     parser.add_argument("--room", metavar="ID", default=None, help=tr("dev.room_help"))
     parser.add_argument("--screenshot-dir", type=Path, default=None, metavar="MAP", help=tr("ui.play.screenshot_help"))
+    add_options(parser, tr)
     return parser
 
 
@@ -65,12 +68,13 @@ def _check_dev(args, loaded, tr) -> int:
 
 
 def run(args, tr) -> int:
-    from escapebox.pack.open import open_scenario
-
-    loaded = open_scenario(args.scenario) if args.scenario else None  # EscapeboxError → message, exit 1
+    # EscapeboxError → message, exit 1; a pack's trainer view (console, "Toon antwoord") with its password
+    loaded = open_for_trainer(args.scenario, args, tr) if args.scenario else None
     if args.autoplay and loaded is None:
         print(tr("ui.play.autoplay_needs_scenario"), file=sys.stderr)
         return 2
+    if args.autoplay:
+        require_answers(loaded)      # the auto-player needs the answers: a pack's trainer password
     code = _check_dev(args, loaded, tr)
     if code:
         return code

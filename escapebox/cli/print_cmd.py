@@ -11,6 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from escapebox.cli.password import add_options, open_for_trainer, require_answers
+
 
 def add_parser(subparsers, tr):
     parser = subparsers.add_parser("print", help=tr("print.help"), description=tr("print.description"))
@@ -18,14 +20,16 @@ def add_parser(subparsers, tr):
     parser.add_argument("-o", "--output", metavar=tr("print.output_metavar"), default=None,
                         help=tr("print.output_help"))
     parser.add_argument("--no-answers", action="store_true", help=tr("print.no_answers_help"))
+    add_options(parser, tr)
     return parser
 
 
 def run(args, tr) -> int:
     from escapebox.print.book import write_book
-    from escapebox.pack.open import open_scenario
 
-    loaded = open_scenario(Path(args.path))              # EscapeboxError → its message, exit 1
+    loaded = open_for_trainer(Path(args.path), args, tr)  # EscapeboxError → its message, exit 1
+    if not args.no_answers:
+        require_answers(loaded)      # the answer sheet of a pack needs its trainer password
     output = Path(args.output) if args.output else Path(f"{loaded.scenario.id}-kaarten.pdf")
     if output.suffix.lower() != ".pdf":
         print(tr("print.bad_output", path=str(output)), file=sys.stderr)

@@ -16,12 +16,13 @@ def add_parser(subparsers, tr):
     parser = subparsers.add_parser("validate", help=tr("validate_cmd.help"), description=tr("validate_cmd.help"))
     parser.add_argument("paths", nargs="+", metavar="PAD", help=tr("validate_cmd.paths_help"))
     parser.add_argument("--strict", action="store_true", help=tr("validate_cmd.strict_help"))
+    parser.add_argument("--pack", action="store_true", help=tr("validate_cmd.pack_help"))
     parser.add_argument("--json", action="store_true", help=tr("validate_cmd.json_help"))
     return parser
 
 
 def run(args, tr) -> int:
-    results = [check(path, tr, args.strict) for path in expand(args.paths)]
+    results = [check(path, tr, args.strict, args.pack) for path in expand(args.paths)]
     if args.json:
         print(json.dumps(results if len(results) > 1 else results[0], ensure_ascii=False, indent=2))
     else:
@@ -30,7 +31,7 @@ def run(args, tr) -> int:
     return 1 if any(not r["ok"] for r in results) else 0
 
 
-def check(path, tr, strict: bool) -> dict:
+def check(path, tr, strict: bool, for_pack: bool = False) -> dict:
     from escapebox.themes import theme_file_problems
     theme = theme_file_problems(path)  # a house-style file (``theme_format: 1``) instead of a scenario
     if theme is not None:
@@ -39,7 +40,7 @@ def check(path, tr, strict: bool) -> dict:
         loaded = open_scenario(path)
     except EscapeboxError as exc:
         return _result(str(path), exc.problems, tr, strict, None)
-    return _result(loaded.file, all_problems(loaded), tr, strict, counts(loaded.scenario))
+    return _result(loaded.file, all_problems(loaded, for_pack=for_pack), tr, strict, counts(loaded.scenario))
 
 
 def _result(file: str, problems, tr, strict: bool, numbers: dict | None) -> dict:

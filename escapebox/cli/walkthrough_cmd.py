@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 
+from escapebox.cli.password import add_options, open_for_trainer, require_answers
 from escapebox.core import commands as C
 from escapebox.scenario.index import ScenarioIndex
 from escapebox.core.walkthrough import plan
 from escapebox.problems import EscapeboxError, Problem
-from escapebox.pack.open import open_scenario
 from escapebox.scenario.solver import solve
 from escapebox.authoring.checks import all_problems
 from escapebox.problems import errors
@@ -16,11 +16,13 @@ from escapebox.problems import errors
 def add_parser(subparsers, tr):
     parser = subparsers.add_parser("walkthrough", help=tr("walkthrough.help"), description=tr("walkthrough.help"))
     parser.add_argument("path", metavar="PAD", help=tr("validate_cmd.paths_help"))
+    add_options(parser, tr)
     return parser
 
 
 def run(args, tr) -> int:
-    loaded = open_scenario(args.path)
+    loaded = open_for_trainer(args.path, args, tr)
+    require_answers(loaded)          # a pack without its trainer password: say so, exit 1
     index = ScenarioIndex(loaded.scenario)
     solution = solve(loaded.scenario, index)
     blocking = errors(all_problems(loaded, solution))

@@ -272,6 +272,8 @@ class Rules:
 
     def _do_RevealAnswer(self, state, cmd: C.RevealAnswer, emit) -> None:
         puzzle = self._puzzle(cmd.puzzle)
+        if puzzle.sealed:   # a pack opened without the trainer's password: the answer is not here
+            raise Refused("rules.answer_sealed", puzzle=puzzle.title)
         emit(E.AnswerRevealed(puzzle=cmd.puzzle, solution=puzzle.describe_solution()))
 
     def _do_JumpToRoom(self, state, cmd: C.JumpToRoom, emit) -> None:

@@ -1,87 +1,104 @@
-"""Typed answers in a pack: stored as salted hashes, checked by hash after loading.
+"""Answers in a pack: slow salted hashes for the game, the trainer's file only with the password.
 
-Writer side: :func:`hide_answers` replaces ``answer`` and ``near_misses``
-of every code, word and meta puzzle in the document by
-``answer_sha256`` / ``near_misses_sha256`` (hashes of the *normalised*
-text, made with the puzzle's own normalisation), and returns the first
-accepted answer of each as the solution the auto-player and the
-walkthrough need (it travels in its own obfuscated entry).
+Writer side: :func:`seal_document` asks every puzzle's kind what it keeps secret
+(:meth:`~escapebox.puzzles.base.PuzzleBase.secrets`: every accepted answer and variant,
+every near miss, the set of right options of a choice and each wrong option's feedback)
+and replaces that part of the document by a ``sealed`` block of scrypt digests
+(:mod:`escapebox.pack.kdf`) and the facts the screens still need; the kind itself says
+what is left of its YAML mapping (:meth:`~escapebox.puzzles.base.PuzzleBase.sealed_entry`).
 
-Reader side: :func:`restore_answers` puts the solution back as ``answer``
-so the model validates as usual, and :func:`attach_hashes` gives each
-puzzle its :class:`AnswerHashes`, so every accepted answer and near miss
-still works without being readable.
+Reader side: :func:`take_seals` takes those blocks out of the document before the model is
+built, and :func:`attach_seals` gives every puzzle its :class:`~escapebox.puzzles.base.Seal`,
+so each kind's ``check`` works without the answers (a kind with nothing secret gets an
+empty seal: it, too, has no trainer view).
 """
 
 from __future__ import annotations
 
 import copy
 import dataclasses
+import re
+from typing import Any
 
+from escapebox.pack.kdf import ANSWER_COST, Cost, answer_hasher
 from escapebox.problems import EscapeboxError, Problem
-from escapebox.puzzles.base import AnswerHashes, TextAnswerPuzzle, answer_digest
+from escapebox.puzzles.base import PuzzleBase, Seal
 from escapebox.scenario.model import Scenario
 
-ANSWER_KEY = "answer_sha256"
-NEAR_KEY = "near_misses_sha256"
+SEALED_KEY = "sealed"
+_DIGEST = re.compile(r"^[0-9a-f]{64}$")
+MAX_FACTS = 8
 
 
-def puzzle_salt(salt_hex: str, puzzle_id: str) -> str:
-    """Per-puzzle salt, so equal answers of two puzzles do not show as equal hashes."""
-    return f"{salt_hex}:{puzzle_id}"
-
-
-def hide_answers(data: dict, scenario: Scenario, salt_hex: str) -> tuple[dict, dict[str, str]]:
-    """A copy of the document data with hashed answers, and the solutions by puzzle id."""
-    hidden = copy.deepcopy(data)
-    solutions: dict[str, str] = {}
+def seal_document(data: dict, scenario: Scenario, salt: bytes, cost: Cost = ANSWER_COST) -> dict:
+    """A copy of the document data in which no puzzle holds what its kind keeps secret."""
+    sealed = copy.deepcopy(data)
     for pid, puzzle in scenario.puzzles.items():
-        if not isinstance(puzzle, TextAnswerPuzzle):
+        secrets = puzzle.secrets()
+        if secrets is None:
             continue
-        salt = puzzle_salt(salt_hex, pid)
-        entry = hidden["puzzles"][pid]
-        entry.pop("answer", None)
-        entry.pop("near_misses", None)
-        entry[ANSWER_KEY] = sorted({answer_digest(salt, puzzle.normal(a)) for a in puzzle.answer})
-        if puzzle.near_misses:
-            entry[NEAR_KEY] = {answer_digest(salt, puzzle.normal(k)): v for k, v in puzzle.near_misses.items()}
-        solutions[pid] = puzzle.solution()
-    return hidden, solutions
+        digest = answer_hasher(salt, pid, cost)
+        entry = puzzle.sealed_entry(sealed["puzzles"][pid])
+        entry[SEALED_KEY] = {
+            "opens": sorted({digest(key) for key in secrets.opens}),
+            "feedback": {digest(key): text for key, text in secrets.feedback.items()},
+            "facts": dict(secrets.facts),
+        }
+        sealed["puzzles"][pid] = entry
+    return sealed
 
 
-def restore_answers(data: dict, solutions: dict[str, str], file: str) -> dict[str, tuple[list, dict]]:
-    """Put solutions back into the data (in place); return the hashes by puzzle id."""
-    hashes = {}
+def take_seals(data: Any, file: str) -> dict[str, dict]:
+    """Remove the ``sealed`` blocks from the document data (in place); return them by puzzle id, checked."""
+    blocks = {}
     puzzles = data.get("puzzles") if isinstance(data, dict) else None
     for pid, entry in (puzzles.items() if isinstance(puzzles, dict) else ()):
-        if not isinstance(entry, dict) or ANSWER_KEY not in entry:
+        if isinstance(entry, dict) and SEALED_KEY in entry:
+            block = entry.pop(SEALED_KEY)
+            if not _well_formed(block):
+                raise damaged(file)
+            blocks[str(pid)] = block
+    return blocks
+
+
+def _well_formed(block) -> bool:
+    if not isinstance(block, dict) or set(block) - {"opens", "feedback", "facts"}:
+        return False
+    opens, feedback, facts = block.get("opens"), block.get("feedback", {}), block.get("facts", {})
+    return (isinstance(opens, list) and bool(opens) and all(isinstance(d, str) and _DIGEST.match(d) for d in opens)
+            and isinstance(feedback, dict)
+            and all(isinstance(d, str) and _DIGEST.match(d) and isinstance(t, str) for d, t in feedback.items())
+            and isinstance(facts, dict) and len(facts) <= MAX_FACTS
+            and all(isinstance(k, str) and isinstance(v, (bool, int, str)) for k, v in facts.items()))
+
+
+def attach_seals(scenario: Scenario, blocks: dict[str, dict], salt: bytes, cost: Cost, file: str) -> Scenario:
+    """Every puzzle sealed: with its digests where its kind keeps secrets, empty where it keeps none."""
+    if set(blocks) - set(scenario.puzzles):
+        raise damaged(file)
+    puzzles = {}
+    for pid, puzzle in scenario.puzzles.items():
+        block = blocks.get(pid)
+        if block is None:
+            if puzzle.secrets() is not None:      # a kind that keeps secrets must have its block
+                raise damaged(file)
+            puzzles[pid] = puzzle.with_seal(Seal())
             continue
-        accepted, near = entry.pop(ANSWER_KEY), entry.pop(NEAR_KEY, None) or {}
-        if pid not in solutions or not _strings(accepted) or not isinstance(near, dict) \
-                or not _strings(list(near.values())):
-            raise _damaged(file)
-        entry["answer"] = [solutions[pid]]
-        hashes[pid] = (accepted, near)
-    return hashes
-
-
-def _strings(values) -> bool:
-    return isinstance(values, list) and all(isinstance(v, str) for v in values)
-
-
-def attach_hashes(scenario: Scenario, hashes: dict[str, tuple[list, dict]], salt_hex: str,
-                  file: str) -> Scenario:
-    puzzles = dict(scenario.puzzles)
-    for pid, (accepted, near) in hashes.items():
-        puzzle = puzzles.get(pid)
-        if not isinstance(puzzle, TextAnswerPuzzle):
-            raise _damaged(file)
-        stored = AnswerHashes(puzzle_salt(salt_hex, pid), frozenset(accepted), dict(near))
-        if stored.digest(puzzle.normal(puzzle.solution())) not in stored.accepted:
-            raise _damaged(file)
-        puzzles[pid] = puzzle.with_hashes(stored)
+        seal = Seal(answer_hasher(salt, pid, cost), frozenset(block["opens"]), dict(block.get("feedback", {})),
+                    dict(block.get("facts", {})))
+        puzzles[pid] = puzzle.with_seal(seal)
     return dataclasses.replace(scenario, puzzles=puzzles)
 
 
-def _damaged(file: str) -> EscapeboxError:
+def sealed_copy(puzzle: PuzzleBase, salt: bytes, puzzle_id: str, cost: Cost = ANSWER_COST) -> PuzzleBase:
+    """``puzzle`` as a pack without the trainer's password gives it back (the same digests), in memory."""
+    secrets = puzzle.secrets()
+    if secrets is None:
+        return puzzle.with_seal(Seal())
+    digest = answer_hasher(salt, puzzle_id, cost)
+    return puzzle.with_seal(Seal(digest, frozenset(digest(key) for key in secrets.opens),
+                                 {digest(key): text for key, text in secrets.feedback.items()}, dict(secrets.facts)))
+
+
+def damaged(file: str) -> EscapeboxError:
     return EscapeboxError([Problem("authoring.pack.damaged_answers", {}, file=file)])

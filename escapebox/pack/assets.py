@@ -59,8 +59,11 @@ def entry_path(name: str) -> str:
 def _read_one(loaded: LoadedScenario, name: str) -> bytes:
     try:
         check_name(Path(loaded.file), asset_entry(entry_path(name)))
-    except EscapeboxError:
-        raise _refuse(loaded, "authoring.pack.bad_file_name", file=name) from None
+    except EscapeboxError as refused:
+        code = {"authoring.pack.windows_name": "authoring.pack.windows_file_name",
+                "authoring.pack.bidi_name": "authoring.pack.bidi_file_name"}.get(refused.problems[0].code,
+                                                                                 "authoring.pack.bad_file_name")
+        raise _refuse(loaded, code, file=refused.problems[0].params.get("entry", name)[len("assets/"):]) from None
     folder = loaded.folder.resolve()
     path = (loaded.folder / name).resolve()
     if folder not in path.parents or not path.is_file():

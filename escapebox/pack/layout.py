@@ -7,7 +7,9 @@ The writer respects them too, so every pack we make can be opened.
 
 from __future__ import annotations
 
-PACK_FORMAT = 1
+PACK_FORMAT = 2
+#: Packs of format 1 hid their answers only from casual peeking; they are refused (docs/authoring.md).
+OLDEST_FORMAT = 2
 
 MANIFEST = "manifest.json"
 SCENARIO = "scenario.bin"
@@ -25,6 +27,8 @@ MAX_NAME_CHARS = 320          # 'assets/' + the 300 characters a scenario may us
 CHUNK = 64 * 1024
 
 OBFUSCATION = "zlib+xor-shake256"
+ANSWER_KDF = "scrypt"
+TRAINER_CIPHER = "scrypt+aes-256-gcm"
 
 
 def asset_entry(relative: str) -> str:

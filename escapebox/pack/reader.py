@@ -6,8 +6,13 @@ bounded chunks, counting real bytes and comparing them with the manifest,
 then the obfuscated entries are decoded with bounded decompression — and
 only when all of that passed is anything written: the images go into a
 fresh temporary folder (removed when the program ends), never with
-``extractall`` and never outside that folder.  The scenario's typed
-answers stay hashes; see :mod:`escapebox.pack.answers`.
+``extractall`` and never outside that folder.
+
+Without the trainer's password the scenario's answers stay slow hashes and every
+puzzle is sealed (:mod:`escapebox.pack.answers`); with it, the trainer's own file is
+decrypted (:mod:`escapebox.pack.kdf`) and read as it was written.  Either way the
+scenario's digest is that of the sealed document, so a game started with the
+password and resumed without it (or the other way round) is the same scenario.
 """
 
 from __future__ import annotations
@@ -15,7 +20,6 @@ from __future__ import annotations
 import atexit
 import dataclasses
 import hashlib
-import json
 import shutil
 import tempfile
 import zipfile
@@ -23,7 +27,8 @@ import zlib
 from pathlib import Path
 
 from escapebox.pack import layout as L
-from escapebox.pack.answers import attach_hashes, restore_answers
+from escapebox.pack.answers import attach_seals, take_seals
+from escapebox.pack.kdf import WrongPassword, trainer_key, unlock
 from escapebox.pack.manifest import Manifest, parse_manifest
 from escapebox.pack.obfuscate import InflateError, reveal
 from escapebox.pack.safety import check_directory, refuse
@@ -35,17 +40,29 @@ _END_MAGIC = b"PK\x05\x06"
 _TAIL_BYTES = 65_536 + 22      # the end record and the longest zip comment
 
 
-def load_pack(path: Path | str) -> LoadedScenario:
+def load_pack(path: Path | str, password: str | None = None) -> LoadedScenario:
+    """The pack's scenario: sealed without ``password``, the trainer's own with it (wrong: a message)."""
     path = Path(path)
     with _open_zip(path) as archive:
         infos = archive.infolist()
         check_directory(path, infos)
         manifest = parse_manifest(path, _read_manifest(path, archive, infos))
+        if password and not manifest.has_trainer_view:
+            raise refuse(path, "password_without_view")
         blobs = _read_entries(path, archive, infos, manifest)
     plain = _decode(path, manifest, blobs)
-    loaded = _build(path, manifest, plain)
+    loaded = _build(path, manifest, plain, password or None)
     assets = {name[len(L.ASSET_PREFIX):]: data for name, data in plain.items() if name.startswith(L.ASSET_PREFIX)}
     return dataclasses.replace(loaded, folder=_extract(path, assets))
+
+
+def has_trainer_view(path: Path | str) -> bool:
+    """Whether the pack was made with a trainer password (read from its manifest; refused like :func:`load_pack`)."""
+    path = Path(path)
+    with _open_zip(path) as archive:
+        infos = archive.infolist()
+        check_directory(path, infos)
+        return parse_manifest(path, _read_manifest(path, archive, infos)).has_trainer_view
 
 
 # ----- opening ----------------------------------------------------------------------------
@@ -146,27 +163,33 @@ def _inflate_refusal(path: Path, name: str, exc: InflateError, limit: int, packe
 
 
 # ----- the scenario, still only in memory -----------------------------------------------
-def _build(path: Path, manifest: Manifest, plain: dict[str, bytes]) -> LoadedScenario:
+def _build(path: Path, manifest: Manifest, plain: dict[str, bytes], password: str | None) -> LoadedScenario:
     """The scenario, checked completely before any file is written (its folder is set afterwards)."""
-    digest, solutions = _solutions(path, plain[L.SOLUTIONS])
     raw = plain[L.SCENARIO]
     document = parse_yaml(raw, f"{path}/scenario.yaml")
-    hashes = restore_answers(document.data, solutions, str(path))
-    loaded = build_scenario(document, folder=path.parent, source=path, raw=raw)
-    scenario = attach_hashes(loaded.scenario, hashes, manifest.obfuscation.salt, str(path))
-    return dataclasses.replace(loaded, scenario=scenario, digest=digest or loaded.digest)
+    blocks = take_seals(document.data, str(path))
+    sealed = build_scenario(document, folder=path.parent, source=path, raw=raw)
+    if password is not None:
+        original = _trainers_file(path, manifest, plain[L.SOLUTIONS], password)
+        loaded = build_scenario(parse_yaml(original, f"{path}/scenario.yaml"), folder=path.parent, source=path,
+                                raw=original)
+        if set(loaded.scenario.puzzles) != set(sealed.scenario.puzzles):
+            raise refuse(path, "wrong_password")
+        return dataclasses.replace(loaded, digest=sealed.digest)
+    answers = manifest.answers
+    scenario = attach_seals(sealed.scenario, blocks, answers.salt_bytes, answers.cost, str(path))
+    return dataclasses.replace(sealed, scenario=scenario)
 
 
-def _solutions(path: Path, raw: bytes) -> tuple[str, dict[str, str]]:
+def _trainers_file(path: Path, manifest: Manifest, blob: bytes, password: str) -> bytes:
+    """The trainer's scenario file, decrypted; a wrong password (or a changed part) is a message."""
+    trainer = manifest.trainer
+    assert trainer is not None  # load_pack refused a password for a pack without a trainer view
+    key = trainer_key(password, trainer.salt_bytes, trainer.cost)
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise refuse(path, "entry_damaged", entry=L.SOLUTIONS) from None
-    solutions = data.get("solutions") if isinstance(data, dict) else None
-    digest = data.get("digest") if isinstance(data, dict) else None
-    if not isinstance(solutions, dict) or not all(isinstance(v, str) for v in solutions.values()):
-        raise refuse(path, "entry_damaged", entry=L.SOLUTIONS)
-    return (digest if isinstance(digest, str) else ""), solutions
+        return unlock(blob, key, bound_to=trainer.salt_bytes, limit=MAX_FILE_BYTES)
+    except WrongPassword:
+        raise refuse(path, "wrong_password") from None
 
 
 # ----- writing: only now, only into a fresh temporary folder --------------------------------

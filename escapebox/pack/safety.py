@@ -3,7 +3,12 @@
 A pack can come from anywhere (e-mail, a USB stick), and zip files can
 lie: names such as ``../../start.bat`` or ``C:\\Windows\\x``, symbolic
 links, the same name twice, thousands of entries, or a few kilobytes that
-unpack to gigabytes.  Each check names the entry it refuses.  The sizes
+unpack to gigabytes.  Names that Windows reserves (``CON``, ``COM1``,
+``CONIN$``, … with or without an extension, names ending in a space or a dot,
+``<>"|?*``) cannot be written there, and names with bidirectional control
+characters (``bild\u202egnp.exe`` shows as ``bildexe.png``) lie about
+themselves: both are refused too, when a pack is made from a scenario's file
+names and when one is opened.  Each check names the entry it refuses.  The sizes
 declared here are checked again against the real bytes while reading
 (:mod:`escapebox.pack.reader`).
 """
@@ -19,9 +24,14 @@ from escapebox.pack import layout as L
 from escapebox.problems import EscapeboxError, Problem
 
 _ALLOWED_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
-# Names Windows treats as devices, whatever the extension: "assets/CON.svg" is not a file there.
-_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)),
-                      *(f"LPT{n}" for n in range(1, 10))})
+# Names Windows treats as devices, whatever the extension: "assets/CON.svg" is not a file there
+# (COM¹-COM³ and LPT¹-LPT³ too: Windows counts the superscript digits as digits).
+_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
+                      *(f"{port}{n}" for port in ("COM", "LPT") for n in (*"123456789", "¹", "²", "³"))})
+#: Characters no Windows file name may hold (the colon and backslash have their own messages).
+_WINDOWS_FORBIDDEN = frozenset('<>"|?*')
+#: Bidirectional controls: embeddings, overrides, isolates and the marks (they reorder what is shown).
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def refuse(path: Path, code: str, **params) -> EscapeboxError:
@@ -62,11 +72,26 @@ def check_name(path: Path, name: str) -> None:
         raise refuse(path, "backslash_name", entry=name)
     if ":" in name:
         raise refuse(path, "drive_name", entry=name)
+    if any(c in _BIDI for c in name):
+        raise refuse(path, "bidi_name", entry=_visible(name))
     parts = name.split("/")
     if ".." in parts:
         raise refuse(path, "parent_name", entry=name)
-    if any(part in ("", ".") or part[-1] in ". " or part.split(".")[0].upper() in _DEVICES for part in parts):
+    if any(part in ("", ".") for part in parts):
         raise refuse(path, "bad_name", entry=name)
+    if any(_windows_reserved(part) for part in parts):
+        raise refuse(path, "windows_name", entry=name)
+
+
+def _windows_reserved(part: str) -> bool:
+    """A device name (``CON``, ``com1.png``, ``NUL .txt``), a name ending in a space or a dot, or a forbidden sign."""
+    stem = part.split(".")[0].rstrip(" ").upper()
+    return part[-1] in ". " or stem in _DEVICES or any(c in _WINDOWS_FORBIDDEN for c in part)
+
+
+def _visible(name: str) -> str:
+    """The name with its direction controls written out, so the message shows what is really there."""
+    return "".join(f"<U+{ord(c):04X}>" if c in _BIDI else c for c in name)
 
 
 def _check_kind(path: Path, info: zipfile.ZipInfo) -> None:

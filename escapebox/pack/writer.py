@@ -1,6 +1,8 @@
 """Build a ``.escapebox`` pack from a scenario folder.
 
-The pack holds the scenario with hashed answers, the solutions and exactly
+The pack holds the scenario with its answers as slow salted hashes
+(:mod:`escapebox.pack.answers`), with a password the trainer's own file
+encrypted under the trainer's key (:mod:`escapebox.pack.kdf`), and exactly
 the files the scenario uses, each entry obfuscated (see
 :mod:`escapebox.pack.obfuscate`), plus a plain ``manifest.json`` listing
 every entry with its size and SHA-256.  Afterwards the writer searches its
@@ -27,7 +29,8 @@ import yaml
 
 from escapebox import __version__
 from escapebox.pack import layout as L
-from escapebox.pack.answers import hide_answers
+from escapebox.pack import kdf
+from escapebox.pack.answers import seal_document
 from escapebox.pack.assets import entry_path, read_assets
 from escapebox.pack.obfuscate import conceal
 from escapebox.pack.leaks import answer_texts, appears_in
@@ -45,19 +48,44 @@ class Pack:
     #: ``(puzzle id, answer)`` still readable in the manifest (title, id or a file name).
     visible: list[tuple[str, str]] = field(default_factory=list)
 
+    @property
+    def has_trainer_view(self) -> bool:
+        return self.manifest.get("trainer") is not None
 
-def build_pack(loaded: LoadedScenario, salt: bytes | None = None, created: datetime | None = None) -> Pack:
-    """The pack as bytes; a fixed ``salt`` and ``created`` make it reproducible (tests)."""
+
+def build_pack(loaded: LoadedScenario, salt: bytes | None = None, created: datetime | None = None,
+               password: str | None = None) -> Pack:
+    """The pack as bytes; with ``password`` it has a trainer view (the answers, encrypted).
+
+    A fixed ``salt`` and ``created`` make a pack without password reproducible (tests): every
+    salt is then derived from it instead of drawn at random (the trainer part's nonce never is).
+    """
     assets = read_assets(loaded)
     created = created or datetime.now(timezone.utc).replace(microsecond=0)
     pack = None
     for _attempt in range(1 if salt else ATTEMPTS):
-        pack = _build_once(loaded, assets, salt or secrets.token_bytes(16), created)
+        # every salt is new on a retry: the answers' and the trainer's salts are in the plain manifest too
+        trainer = _trainer_part(loaded, password, salt)
+        answer_salt = hashlib.sha256(b"answers\0" + salt).digest()[:kdf.SALT_BYTES] if salt else kdf.new_salt()
+        sealed = _dump_yaml(seal_document(loaded.document.data, loaded.scenario, answer_salt))
+        pack = _build_once(loaded, assets, salt or secrets.token_bytes(16), created, sealed, answer_salt, trainer)
         hidden_in_noise, visible = _leaks(loaded, pack)
         pack.visible = visible
         if not hidden_in_noise:
             break
+    assert pack is not None
     return pack
+
+
+def _trainer_part(loaded: LoadedScenario, password: str | None, salt: bytes | None) -> tuple[dict, bytes] | None:
+    """The manifest's ``trainer`` block and the encrypted original file, or ``None`` without a password."""
+    if not password:
+        return None
+    key_salt = hashlib.sha256(b"trainer\0" + salt).digest()[:kdf.SALT_BYTES] if salt else kdf.new_salt()
+    cost = kdf.TRAINER_COST
+    key = kdf.trainer_key(password, key_salt, cost)
+    info = {"cipher": L.TRAINER_CIPHER, "n": cost.n, "r": cost.r, "p": cost.p, "salt": key_salt.hex()}
+    return info, kdf.lock(loaded.raw, key, bound_to=key_salt)
 
 
 def write_pack(pack: Pack, output: Path) -> None:
@@ -73,16 +101,15 @@ def write_pack(pack: Pack, output: Path) -> None:
         raise
 
 
-def _build_once(loaded: LoadedScenario, assets: dict[str, bytes], salt: bytes, created: datetime) -> Pack:
-    hidden, solutions = hide_answers(loaded.document.data, loaded.scenario, salt.hex())
-    plain = {
-        L.SCENARIO: _dump_yaml(hidden),
-        L.SOLUTIONS: json.dumps({"digest": loaded.digest, "solutions": solutions}, ensure_ascii=False).encode(),
-    }
+def _build_once(loaded: LoadedScenario, assets: dict[str, bytes], salt: bytes, created: datetime,
+                sealed: bytes, answer_salt: bytes, trainer: tuple[dict, bytes] | None) -> Pack:
+    plain = {L.SCENARIO: sealed}
+    if trainer is not None:
+        plain[L.SOLUTIONS] = trainer[1]
     for name, data in assets.items():
         plain[L.asset_entry(entry_path(name))] = data
     entries = {name: conceal(data, salt, name) for name, data in plain.items()}
-    manifest = _manifest(loaded, salt, created, entries)
+    manifest = _manifest(loaded, salt, created, entries, answer_salt, trainer[0] if trainer else None)
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
     return Pack(_zip(manifest_bytes, entries, created), entries, manifest, manifest_bytes)
 
@@ -99,15 +126,21 @@ def _dump_yaml(data) -> bytes:
     return text.encode("utf-8")
 
 
-def _manifest(loaded: LoadedScenario, salt: bytes, created: datetime, entries: dict[str, bytes]) -> dict:
+def _manifest(loaded: LoadedScenario, salt: bytes, created: datetime, entries: dict[str, bytes],
+              answer_salt: bytes, trainer: dict | None) -> dict:
     scenario = loaded.scenario
+    cost = kdf.ANSWER_COST
     return {
         "escapebox_pack": L.PACK_FORMAT,
         "escapebox_version": __version__,
         "created": created.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "scenario": {"id": scenario.id, "title": scenario.title, "format": scenario.format},
         "obfuscation": {"method": L.OBFUSCATION, "salt": salt.hex(),
-                        "note": "obfuscation against casual peeking, not encryption"},
+                        "note": "obfuscation against casual peeking, not encryption: the salt is here"},
+        "answers": {"kdf": L.ANSWER_KDF, "n": cost.n, "r": cost.r, "p": cost.p, "salt": answer_salt.hex(),
+                    "note": "each answer is only a slow salted hash; a short code can still be found by "
+                            "trying every value"},
+        "trainer": trainer,
         "entries": [{"name": name, "size": len(blob), "sha256": hashlib.sha256(blob).hexdigest()}
                     for name, blob in entries.items()],
     }

@@ -78,7 +78,8 @@ def answer_sheet(loaded, tr) -> list[tuple[str, list[str]]]:
     """Per puzzle: the answer in words and the hints, for the trainer's eyes only."""
     entries = []
     for puzzle in loaded.scenario.puzzles.values():
-        lines = [tr("print.sheet.answer", answer=puzzle.describe_solution())]
+        lines = [tr("print.sheet.sealed") if puzzle.sealed else tr("print.sheet.answer",
+                                                                  answer=puzzle.describe_solution())]
         lines += [tr("print.sheet.hint", number=n, text=hint) for n, hint in enumerate(puzzle.hints, 1)]
         if puzzle.result:
             lines.append(tr("print.sheet.result", result=puzzle.result))

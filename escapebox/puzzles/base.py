@@ -5,7 +5,8 @@ its model (a frozen dataclass, subclass of :class:`PuzzleBase` with a literal ``
 ``check`` (is this answer right, and what feedback fits), ``solution`` (the answer
 the auto-player and the walkthrough give), ``describe_solution`` (for the trainer),
 ``lint`` (kind-specific checks for the validator), ``card_lines`` (what its printed
-card shows) and ``answer_texts`` (what a pack must not show readable).  The rest of
+card shows), ``answer_texts`` (what a pack must not show readable) and ``secrets`` /
+``sealed_entry`` (what a pack turns into slow salted hashes, see :class:`Seal`).  The rest of
 Escapebox asks the kind through these and never switches on its name; CONTRIBUTING.md
 says what adding a kind takes.  Answers travel as JSON values: text for
 code/word/meta, lists of indices for choice, order, match and dilemma, ``[x, y]``
@@ -15,10 +16,9 @@ percentages for spot, item ids for combine.
 from __future__ import annotations
 
 import copy
-import hashlib
 import random
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Mapping
+from typing import TYPE_CHECKING, Annotated, Any, Callable, ClassVar, Mapping, TypeVar
 
 from escapebox.puzzles.matching import normalise
 from escapebox.scenario.types import (
@@ -44,6 +44,54 @@ class Finding:
     path: tuple = ()
     params: dict = field(default_factory=dict)
     warning: bool = False
+
+
+@dataclass(frozen=True)
+class Secrets:
+    """What a kind keeps out of a pack, as *keys*: the texts its sealed ``check`` hashes.
+
+    ``opens`` are the keys of every answer that opens the lock (each accepted variant);
+    ``feedback`` maps the key of a wrong answer (a near miss, a wrong option) to what the
+    group then reads; ``facts`` are what the kind's screen and card still need and show
+    anyway (a code's number of digits, whether a choice has several right options).
+    """
+
+    opens: tuple[str, ...]
+    feedback: Mapping[str, str] = field(default_factory=dict)
+    facts: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Seal:
+    """A puzzle read from a pack without the trainer's password.
+
+    ``digest`` is the pack's slow salted hash for this puzzle (``escapebox.pack.kdf``), or
+    ``None`` for a kind that keeps nothing secret; ``opens`` and ``feedback`` are the
+    digests of :class:`Secrets`.  Such a puzzle checks answers, but cannot tell them:
+    :attr:`PuzzleBase.sealed` is true, and the rules, the console and the answer sheet
+    say the answer is not available without the trainer's password.
+    """
+
+    digest: Callable[[str], str] | None = None
+    opens: frozenset[str] = frozenset()
+    feedback: Mapping[str, str] = field(default_factory=dict)
+    facts: Mapping[str, Any] = field(default_factory=dict)
+
+    def opens_with(self, key: str) -> bool:
+        return self.digest is not None and self.digest(key) in self.opens
+
+    def feedback_for(self, key: str) -> str | None:
+        if self.digest is None or not self.feedback:
+            return None
+        return self.feedback.get(self.digest(key))
+
+    def fact(self, name: str, kind: type, default: Any) -> Any:
+        """A fact of the given type, or ``default`` (a pack may be damaged or made by someone else)."""
+        value = self.facts.get(name)
+        return value if isinstance(value, kind) and not (kind is int and isinstance(value, bool)) else default
+
+
+_P = TypeVar("_P", bound="PuzzleBase")
 
 
 @part
@@ -74,6 +122,29 @@ class PuzzleBase(Frozen):
         # after asking the kind (``always_opens``, the answer's shape). Declared here for the
         # type checker alone, so the dataclass fields stay each kind's own.
         options: tuple[Any, ...]
+    #: Set only for puzzles read from a pack without the trainer's password (:meth:`with_seal`).
+    _seal: ClassVar[Seal | None] = None
+
+    @property
+    def sealed(self) -> bool:
+        """Read from a pack without the trainer's password: it checks answers but does not know them."""
+        return self._seal is not None
+
+    def with_seal(self: _P, seal: Seal) -> _P:
+        """A copy that checks answers through ``seal`` (the pack reader's, once, while it reads)."""
+        twin = copy.copy(self)
+        object.__setattr__(twin, "_seal", seal)  # frozen for the game; set once, before anyone sees it
+        return twin
+
+    def secrets(self) -> Secrets | None:
+        """What a pack must hold only as slow hashes; ``None``: nothing (the kind's check stays plain)."""
+        return None
+
+    def sealed_entry(self, entry: dict) -> dict:
+        """This puzzle's YAML mapping as a pack without the trainer's password holds it: without what
+        :meth:`secrets` covers, yet still a valid puzzle of this kind (``entry`` is a copy to change)."""
+        return entry
+
     #: Puzzle ids whose solving must come first (meta puzzles use their results).
     def prerequisite_puzzles(self) -> tuple[str, ...]:
         return ()
@@ -118,28 +189,6 @@ class PuzzleBase(Frozen):
         return Verdict(False, feedback or self.wrong_feedback)
 
 
-def answer_digest(salt: str, normalised: str) -> str:
-    """Salted SHA-256 of a normalised answer: how a pack stores typed answers."""
-    return hashlib.sha256(f"{salt}\0{normalised}".encode("utf-8")).hexdigest()
-
-
-@dataclass(frozen=True)
-class AnswerHashes:
-    """Accepted answers and near misses of a packed puzzle, as :func:`answer_digest` values.
-
-    A ``.escapebox`` pack must not give answers away to someone who unzips
-    it, so it keeps only hashes; the puzzle then checks a typed answer by
-    hashing its normalised form with the same salt.
-    """
-
-    salt: str
-    accepted: frozenset[str]
-    near_misses: Mapping[str, str] = field(default_factory=dict)
-
-    def digest(self, normalised: str) -> str:
-        return answer_digest(self.salt, normalised)
-
-
 @part
 class TextAnswerPuzzle(PuzzleBase):
     """Shared by kinds whose answer is typed: code, word and meta."""
@@ -150,17 +199,25 @@ class TextAnswerPuzzle(PuzzleBase):
     accent_sensitive: Flag = False
     space_sensitive: Flag = False
 
-    #: Set only for puzzles read from a pack (see :meth:`with_hashes`); never from YAML, so not a field.
-    _hashes: ClassVar[AnswerHashes | None] = None
+    #: What a pack without the trainer's password holds as ``answer``: the model needs one; the seal checks.
+    SEALED_ANSWER: ClassVar[str] = "-"
     #: Whether a space inside the answer counts (as one, however many were typed). A code's answer
     #: is digits only, so there a space can only be a separator: ``04 12`` is ``0412``.
     inner_spaces: ClassVar[bool] = True
 
-    def with_hashes(self, hashes: AnswerHashes) -> "TextAnswerPuzzle":
-        """A copy that checks typed answers by hash; ``answer`` then only holds the solution."""
-        twin = copy.copy(self)
-        object.__setattr__(twin, "_hashes", hashes)  # frozen for the game; set once, while the pack is read
-        return twin
+    def secrets(self) -> Secrets:
+        """Every accepted answer and near miss, in the form :meth:`check` compares (:meth:`normal`)."""
+        opens = tuple(dict.fromkeys(self.normal(a) for a in self.answer))
+        feedback = {self.normal(near): text for near, text in self.near_misses.items()}
+        return Secrets(opens, feedback, self.sealed_facts())
+
+    def sealed_facts(self) -> dict[str, Any]:
+        return {}
+
+    def sealed_entry(self, entry: dict) -> dict:
+        entry.pop("near_misses", None)
+        entry["answer"] = [self.SEALED_ANSWER]
+        return entry
 
     def normal(self, text: str) -> str:
         """The one form typed and accepted answers are compared in, and hashed in a pack
@@ -173,8 +230,8 @@ class TextAnswerPuzzle(PuzzleBase):
         if not isinstance(answer, str):
             return self.wrong()
         typed = self.normal(answer)
-        if self._hashes is not None:
-            return self._check_hashed(self._hashes.digest(typed))
+        if self._seal is not None:
+            return self._check_sealed(self._seal, typed)
         if any(typed == self.normal(a) for a in self.answer):
             return Verdict(True, self.solved_text)
         for near, feedback in self.near_misses.items():
@@ -182,12 +239,14 @@ class TextAnswerPuzzle(PuzzleBase):
                 return Verdict(False, feedback)
         return self.wrong()
 
-    def _check_hashed(self, digest: str) -> Verdict:
-        hashes = self._hashes
-        assert hashes is not None  # only called when the pack gave hashes
-        if digest in hashes.accepted:
+    def _check_sealed(self, seal: Seal, typed: str) -> Verdict:
+        """One slow hash per answer: the digest of an accepted answer opens, a near miss's gives its feedback."""
+        if seal.digest is None:
+            return self.wrong()
+        digest = seal.digest(typed)
+        if digest in seal.opens:
             return Verdict(True, self.solved_text)
-        feedback = hashes.near_misses.get(digest)
+        feedback = seal.feedback.get(digest)
         return Verdict(False, feedback) if feedback else self.wrong()
 
     def solution(self) -> str:
@@ -200,7 +259,7 @@ class TextAnswerPuzzle(PuzzleBase):
         return answer if isinstance(answer, str) else str(answer)
 
     def answer_texts(self) -> tuple[str, ...]:
-        return tuple(self.answer)
+        return tuple(self.answer) + tuple(self.near_misses)     # a near miss says where the answer is
 
     def lint(self) -> list[Finding]:
         findings = []
@@ -234,5 +293,5 @@ def index_list(answer: Any) -> list[int] | None:
     return list(answer)
 
 
-__all__ = ["PuzzleBase", "TextAnswerPuzzle", "AnswerHashes", "answer_digest", "Verdict", "Finding",
+__all__ = ["PuzzleBase", "TextAnswerPuzzle", "Seal", "Secrets", "Verdict", "Finding",
            "index_list", "shown_order", "Id"]

@@ -14,8 +14,13 @@ class CodePuzzle(TextAnswerPuzzle):
 
     @property
     def digits(self) -> int:
-        """How many digits the keypad and the printed card have room for."""
+        """How many digits the keypad and the printed card have room for (a pack says it without the code)."""
+        if self._seal is not None:
+            return max(1, min(self._seal.fact("digits", int, 4), 40))
         return len(self.normal(self.answer[0]))
+
+    def sealed_facts(self) -> dict:
+        return {"digits": self.digits}
 
     def card_lines(self, tr, scenario_id: str, puzzle_id: str) -> list[str]:
         return [tr("print.card.code_boxes", count=self.digits)]

@@ -13,6 +13,8 @@ from escapebox.paths import bundled_scenarios_dir
 from escapebox.scenario.loader import load_scenario
 
 FIXED_TIME = datetime(2026, 3, 1, 9, 30, tzinfo=timezone.utc)
+#: The trainer's password of the packs the tests make with a trainer view.
+PASSWORD = "een zin als trainerswachtwoord"
 
 
 def make_starter(tmp_path: Path, name: str = "mijn-escapebox") -> Path:
@@ -21,10 +23,10 @@ def make_starter(tmp_path: Path, name: str = "mijn-escapebox") -> Path:
     return folder
 
 
-def pack_folder(folder: Path, out: Path, salt: bytes | None = None):
-    """Pack ``folder`` into ``out``; returns (original LoadedScenario, Pack)."""
+def pack_folder(folder: Path, out: Path, salt: bytes | None = None, password: str | None = None):
+    """Pack ``folder`` into ``out`` (with a trainer view if ``password``); returns (original LoadedScenario, Pack)."""
     loaded = load_scenario(folder)
-    pack = build_pack(loaded, salt=salt, created=FIXED_TIME)
+    pack = build_pack(loaded, salt=salt, created=FIXED_TIME, password=password)
     write_pack(pack, out)
     return loaded, pack
 

@@ -29,7 +29,7 @@ def test_normalised_answers_survive_a_pack_round_trip(tmp_path):
     for pid, puzzle in original.scenario.puzzles.items():
         if isinstance(puzzle, TextAnswerPuzzle):
             hashed = again.puzzles[pid]
-            assert hashed._hashes is not None
+            assert hashed.sealed
             for typed in ("SAMEN", "ijsbeer", "IJsbeer", "zo'n", puzzle.answer[0], "fout"):
                 assert hashed.check(typed).correct == puzzle.check(typed).correct, (pid, typed)
     assert again.puzzles["wachtwoord"].check("samen").correct

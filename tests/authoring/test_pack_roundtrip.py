@@ -1,4 +1,5 @@
-"""Pack → load_pack gives back the same scenario, with answers that still work but are only hashes."""
+"""Pack → load_pack gives back the same scenario: sealed (answers that still work, but only as slow
+hashes) without the trainer's password, and the trainer's own file with it."""
 
 from __future__ import annotations
 
@@ -17,30 +18,56 @@ from escapebox.puzzles.base import TextAnswerPuzzle
 from escapebox.scenario.solver import solve
 from escapebox.scenario.index import ScenarioIndex
 from escapebox.scenario.validator import validate
-from tests.authoring.helpers import make_starter, pack_folder, zip_entries
+from tests.authoring.helpers import PASSWORD, make_starter, pack_folder, zip_entries
 
 
 @pytest.fixture()
 def packed(tmp_path):
     folder = make_starter(tmp_path)
     out = tmp_path / "starter.escapebox"
-    original, pack = pack_folder(folder, out)
+    original, pack = pack_folder(folder, out, password=PASSWORD)
     return original, pack, load_pack(out), out
 
 
-def _without_typed_answers(scenario) -> dict:
+def _without_secrets(scenario) -> dict:
     data = dataclasses.asdict(scenario)
     for pid, puzzle in scenario.puzzles.items():
         if isinstance(puzzle, TextAnswerPuzzle):
             data["puzzles"][pid].pop("answer")
             data["puzzles"][pid].pop("near_misses")
+        for option in data["puzzles"][pid].get("options", ()):
+            if "correct" in option:          # a choice: which option is right, and the wrong ones' feedback
+                option.pop("correct")
+                option.pop("feedback")
     return data
 
 
 def test_same_scenario_content(packed):
-    original, _pack, again, _out = packed
-    assert _without_typed_answers(again.scenario) == _without_typed_answers(original.scenario)
-    assert again.digest == original.digest, "resume must see a pack of an unchanged scenario as unchanged"
+    original, _pack, again, out = packed
+    assert _without_secrets(again.scenario) == _without_secrets(original.scenario)
+    trainer = load_pack(out, PASSWORD)
+    assert trainer.scenario == original.scenario, "with the password: the trainer's own scenario"
+    assert trainer.digest == again.digest, "with or without the password, one scenario for resume"
+
+
+def test_without_the_password_every_puzzle_is_sealed(packed):
+    _original, _pack, again, out = packed
+    from escapebox.pack.open import has_answers
+    assert all(p.sealed for p in again.scenario.puzzles.values()) and not has_answers(again)
+    assert has_answers(load_pack(out, PASSWORD))
+
+
+def test_wrong_password_and_a_password_for_a_pack_without_one(packed, tmp_path):
+    original, _pack, _again, out = packed
+    for wrong in ("fout wachtwoord", PASSWORD + " ", PASSWORD.upper()):
+        with pytest.raises(EscapeboxError) as caught:
+            load_pack(out, wrong)
+        assert caught.value.problems[0].code == "authoring.pack.wrong_password"
+    bare = tmp_path / "zonder.escapebox"
+    pack_folder(original.folder, bare)
+    with pytest.raises(EscapeboxError) as caught:
+        load_pack(bare, PASSWORD)
+    assert caught.value.problems[0].code == "authoring.pack.password_without_view"
 
 
 def test_typed_answers_checked_by_hash(packed):
@@ -49,7 +76,7 @@ def test_typed_answers_checked_by_hash(packed):
         if not isinstance(puzzle, TextAnswerPuzzle):
             continue
         hashed = again.scenario.puzzles[pid]
-        assert hashed.answer == (puzzle.answer[0],), "only the solution travels, for the auto-player"
+        assert hashed.answer == (TextAnswerPuzzle.SEALED_ANSWER,), "no answer travels readable"
         assert hashed.near_misses == {}
         for accepted in puzzle.answer:
             for typed in (accepted, f"  {accepted.upper()} ", accepted.lower()):
@@ -69,13 +96,25 @@ def test_other_kinds_check_like_the_original(packed):
 
 
 def test_validator_solver_and_autoplayer_work_on_the_pack(packed):
-    _original, _pack, again, _out = packed
+    _original, _pack, again, out = packed
     assert validate(again) == []
-    solution = solve(again.scenario, ScenarioIndex(again.scenario))
+    trainer = load_pack(out, PASSWORD)       # the auto-player needs the answers: the trainer's view
+    assert validate(trainer) == []
+    solution = solve(trainer.scenario, ScenarioIndex(trainer.scenario))
     assert solution.solvable
     for branch in range(len(solution.branches)):
-        result = autoplay(GameSession.start(again, clock=ManualClock(), store=None, group="test"), branch)
+        result = autoplay(GameSession.start(trainer, clock=ManualClock(), store=None, group="test"), branch)
         assert result.finished and not result.refused, result
+
+
+def test_reveal_is_refused_without_the_password(packed):
+    _original, _pack, again, _out = packed
+    from escapebox.core import commands as C
+    from escapebox.core import events as E
+    session = GameSession.start(again, clock=ManualClock(), store=None, group="test")
+    for pid in again.scenario.puzzles:
+        refused = session.apply(C.RevealAnswer(pid))
+        assert [e.reason for e in refused if isinstance(e, E.CommandRefused)] == ["rules.answer_sealed"], pid
 
 
 def test_assets_are_extracted_into_a_fresh_folder(packed):
@@ -89,7 +128,9 @@ def test_manifest_lists_every_entry(packed):
     original, pack, _again, _out = packed
     entries = zip_entries(pack.data)
     manifest = json.loads(entries.pop("manifest.json"))
-    assert manifest["escapebox_pack"] == 1
+    assert manifest["escapebox_pack"] == 2
+    assert (manifest["answers"]["kdf"], manifest["answers"]["n"], manifest["answers"]["r"]) == ("scrypt", 2 ** 14, 8)
+    assert manifest["trainer"]["cipher"] == "scrypt+aes-256-gcm" and manifest["trainer"]["n"] == 2 ** 17
     assert manifest["scenario"] == {"id": original.scenario.id, "title": original.scenario.title, "format": 1}
     assert manifest["escapebox_version"] and manifest["created"] == "2026-03-01T09:30:00Z"
     assert "not encryption" in manifest["obfuscation"]["note"]

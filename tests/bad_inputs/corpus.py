@@ -75,6 +75,11 @@ def pack_cases() -> list[tuple[str, bytes]]:
         ("no_manifest", archive({"scenario.yaml": (GOOD_HEAD + GOOD_TAIL).encode()})),
         ("bad_manifest", archive({"manifest.json": b"[" * 100_000})),
         ("huge", b"PK" + b"\x00" * (50 * 1024 * 1024)),
+        ("windows_device_name", archive({"manifest.json": b"{}", "assets/CON.png": b"x"})),
+        ("windows_console_name", archive({"manifest.json": b"{}", "assets/conin$": b"x"})),
+        ("windows_trailing_dot", archive({"manifest.json": b"{}", "assets/beeld.png.": b"x"})),
+        ("bidi_name", archive({"manifest.json": b"{}", "assets/foto\u202egnp.exe": b"x"})),
+        ("old_format", archive({"manifest.json": b'{"escapebox_pack": 1}', "scenario.bin": b"x"})),
     ]
 
 

@@ -22,8 +22,10 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+import yaml
+
 from escapebox.pack import layout as L
-from escapebox.pack.obfuscate import conceal
+from escapebox.pack.obfuscate import conceal, reveal
 from escapebox.pack.writer import build_pack
 from escapebox.scenario.loader import load_scenario_text
 
@@ -152,7 +154,18 @@ def archives() -> dict[str, tuple[bytes, str]]:
         "dot-dot": (raw_zip(tiny + [RawEntry("assets/../../escapebox-evil.txt", b"boo")]), "parent_name"),
         "backslash": (raw_zip(tiny + [RawEntry("assets\\..\\evil.txt", b"boo")]), "backslash_name"),
         "drive-letter": (raw_zip(tiny + [RawEntry("C:/Windows/evil.txt", b"boo")]), "drive_name"),
-        "windows-device": (raw_zip(tiny + [RawEntry("assets/con.svg", b"x")]), "bad_name"),
+        "windows-device": (raw_zip(tiny + [RawEntry("assets/con.svg", b"x")]), "windows_name"),
+        "windows-device-two-extensions": (raw_zip(tiny + [RawEntry("assets/Com1.tar.gz", b"x")]), "windows_name"),
+        "windows-console": (raw_zip(tiny + [RawEntry("assets/CONIN$", b"x")]), "windows_name"),
+        "windows-console-out": (raw_zip(tiny + [RawEntry("assets/conout$.png", b"x")]), "windows_name"),
+        "windows-lpt-superscript": (raw_zip(tiny + [RawEntry("assets/LPT\u00b9.svg", b"x")]), "windows_name"),
+        "windows-device-space": (raw_zip(tiny + [RawEntry("assets/NUL .txt", b"x")]), "windows_name"),
+        "windows-trailing-dot": (raw_zip(tiny + [RawEntry("assets/plaatje.", b"x")]), "windows_name"),
+        "windows-trailing-space": (raw_zip(tiny + [RawEntry("assets/map /a.svg", b"x")]), "windows_name"),
+        "windows-forbidden-sign": (raw_zip(tiny + [RawEntry("assets/wat?.svg", b"x")]), "windows_name"),
+        "bidi-override": (raw_zip(tiny + [RawEntry("assets/foto\u202egnp.exe", b"x")]), "bidi_name"),
+        "bidi-isolate": (raw_zip(tiny + [RawEntry("assets/\u2067a.svg", b"x")]), "bidi_name"),
+        "bidi-mark": (raw_zip(tiny + [RawEntry("assets/a\u200f.svg", b"x")]), "bidi_name"),
         "control-character": (raw_zip(tiny + [RawEntry("assets/a\nb.svg", b"x")]), "bad_name"),
         "symlink": (raw_zip(tiny + [RawEntry("assets/link.svg", b"/etc/passwd",
                                              external_attr=(stat.S_IFLNK | 0o777) << 16)]), "symlink"),
@@ -184,13 +197,38 @@ def archives() -> dict[str, tuple[bytes, str]]:
         "changed-entry": (_with_manifest(manifest, changed), "entry_changed"),
         "inner-bomb-ratio": (_listed(manifest, entries, "assets/inner.png",
                                      conceal(bytes(5 * MB), SALT, "assets/inner.png")), "ratio"),
-        "answers-tampered": (_replaced(manifest, entries, L.SOLUTIONS,
-                                       conceal(b'{"solutions": {"slot": "1234"}}', SALT, L.SOLUTIONS)),
-                             "damaged_answers"),
+        "answers-tampered": (_replaced(manifest, entries, L.SCENARIO, _sealed(entries, lambda block: block.update(
+            opens=["1234"]))), "damaged_answers"),
+        "answers-removed": (_replaced(manifest, entries, L.SCENARIO, _sealed(entries, None)), "damaged_answers"),
+        "answers-feedback-not-text": (_replaced(manifest, entries, L.SCENARIO, _sealed(entries, lambda block: block.update(
+            feedback={"0" * 64: ["geen", "tekst"]}))), "damaged_answers"),
+        "old-pack-format": (_with_manifest({**manifest, "escapebox_pack": 1}, entries), "old_pack"),
+        "answer-cost-too-high": (_with_manifest(_with(manifest, "answers", n=2 ** 20), entries), "bad_cost"),
+        "answer-cost-not-a-power-of-two": (_with_manifest(_with(manifest, "answers", n=3 * 2 ** 12), entries),
+                                           "bad_cost"),
+        "answer-cost-absurd": (_with_manifest(_with(manifest, "answers", n=2 ** 40), entries), "bad_manifest"),
+        "trainer-part-missing": (_with_manifest({**manifest, "trainer": {"cipher": L.TRAINER_CIPHER, "n": 2 ** 17,
+                                                                      "r": 8, "p": 1, "salt": "00" * 16}}, entries),
+                                 "missing_entry"),
         "scenario-yaml-alias": (_replaced(manifest, entries, L.SCENARIO,
                                           conceal(b"a: &x [1]\nb: *x\n", SALT, L.SCENARIO)), "yaml.anchor"),
         "unexpected-entry": (_listed(manifest, entries, "autorun.inf", b"x"), "unexpected_entry"),
     }
+
+
+def _with(manifest: dict, block: str, **changes) -> dict:
+    return {**manifest, block: {**manifest[block], **changes}}
+
+
+def _sealed(entries: dict[str, bytes], change) -> bytes:
+    """The pack's scenario entry with the lock's ``sealed`` block changed (or, for ``None``, removed)."""
+    data = yaml.safe_load(reveal(entries[L.SCENARIO], SALT, L.SCENARIO, L.MAX_ENTRY_BYTES))
+    entry = data["puzzles"]["slot"]
+    if change is None:
+        del entry["sealed"]
+    else:
+        change(entry["sealed"])
+    return conceal(yaml.safe_dump(data, allow_unicode=True).encode(), SALT, L.SCENARIO)
 
 
 def _patched_version(data: bytes) -> bytes:

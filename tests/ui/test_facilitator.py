@@ -171,3 +171,24 @@ def test_overlay_jump_stays_open_and_end_goes_to_the_debrief(make_app, fixture_s
     pilot.click_widget("end")
     assert logged(game, E.GameEnded)[-1].reason == "facilitator"
     assert "facilitator" not in [s.name for s in app.stack.screens]
+
+
+def test_a_pack_without_the_trainers_password_shows_no_answer(make_app, fixture_scenario, tmp_path):
+    """The console of a pack opened without its password: "antwoord niet beschikbaar…", and reveal is refused."""
+    from escapebox.pack.reader import load_pack
+    from escapebox.pack.writer import build_pack, write_pack
+
+    write_pack(build_pack(fixture_scenario, password="een zin als wachtwoord"), tmp_path / "p.escapebox")
+    app, pilot = make_app(load_pack(tmp_path / "p.escapebox"), console=True)
+    game = start_game(pilot)
+    open_kastje(pilot)
+    text = console_text(app)
+    assert "Oplossing: antwoord niet beschikbaar zonder trainerswachtwoord" in text
+    click_console(pilot, "reveal")
+    assert not logged(game, E.AnswerRevealed)
+    assert app.console.message == (app.tr("rules.answer_sealed", puzzle=game.scenario.puzzles["kastje-slot"].title),
+                                   "danger")
+    pilot.press("4", "3", "2", "1", "return")            # a near miss still gives its feedback…
+    assert logged(game, E.WrongAnswer)[-1].feedback == "Bijna! Andersom."
+    pilot.press("backspace", "backspace", "backspace", "backspace", "1", "2", "3", "4", "return")
+    assert game.session.state.opened.get("kastje-slot") == "solved"     # …and the answer opens the lock

@@ -41,7 +41,10 @@ def puzzle_lines(app, puzzle: str | None, show_solution: bool) -> list[str]:
     if puzzle is None:
         return [tr("facilitator.facts.no_puzzle")]
     state, p = game.session.state, game.scenario.puzzles[puzzle]
-    solution = p.describe_solution() if show_solution else tr("facilitator.facts.solution_hidden")
+    if p.sealed:    # a pack opened without the trainer's password
+        solution = tr("facilitator.facts.solution_sealed")
+    else:
+        solution = p.describe_solution() if show_solution else tr("facilitator.facts.solution_hidden")
     hint = game.session.next_hint(puzzle)
     lines = [tr("facilitator.facts.puzzle", title=p.title),
              tr("facilitator.facts.solution", solution=solution),

@@ -1,0 +1,107 @@
+"""What a pack cannot hide: typed answers that are short, or that stand in the scenario's own text.
+
+In a ``.escapebox`` pack every typed answer is only a slow salted hash
+(``escapebox/pack/kdf.py``): one guess costs tens of milliseconds.  That slows
+guessing down; it does not stop it.  Whoever has the pack can still
+
+* try every value of a short answer: a 4-digit code has 10,000, tried in minutes;
+* try every word and phrase of the scenario itself (the pack holds its texts, because
+  the game shows them): a bundled scenario has about 1,000 words and 1,500 with its whole
+  lines, so an answer that stands in a clue, a hint or a feedback text is found in a minute.
+
+For an escape box the second is often the design (the clue *is* where the code is), so
+these are warnings for the trainer who shares a pack, shown by ``escapebox pack`` and
+``escapebox validate --pack``, at the answer's line and column; never errors, and not
+part of a plain ``validate`` (a scenario played from its folder hides nothing anyway).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from escapebox.problems import Problem, Severity
+from escapebox.puzzles.base import TextAnswerPuzzle
+from escapebox.scenario.yamlsafe import dotted
+
+#: Warn when trying every value of an answer takes less than this.
+SHORT_SECONDS = 3600
+#: Answers shorter than this (after normalising) are only checked for being short.
+MIN_SEARCH_CHARS = 3
+#: Keys whose text is an answer (not something the pack shows).
+_ANSWER_KEYS = {"answer", "near_misses"}
+_LETTERS_AND_DIGITS = 36
+
+
+def guessable_problems(loaded, seconds_per_guess: float) -> list[Problem]:
+    """Warnings, in the order of the file, for every typed answer a pack leaves easy to find."""
+    scenario = loaded.scenario
+    texts = None
+    problems = []
+    for pid, puzzle in scenario.puzzles.items():
+        if not isinstance(puzzle, TextAnswerPuzzle) or puzzle.sealed:
+            continue
+        seen: set[str] = set()
+        for number, answer in enumerate(puzzle.answer):
+            normal = puzzle.normal(answer)
+            if normal in seen:
+                continue
+            seen.add(normal)
+            path = ("puzzles", pid, "answer", number)
+            count = _possibilities(normal)
+            if count * seconds_per_guess < SHORT_SECONDS:
+                problems.append(_problem(loaded, "validate.pack.short_answer", path, puzzle=pid, answer=answer,
+                                         count=count,
+                                         time=_duration(count * seconds_per_guess),
+                                         ms=round(seconds_per_guess * 1000)))
+                continue
+            if len(normal) < MIN_SEARCH_CHARS:
+                continue
+            texts = texts if texts is not None else list(_texts(loaded.document.data))
+            where = next((p for p, text in texts if _contains(puzzle, text, normal)), None)
+            if where is not None:
+                problems.append(_problem(loaded, "validate.pack.answer_in_text", path, puzzle=pid, answer=answer,
+                                         where=dotted(where)))
+    return problems
+
+
+def _possibilities(normal: str) -> int:
+    """How many answers of this shape there are: digits for a number, letters and digits otherwise."""
+    if normal.isascii() and normal.isdigit():
+        return 10 ** len(normal)
+    return _LETTERS_AND_DIGITS ** len(normal)
+
+
+def _contains(puzzle: TextAnswerPuzzle, text: str, normal: str) -> bool:
+    """``normal`` in the text as the puzzle compares it, as a whole number or a whole word."""
+    edge = r"\d" if normal.isdigit() else r"\w"
+    pattern = rf"(?<!{edge}){re.escape(normal)}(?!{edge})"
+    return re.search(pattern, puzzle.normal(text)) is not None
+
+
+def _texts(data, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every text in the document with its path, except the answers and near misses themselves."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key not in _ANSWER_KEYS:
+                yield from _texts(value, path + (key,))
+    elif isinstance(data, list):
+        for number, value in enumerate(data):
+            yield from _texts(value, path + (number,))
+    elif isinstance(data, str):
+        yield path, data
+
+
+def _duration(seconds: float) -> str:
+    """A message parameter that the catalogue turns into "42 seconden" / "7 minuten" / "3 uur"."""
+    if seconds < 90:
+        return f"@validate.pack.seconds|{max(1, round(seconds))}"
+    if seconds < 90 * 60:
+        return f"@validate.pack.minutes|{round(seconds / 60)}"
+    return f"@validate.pack.hours|{round(seconds / 3600)}"
+
+
+def _problem(loaded, code: str, path: tuple, **params) -> Problem:
+    mark = loaded.document.mark(path)
+    return Problem(code, params, Severity.WARNING, loaded.document.file, mark.line if mark else None,
+                   mark.column if mark else None, dotted(path[:3]))
