@@ -52,6 +52,15 @@ def decoded(monkeypatch):
     return seen
 
 
+def settle_in_first_room(app, pilot) -> None:
+    """Start the game and let the first room lay out and draw its pictures a few times."""
+    start_game(pilot)
+    for _ in range(3):
+        app.stack.top.layout()
+        pilot.run(frames=2)
+    app.draw()
+
+
 @pytest.mark.parametrize("name,asset,code,data", LYING, ids=[c[0] for c in LYING])
 def test_a_pack_with_a_lying_picture_is_refused_at_play(make_app, tmp_path, decoded, name, asset, code, data):
     """Packed (the pack writer does not validate when called directly) and played: never decoded."""
@@ -59,11 +68,7 @@ def test_a_pack_with_a_lying_picture_is_refused_at_play(make_app, tmp_path, deco
     write_pack(build_pack(picture_game(tmp_path, asset, data)), pack)
     loaded = open_scenario(pack)
     app, pilot = make_app(loaded)
-    start_game(pilot)
-    for _ in range(3):
-        app.stack.top.layout()
-        pilot.run(frames=2)
-    app.draw()
+    settle_in_first_room(app, pilot)
     path = loaded.folder / asset
     assert app.stack.top.name == "room"
     assert app.images.problems[path].code == code
@@ -127,11 +132,7 @@ def test_memory_running_out_anywhere_gives_the_placeholder_and_one_message(make_
     monkeypatch.setattr(pygame.transform, "smoothscale", fake_scale)
 
     app, pilot = make_app(loaded)
-    start_game(pilot)
-    for _ in range(3):
-        app.stack.top.layout()
-        pilot.run(frames=2)
-    app.draw()
+    settle_in_first_room(app, pilot)
     assert app.stack.top.name == "room"
     assert app.images.problems[loaded.folder / asset].code == "media.no_memory"
     assert len(danger(app)) == 1 and "geheugen" in danger(app)[0], danger(app)

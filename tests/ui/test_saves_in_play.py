@@ -93,13 +93,19 @@ def test_a_window_whose_game_was_taken_over_says_so(make_app, fixture_scenario):
     other.close()
 
 
-def test_a_full_disk_is_retried_in_the_background(make_app, fixture_scenario):
-    app, pilot = make_app(fixture_scenario)
+def steps_waiting_on_a_full_disk(make_app, scenario):
+    """A game whose disk refuses: the group inspects the board, so two events wait to be written."""
+    app, pilot = make_app(scenario)
     game = start_game(pilot)
     real = game.session.store
     game.session.store = BrokenStore(real)
     tab_to(pilot, "obj:bord")
     pilot.press("return", "escape")
+    return app, pilot, game, real
+
+
+def test_a_full_disk_is_retried_in_the_background(make_app, fixture_scenario):
+    app, pilot, game, real = steps_waiting_on_a_full_disk(make_app, fixture_scenario)
     waiting = len(game.session.unsaved)
     assert waiting and app.banner == app.tr("ui.banner.save_failed")
     game.session.store = real                                       # the disk has room again; nobody clicks
@@ -110,12 +116,7 @@ def test_a_full_disk_is_retried_in_the_background(make_app, fixture_scenario):
 
 
 def test_closing_with_unsaved_steps_asks_and_writes_when_it_can(make_app, fixture_scenario):
-    app, pilot = make_app(fixture_scenario)
-    game = start_game(pilot)
-    real = game.session.store
-    game.session.store = BrokenStore(real)
-    tab_to(pilot, "obj:bord")
-    pilot.press("return", "escape")
+    app, pilot, game, real = steps_waiting_on_a_full_disk(make_app, fixture_scenario)
     pygame.event.post(pygame.event.Event(pygame.QUIT))
     pilot.run()
     assert app.running and pilot.screen.name == "unsaved"           # not closed: asked
