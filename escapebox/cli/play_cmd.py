@@ -36,6 +36,11 @@ def add_parser(subparsers, tr):
     parser.add_argument("--no-save", action="store_true", help=tr("ui.play.no_save_help"))
     parser.add_argument("--autoplay", action="store_true", help=tr("ui.play.autoplay_help"))
     parser.add_argument("--branch", type=int, default=0, metavar="N", help=tr("ui.play.branch_help"))
+    by = parser.add_mutually_exclusive_group()
+    by.add_argument("--keys", dest="autoplay_input", action="store_const", const="keys", default="keys",
+                    help=tr("ui.play.keys_help"))
+    by.add_argument("--mouse", dest="autoplay_input", action="store_const", const="mouse",
+                    help=tr("ui.play.mouse_help"))
     parser.add_argument("--fast", action="store_true", help=tr("ui.play.fast_help"))
     parser.add_argument("--console", action="store_true", help=tr("facilitator.play.console_help"))
     parser.add_argument("--dev", action="store_true", help=tr("dev.play_help"))
@@ -88,7 +93,8 @@ def run(args, tr) -> int:
         loaded=loaded, beamer=args.beamer, fullscreen=args.fullscreen, window=_window_size(args.window),
         text_size=args.text_size, high_contrast=args.high_contrast, reduced_motion=args.reduced_motion,
         sound=not args.no_sound, timer_visible=not args.hide_timer, resume=args.resume,
-        save=not args.no_save, autoplay=args.autoplay, branch=args.branch, fast=args.fast or args.autoplay,
+        save=not args.no_save, autoplay=args.autoplay, autoplay_input=args.autoplay_input,
+        branch=args.branch, fast=args.fast or args.autoplay,
         screenshot_dir=args.screenshot_dir, language=getattr(args, "lang", None), dyslexia=args.dyslexia,
         theme_file=args.theme, console=args.console,
         dev=args.dev, room=args.room,

@@ -1,11 +1,16 @@
-"""``--autoplay``: play a scenario to its end through the real screens, with synthetic keys.
+"""``--autoplay``: play a scenario to its end through the real screens, by keys only or by mouse only.
 
 The plan (which command comes next) is the core's auto-player plan for one
 dilemma branch (``escapebox.core.autoplayer``).  Each step asks the screen
-on top which keys bring it closer to that command (``Screen.autoplay``),
-and posts them as pygame events; the screens then apply the commands
-exactly as they would for a person.  Progress is read back from the
-commands the screens applied.  A wrong answer, a refusal or a screen that
+on top what brings it closer to that command (``Screen.autoplay``: which
+control to press, which key, what to type), turns that into key presses
+(``--keys``, the default: Tab to a control, Enter, Space, arrows, digits)
+or into clicks and drags at the rectangles the widgets report
+(``--mouse``), and posts them as pygame events; the screens then apply the
+commands exactly as they would for a person.  Typed answers and
+reflections are typed text in both modes: no mouse types a word.  Progress
+is read back from the commands the screens applied.  A wrong answer, a
+refusal, a key with no control to click in mouse mode, or a screen that
 does not know what to do ends the run with exit code 1.
 """
 
@@ -15,16 +20,19 @@ from escapebox.core import commands as C
 from escapebox.core import events as E
 from escapebox.core.autoplayer import branch_plan, reflection_answer
 from escapebox.scenario.solver import solve
-from escapebox.ui.pilot import post_actions
+from escapebox.ui.pilot import NoMouseWay, post_actions, resolve
 
 MAX_STEPS = 4000
 MAX_IDLE = 25
 
 
 class AutoPilot:
-    def __init__(self, app, branch: int = 0):
+    def __init__(self, app, branch: int = 0, mode: str = "keys"):
         self.app = app
         self.branch = branch
+        self.mode = mode                  # "keys" or "mouse"
+        self.presses = 0                  # key presses (keys) or clicks and drags (mouse)
+        self.typed = 0                    # texts typed into a field, in both modes
         self.plan: list | None = None
         self.position = 0
         self.seen = 0
@@ -58,7 +66,11 @@ class AutoPilot:
             return
         self.screens.add(screen.name)
         command = self._next_command(game)
-        actions = screen.autoplay(command)
+        try:
+            actions = resolve(screen, screen.autoplay(command) or [], self.mode)
+        except NoMouseWay as problem:
+            self._stop(1, f"mouse only: {problem}")
+            return
         self.steps += 1
         if not actions:
             self.idle += 1
@@ -69,7 +81,9 @@ class AutoPilot:
         if self.steps > MAX_STEPS:
             self._stop(1, f"too many steps on screen '{screen.name}' at {command!r}")
             return
-        post_actions(actions)
+        self.presses += sum(1 for a in actions if a[0] != "text")
+        self.typed += sum(1 for a in actions if a[0] == "text")
+        post_actions(actions, self.app.canvas)
 
     def _next_command(self, game):
         if game is None:
@@ -115,11 +129,13 @@ class AutoPilot:
         scenario = game.scenario.id
         if reason or self.problems:
             detail = "; ".join(self.problems + ([reason] if reason else []))
-            return f"autoplay {scenario} branch {self.branch}: FAILED after {len(game.history)} commands: {detail}"
+            return (f"autoplay {scenario} branch {self.branch} by {self.mode}: FAILED after "
+                    f"{len(game.history)} commands: {detail}")
         ending = state.ending or state.end_reason or "?"
-        return (f"autoplay {scenario} branch {self.branch} of {self.branches}: ending '{ending}' after "
-                f"{len(game.history)} commands, "
-                f"{len(self.screens)} kinds of screen, {self.steps} steps")
+        used = (f"{self.presses} key presses" if self.mode == "keys" else f"{self.presses} clicks") + \
+            f" and {self.typed} typed texts"
+        return (f"autoplay {scenario} branch {self.branch} of {self.branches} by {self.mode}: ending '{ending}' "
+                f"after {len(game.history)} commands, {len(self.screens)} kinds of screen, {used}")
 
     def finished(self) -> bool:
         game = self.app.game

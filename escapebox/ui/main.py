@@ -23,6 +23,8 @@ class PlayOptions:
     resume: bool = False
     save: bool = True
     autoplay: bool = False
+    #: how the auto-player gives input: "keys" (keyboard only) or "mouse" (clicks and drags only)
+    autoplay_input: str = "keys"
     branch: int = 0
     fast: bool = False
     screenshot_dir: Path | None = None
@@ -120,7 +122,7 @@ def build_app(options: PlayOptions, tr: Translator | None = None):
                 app.toast(app.tr("ui.toast.nothing_to_resume"), "info", 6)
     if options.autoplay:
         from escapebox.ui.autoplay import AutoPilot     # the solver it needs is not imported for a normal start
-        app.autopilot = AutoPilot(app, options.branch)
+        app.autopilot = AutoPilot(app, options.branch, options.autoplay_input)
     if options.console:
         from escapebox.ui.facilitator import open_console
         app.console = open_console(app)

@@ -42,14 +42,74 @@ def key_events(name: str) -> list[pygame.event.Event]:
     return [down, up]
 
 
-def post_actions(actions: list) -> None:
-    """Post ("key", name) and ("text", text) actions; unknown actions are ignored."""
-    for kind, value in actions:
+class NoMouseWay(Exception):
+    """A screen asked for a key that no control on it does with a click (mouse-only play cannot go on)."""
+
+
+def resolve(screen, actions: list, mode: str = "keys") -> list:
+    """Turn a screen's autoplay actions (:meth:`Screen.autoplay`) into ``keys`` or ``mouse`` input.
+
+    The result holds only ``("key", name)``, ``("text", text)``, ``("click", pos)``
+    and ``("drag", start, end)``, positions in logical units, where the widgets
+    report themselves.  Keys mode reaches widgets by Tab from the focus; mouse
+    mode clicks their centre.
+    """
+    flat = []
+    for action in actions:
+        if action[0] == "either":
+            flat += action[1] if mode == "keys" else action[2]
+        else:
+            flat.append(action)
+    if mode == "keys":
+        return [("key", a[1]) if a[0] == "key" else a for a in screen.tab_steps(flat)
+                if a[0] in ("key", "text", "widget")]
+    return [_mouse_action(screen, action) for action in flat]
+
+
+def _mouse_action(screen, action):
+    kind = action[0]
+    if kind in ("text", "click", "drag"):
+        return action
+    if kind == "widget" or (kind == "key" and len(action) > 2 and action[2]):
+        key = action[1] if kind == "widget" else action[2]
+        widget = screen.focus.find(key)
+        if widget is None:
+            raise NoMouseWay(f"no widget '{key}' on screen '{screen.name}'")
+        return ("click", widget.rect.center)
+    raise NoMouseWay(f"key '{action[1]}' on screen '{screen.name}' has no control to click")
+
+
+def post_actions(actions: list, canvas=None) -> None:
+    """Post resolved actions as events: keys, typed text, and (with ``canvas``) clicks and drags."""
+    for action in actions:
+        kind, value = action[0], action[1]
         if kind == "key" and value != "none":
             for event in key_events(value):
                 pygame.event.post(event)
         elif kind == "text":
             pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=value))
+        elif kind == "click":
+            for event in click_events(canvas.to_physical(value)):
+                pygame.event.post(event)
+        elif kind == "drag":
+            for event in drag_events(canvas.to_physical(value), canvas.to_physical(action[2])):
+                pygame.event.post(event)
+
+
+def click_events(pos, button: int = 1) -> list[pygame.event.Event]:
+    """The mouse moving to ``pos`` (physical pixels), then a press and a release there."""
+    return [pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)),
+            pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=button),
+            pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=button)]
+
+
+def drag_events(start, end, steps: int = 6) -> list[pygame.event.Event]:
+    """Press at ``start``, move to ``end`` in ``steps``, release (physical pixels)."""
+    events = [pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=start, button=1)]
+    for n in range(1, steps + 1):
+        pos = (start[0] + (end[0] - start[0]) * n // steps, start[1] + (end[1] - start[1]) * n // steps)
+        events.append(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(1, 0, 0)))
+    return events + [pygame.event.Event(pygame.MOUSEBUTTONUP, pos=end, button=1)]
 
 
 class Pilot:
@@ -79,21 +139,24 @@ class Pilot:
 
     def click(self, x: int, y: int, button: int = 1) -> None:
         """Click at a *logical* position (1920×1080 canvas)."""
-        pos = self.app.canvas.to_physical((x, y))
-        pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
-        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=button))
-        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=button))
+        for event in click_events(self.app.canvas.to_physical((x, y)), button):
+            pygame.event.post(event)
         self.run()
 
     def drag(self, start, end, steps: int = 6) -> None:
-        a = self.app.canvas.to_physical(start)
-        b = self.app.canvas.to_physical(end)
-        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=a, button=1))
-        for n in range(1, steps + 1):
-            pos = (a[0] + (b[0] - a[0]) * n // steps, a[1] + (b[1] - a[1]) * n // steps)
-            pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(1, 0, 0)))
+        """Drag between *logical* positions, one frame per step (as a hand moves)."""
+        a, b = self.app.canvas.to_physical(start), self.app.canvas.to_physical(end)
+        *moves, release = drag_events(a, b, steps)
+        pygame.event.post(moves[0])
+        for motion in moves[1:]:
+            pygame.event.post(motion)
             self.run()
-        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=b, button=1))
+        pygame.event.post(release)
+        self.run()
+
+    def perform(self, actions: list, mode: str = "keys") -> None:
+        """Carry out a screen's autoplay actions (:meth:`Screen.autoplay`) by keys or by mouse."""
+        post_actions(resolve(self.screen, actions, mode), self.app.canvas)
         self.run()
 
     def wheel(self, dy: int, at=None) -> None:

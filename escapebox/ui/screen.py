@@ -103,27 +103,49 @@ class Screen:
     # ------------------------------------------------------------ automation
 
     def autoplay(self, command) -> list | None:
-        """Key presses that bring this screen closer to ``command`` (see :mod:`escapebox.ui.autoplay`)."""
+        """What brings this screen closer to ``command``, as actions (see :mod:`escapebox.ui.autoplay`).
+
+        Actions name controls, not ways of reaching them, so that the same plan
+        can be played with the keyboard only or with the mouse only:
+        ``("widget", key, press)`` (from :meth:`keys_to`), ``("key", name, widget)``
+        (a key, and the control a mouse clicks for the same effect; None: there is
+        none), ``("text", text)``, and ``("either", key_actions, mouse_actions)``.
+        """
         return None
 
+    #: The widget that does what Esc does on this screen (a back or close button), for mouse play.
+    back_key: str | None = None
+
     def keys_to(self, *keys: str, press: str = "return") -> list:
-        """Tab presses from the current focus to each widget in turn, activating each one."""
+        """Reach each widget in turn and activate it with ``press`` ("none": only reach it).
+
+        The auto-player turns this into Tab presses from the focus, or into a click on the widget.
+        """
+        return [("widget", key, press) for key in keys]
+
+    def go_back(self) -> list:
+        """Esc, or a click on :attr:`back_key`."""
+        return [("key", "escape", self.back_key)]
+
+    def tab_steps(self, actions: list) -> list:
+        """Turn ``("widget", key, press)`` actions into Tab presses from the current focus."""
         order = [w for w in self.focus.widgets if w.can_focus()]
         current = self.focus.focused
         position = order.index(current) if current in order else -1
-        actions = []
-        for key in keys:
-            target = next((i for i, w in enumerate(order) if w.key == key), None)
+        keys = []
+        for action in actions:
+            if action[0] != "widget":
+                keys.append(action)
+                continue
+            target = next((i for i, w in enumerate(order) if w.key == action[1]), None)
             if target is None:
-                return actions
-            if position < 0:
-                steps = target + 1
-            else:
-                steps = (target - position) % len(order)
-            actions += [("key", "tab")] * steps
-            actions.append(("key", press))
+                return keys
+            steps = target + 1 if position < 0 else (target - position) % len(order)
+            keys += [("key", "tab")] * steps
+            if action[2] != "none":
+                keys.append(("key", action[2]))
             position = target
-        return actions
+        return keys
 
 
 class ScreenStack:

@@ -40,11 +40,7 @@ def play_until(app, stop) -> None:
 
 
 def keys(pilot, screen_keys):
-    for kind, value in screen_keys or []:
-        if kind == "text":
-            pilot.type(value)
-        else:
-            pilot.press(value)
+    pilot.perform(screen_keys or [])
 
 
 MAIN = {"picker", "intro", "room", "cluebook", "puzzle-code-wrong", "puzzle-code-solved", "hint-dialog",

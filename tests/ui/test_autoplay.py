@@ -1,4 +1,8 @@
-"""CI: every bundled scenario, every dilemma branch, played to its end through the real screens."""
+"""CI: every bundled scenario, every dilemma branch, played to its end through the real screens.
+
+Twice: by keys alone and by mouse alone; each ends in the same state as
+the command auto-player (``escapebox.core.autoplayer``) on that branch.
+"""
 
 import asyncio
 import os
@@ -8,10 +12,13 @@ import time
 
 import pytest
 
+from escapebox.core.autoplayer import autoplay
+from escapebox.core.clock import ManualClock
+from escapebox.core.session import GameSession
 from escapebox.scenario.index import ScenarioIndex
 from escapebox.scenario.loader import load_scenario
 from escapebox.scenario.solver import solve
-from escapebox.ui.main import PlayOptions, play
+from escapebox.ui.main import PlayOptions, build_app, play
 from ui_helpers import FIXTURE, REPO, SCENARIOS
 
 
@@ -23,17 +30,60 @@ def branch_count(loaded) -> int:
     return max(1, len(solve(loaded.scenario, ScenarioIndex(loaded.scenario)).branches))
 
 
+#: What a game leaves behind that does not depend on how fast it was played.  ``inspected`` is compared
+#: apart: on screen, a lock on an object is reached by opening the object (an Inspect the command plan
+#: does not need), so the screens may have inspected more, never less.
+OUTCOME = ("visited", "clues", "inventory", "taken", "hidden_revealed", "opened", "choices", "hints",
+           "wrong", "revealed", "reflections", "skipped_reflections", "ended", "ending")
+
+
+def outcome(state) -> dict:
+    return {name: getattr(state, name) for name in OUTCOME} | {"inspected": set(state.inspected)}
+
+
+def by_commands(loaded, branch: int) -> dict:
+    session = GameSession.start(loaded, ManualClock(), group="Autoplay")
+    autoplay(session, branch)
+    return outcome(session.state)
+
+
+def by_screens(loaded, branch: int, mode: str, data_dir) -> tuple[int, str, dict]:
+    options = PlayOptions(loaded=loaded, autoplay=True, autoplay_input=mode, fast=True, branch=branch, save=False,
+                          sound=False, data_dir=data_dir)
+    app = build_app(options)
+    try:
+        code = asyncio.run(app.run())
+        state = outcome(app.game.session.state)
+    finally:
+        app.services.launcher.close()
+        app.close()
+    pilot = app.autopilot
+    finished = pilot.finished() and not pilot.problems
+    return (code if finished else code or 1), app.summary or pilot.summary(), state
+
+
+@pytest.mark.parametrize("mode", ["keys", "mouse"])
 @pytest.mark.parametrize("folder", bundled(), ids=lambda p: p.name)
-def test_autoplay_every_branch(folder, tmp_path):
+def test_autoplay_every_branch(folder, mode, tmp_path):
     loaded = load_scenario(folder)
     for branch in range(branch_count(loaded)):
         started = time.perf_counter()
-        options = PlayOptions(loaded=loaded, autoplay=True, fast=True, branch=branch, save=False, sound=False,
-                              data_dir=tmp_path)
-        code, summary = asyncio.run(play(options))
+        code, summary, state = by_screens(loaded, branch, mode, tmp_path)
         assert code == 0, summary
-        assert "ending" in summary and "FAILED" not in summary
+        assert "ending" in summary and "FAILED" not in summary and f"by {mode}" in summary
+        expected = by_commands(loaded, branch)
+        assert state["inspected"] >= expected.pop("inspected"), summary
+        state.pop("inspected")
+        assert state == expected, summary
         assert time.perf_counter() - started < 15, f"autoplay too slow: {summary}"
+
+
+def test_keys_and_mouse_say_how_much_input_they_used(tmp_path):
+    loaded = load_scenario(FIXTURE)
+    _, keys, _ = by_screens(loaded, 0, "keys", tmp_path)
+    _, mouse, _ = by_screens(loaded, 0, "mouse", tmp_path)
+    assert " key presses and " in keys and "clicks" not in keys
+    assert " clicks and " in mouse and "key presses" not in mouse
 
 
 def test_autoplay_from_the_command_line(tmp_path):

@@ -29,9 +29,7 @@ def play_until(app, puzzle, branch=0):
 def open_lock(app, pilot, puzzle):
     """From the room, by keyboard: Tab to the object or exit the lock sits on, Enter."""
     play_until(app, puzzle)
-    keys = app.stack.top.autoplay(C.TryAnswer(puzzle, None))
-    for _kind, value in keys:
-        pilot.press(value)
+    pilot.perform(app.stack.top.autoplay(C.TryAnswer(puzzle, None)))
     screen = app.stack.top
     assert getattr(screen, "puzzle_id", None) == puzzle, screen.name
     return screen
