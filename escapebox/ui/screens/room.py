@@ -1,9 +1,13 @@
-"""The room: its story on the left, what you can inspect on the right, the exits below.
+"""The room: its story on the left with the exits under it, what you can inspect on the right.
 
 With a background picture and ``area``s the objects are labelled hotspots
-on the picture; otherwise they are a grid of cards with icons.  Exits are
-buttons with a door icon; a locked exit shows a lock *and* the words
-"op slot".  Space pauses here (Enter activates the focused card).
+on the picture, which gets all the room the story leaves; otherwise they are
+a grid of cards with icons.  Exits are buttons with a door icon; a locked exit
+shows a lock *and* the words "op slot".  Space pauses here (Enter activates
+the focused card); A (or the button under the exits) shows every clickable
+place at once.  Nothing moves while the screen is shown or when the group
+comes back: label placement is a pure function of the room and the picture's
+rectangle, and every size is measured as if its lock were still closed.
 """
 
 from __future__ import annotations
@@ -18,8 +22,17 @@ from escapebox.ui.screens.base import GameScreen
 from escapebox.ui.widgets import Button, TextBox
 from escapebox.ui.widgets.hotspot import Hotspot, place_labels
 
+#: the text column beside a grid of cards (a room without a picture)
 TEXT_W = 620
 GAP = 24
+# The column beside a picture: at 480 a line of the room's text holds about 25 characters at the
+# normal text size (Atkinson Hyperlegible, 34 px: about 17 px a character), the narrowest that still
+# reads as prose; it grows until the text fits without paging, to 760 at most, so that even at the
+# largest text size the picture keeps more than half the content's width (1840 - 760 - 24 = 1056).
+COLUMN_MIN = 480
+COLUMN_MAX = 760
+#: the room's text never shrinks below two lines and the page indicator
+MIN_TEXT_H = 180
 
 
 class RoomScreen(GameScreen):
@@ -31,6 +44,8 @@ class RoomScreen(GameScreen):
         self.focus.activate_keys = {pygame.K_RETURN, pygame.K_KP_ENTER}
         self.image_rect: pygame.Rect | None = None
         self._room_id = room_id
+        #: "show all places" (key A, or the button under the exits): every clickable place outlined at once
+        self.show_all = False
 
     def enter(self) -> None:
         """Shown (again): warm up what the group can open from here, while it reads."""
@@ -77,27 +92,72 @@ class RoomScreen(GameScreen):
     # ------------------------------------------------------------ layout
 
     def build(self, area: pygame.Rect) -> list:
+        """The room's text, the objects without a place on the picture and the exits in a column on the left;
+        the picture (or the cards) gets the rest."""
+        #: per button that can be locked, its locked look: what its height is measured by
+        self._reserve: dict[str, Button] = {}
         exits = self._exit_buttons()
-        exit_h = 0
-        if exits:
-            exit_h = max(b.preferred_height(self.app.canvas, self.app, 400) for b in exits) + 8
-        main_h = area.height - (exit_h + GAP if exits else 0)
-        self.text_box = TextBox(self.room.text, pygame.Rect(area.left, area.top, TEXT_W, main_h), key="room_text", panel=True)
-        right = pygame.Rect(area.left + TEXT_W + GAP, area.top, area.width - TEXT_W - GAP, main_h)
-        widgets = [self.text_box] + self._object_widgets(right)
-        if exits:
-            self._place_exits(exits, pygame.Rect(area.left, area.bottom - exit_h, area.width, exit_h))
-        return widgets + exits
-
-    def _object_widgets(self, area: pygame.Rect) -> list:
-        room = self.room
-        objects = self.objects()
+        self.text_box = TextBox(self.room.text, key="room_text", panel=True)
         picture = self._picture_path()
+        with_area = [oid for oid in self.objects() if self.room.objects[oid].area] if picture else []
         self.image_rect = None
-        with_area = [oid for oid in objects if room.objects[oid].area] if picture else []
-        if picture and (with_area or any(ex.area for ex in room.exits)):
-            return self._hotspots(area, picture, with_area, [o for o in objects if o not in with_area])
-        return self._cards(area, objects)
+        if picture and (with_area or any(ex.area for ex in self.room.exits)):
+            without = [o for o in self.objects() if o not in with_area]
+            extra = [self._object_button(o) for o in without]
+            toggle = Button(self.app.tr("ui.room.show_spots"), self.toggle_spots, key="spots", selected=self.show_all,
+                            role="small", align="left")
+            column = [self.text_box] + extra + exits + [toggle]
+            width = self._column_width(area, column, self.app.images.natural_size(picture))
+            self._stack(column, pygame.Rect(area.left, area.top, width, area.height))
+            spots = self._hotspots(pygame.Rect(area.left + width + GAP, area.top, area.width - width - GAP, area.height),
+                                   picture, with_area)
+            return [self.text_box] + spots + extra + exits + [toggle]
+        column = [self.text_box] + exits
+        self._stack(column, pygame.Rect(area.left, area.top, TEXT_W, area.height))
+        cards = self._cards(pygame.Rect(area.left + TEXT_W + GAP, area.top, area.width - TEXT_W - GAP, area.height),
+                            self.objects())
+        return [self.text_box] + cards + exits
+
+    def _column_width(self, area: pygame.Rect, column: list, natural: tuple[int, int]) -> int:
+        """The narrowest column (from :data:`COLUMN_MIN`) whose text fits without paging, so the picture gets the
+        most room; wider when the picture, at the full height, leaves more room than that."""
+        iw, ih = natural
+        widest_picture = round(area.height * iw / ih)
+        width = COLUMN_MIN
+        while width < COLUMN_MAX and self._column_height(column, width) > area.height:
+            width += 20
+        return max(width, area.width - GAP - widest_picture)
+
+    def _column_height(self, column: list, width: int) -> int:
+        canvas, app = self.app.canvas, self.app
+        self.text_box.rect.width = width
+        others = sum(self._height(w, width) for w in column if w is not self.text_box)
+        return self.text_box.measure(canvas, app) + others + GAP * (len(column) - 1)
+
+    def _stack(self, column: list, area: pygame.Rect) -> None:
+        """Top to bottom, each as tall as its text; the room's text gets what is left (and pages beyond that)."""
+        canvas, app = self.app.canvas, self.app
+        self.text_box.rect = pygame.Rect(area.left, area.top, area.width, 0)
+        heights = {id(w): self._height(w, area.width) for w in column if w is not self.text_box}
+        rest = area.height - sum(heights.values()) - GAP * (len(column) - 1)
+        heights[id(self.text_box)] = max(MIN_TEXT_H, min(rest, self.text_box.measure(canvas, app)))
+        y = area.top
+        for widget in column:
+            widget.rect = pygame.Rect(area.left, y, area.width, heights[id(widget)])
+            y += widget.rect.height + GAP
+
+    def _object_button(self, oid: str) -> Button:
+        obj = self.room.objects[oid]
+        if obj.locked_by:
+            self._reserve[f"obj:{oid}"] = Button(obj.name, icon=obj.icon or "magnifier", locked=True, align="left")
+        return Button(obj.name, lambda: self.inspect(oid), key=f"obj:{oid}", icon=obj.icon or "magnifier",
+                      locked=self._object_state(oid)[0], align="left")
+
+    def _height(self, widget, width: int) -> int:
+        """A button's height as if locked when it can be: an opened lock must not move the column (or the picture)."""
+        reserve = self._reserve.get(widget.key, widget)
+        return max(widget.preferred_height(self.app.canvas, self.app, width),
+                   reserve.preferred_height(self.app.canvas, self.app, width))
 
     def _picture_path(self):
         if not self.room.image:
@@ -135,32 +195,23 @@ class RoomScreen(GameScreen):
             cards.append(card)
         return cards
 
-    def _hotspots(self, area: pygame.Rect, picture, with_area: list[str], without: list[str]) -> list:
-        strip = 0
-        extra = []
-        if without:
-            strip = 130
-            extra = [Button(self.room.objects[o].name, lambda o=o: self.inspect(o), key=f"obj:{o}",
-                            icon=self.room.objects[o].icon or "magnifier", locked=self._object_state(o)[0])
-                     for o in without]
-            self.place_row(extra, pygame.Rect(area.left, area.bottom - strip + 10, area.width, strip - 10))
-        image_area = pygame.Rect(area.left, area.top, area.width, area.height - strip)
+    def _hotspots(self, area: pygame.Rect, picture, with_area: list[str]) -> list:
         iw, ih = self.app.images.natural_size(picture)
-        factor = min(image_area.width / iw, image_area.height / ih)
+        factor = min(area.width / iw, area.height / ih)
         self.image_rect = pygame.Rect(0, 0, round(iw * factor), round(ih * factor))
-        self.image_rect.center = image_area.center
+        self.image_rect.midtop = area.midtop
         spots = []
         for oid in with_area:
-            locked, _ = self._object_state(oid)
-            spots.append(Hotspot(self.room.objects[oid].name, self._area_rect(self.room.objects[oid].area),
-                                 lambda oid=oid: self.inspect(oid), key=f"obj:{oid}", locked=locked))
+            obj = self.room.objects[oid]
+            spots.append(Hotspot(obj.name, self._area_rect(obj.area), lambda oid=oid: self.inspect(oid),
+                                 key=f"obj:{oid}", locked=self._object_state(oid)[0], lockable=bool(obj.locked_by)))
         for door, is_open in self.exits():
             ex = next((e for e in self.room.exits if e.to == door.target and e.area), None)
             if ex is not None and not door.back:
                 spots.append(Hotspot(door.label, self._area_rect(ex.area), lambda d=door, o=is_open: self.go(d, o),
-                                     key=f"spot:{door.target}", locked=not is_open))
+                                     key=f"spot:{door.target}", locked=not is_open, lockable=bool(door.locked_by)))
         place_labels(spots, self.app.canvas, self.app, self.image_rect)
-        return spots + extra
+        return spots
 
     def _area_rect(self, area) -> pygame.Rect:
         r = self.image_rect
@@ -175,12 +226,10 @@ class RoomScreen(GameScreen):
             text = label if is_open else tr("ui.room.exit_locked", label=label)
             buttons.append(Button(text, lambda d=door, o=is_open: self.go(d, o), key=f"exit:{door.target}",
                                   icon="door", locked=not is_open, align="left"))
+            if door.locked_by:
+                self._reserve[f"exit:{door.target}"] = Button(tr("ui.room.exit_locked", label=label), icon="door",
+                                                              locked=True, align="left")
         return buttons
-
-    def _place_exits(self, exits: list, area: pygame.Rect) -> None:
-        width = min(760, (area.width - GAP * (len(exits) - 1)) // len(exits))
-        for n, button in enumerate(exits):
-            button.rect = pygame.Rect(area.left + n * (width + GAP), area.top, width, area.height)
 
     # ------------------------------------------------------------ actions
 
@@ -209,9 +258,20 @@ class RoomScreen(GameScreen):
             return
         self.game.route()
 
+    def toggle_spots(self) -> None:
+        """Show or hide every clickable place; only the button's mark changes, so nothing on the screen moves."""
+        self.show_all = not self.show_all
+        toggle = self.focus.find("spots")
+        if toggle is not None:
+            toggle.selected = self.show_all
+
     def on_key(self, event) -> bool:
         if event.key == pygame.K_SPACE and not self.focus.typing:
             self.open_pause()
+            return True
+        plain = not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META)
+        if event.key == pygame.K_a and plain and not self.focus.typing and self.focus.find("spots") is not None:
+            self.toggle_spots()
             return True
         return super().on_key(event)
 
@@ -222,11 +282,18 @@ class RoomScreen(GameScreen):
 
     def draw_content(self, canvas) -> None:
         picture = self._picture_path()
-        if picture is not None and self.image_rect is not None:
-            canvas.image(picture, self.image_rect)
-            for widget in self.focus.widgets:
-                if isinstance(widget, Hotspot):
-                    widget.draw_frame(canvas, self.app)
+        if picture is None or self.image_rect is None:
+            return
+        canvas.image(picture, self.image_rect)
+        spots = [w for w in self.focus.widgets if isinstance(w, Hotspot)]
+        if self.show_all:
+            # the rest of the picture darkened and each place drawn again on top: the places light up
+            canvas.dim(self.app.theme.colours.dim, self.image_rect)
+            for spot in spots:
+                with canvas.clip(spot.rect):
+                    canvas.image(picture, self.image_rect)
+        for spot in spots:
+            spot.draw_frame(canvas, self.app, strong=self.show_all)
 
     # ------------------------------------------------------------ automation
 
@@ -241,7 +308,7 @@ class RoomScreen(GameScreen):
             target = self._object_for(command)
             return self.keys_to(f"obj:{target}") if target else None
         if isinstance(command, C.CombineItems):
-            return [("key", "i")]
+            return self.keys_to("tb_items")
         return None
 
     def _keys_to_puzzle(self, puzzle: str) -> list | None:
@@ -253,7 +320,7 @@ class RoomScreen(GameScreen):
             if door.locked_by == puzzle:
                 return self.keys_to(f"exit:{door.target}")
         # a lock that asks for items in hand (combine) is answered with them: the inventory
-        return [("key", "i")] if self.game.scenario.puzzles[puzzle].required_items() else None
+        return self.keys_to("tb_items") if self.game.scenario.puzzles[puzzle].required_items() else None
 
     def _object_for(self, command) -> str | None:
         if isinstance(command, C.UseItem):

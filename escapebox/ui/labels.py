@@ -1,0 +1,131 @@
+"""Where the names of a room picture's clickable places go: never on each other, inside the picture, by their place.
+
+:func:`place` is a pure function of the places, the label sizes and the
+picture's rectangle, so the same room at the same window size always gets the
+same labels: a label a group clicked before is where they left it (a click on
+"Tablet" once hit nothing after coming back to the room).  Labels are placed
+in the given order, each avoiding the labels before it and every place; the
+room passes all its places whatever the game's state, with label sizes that do
+not change when a lock opens, so no label appears later and pushes others.
+
+A label sits below, above, beside or on its place, whichever covers the least
+of the picture's other places (a label on a place would steal its clicks and
+hide it).  When there is no free spot by its place, the label goes to the
+nearest free spot and gets a leader line to its place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+#: free space kept around every label, so two labels never touch (logical px)
+MARGIN = 8
+#: a label this close to its place is read as belonging to it; further away it gets a leader line
+ATTACH = 14
+#: the space between a place's edge and a label put beside it
+GAP = 6
+
+# The costs are in logical pixels of distance: a label is moved that far rather than cover
+# the whole of another place (400), or the whole of its own place (240: hiding the object it
+# names is bad, but less so than hiding another).  A leader line costs as much as 60 px of
+# distance, so a label stays by its place when that costs less than a jump with a line.
+COVER_OTHER = 400
+COVER_OWN = 240
+LEADER = 60
+
+
+@dataclass(frozen=True)
+class Placement:
+    """A label's rectangle, and its leader line (label edge → place edge) when it is not by its place."""
+
+    rect: pygame.Rect
+    leader: tuple[tuple[int, int], tuple[int, int]] | None = None
+
+
+def place(areas: list[pygame.Rect], sizes: list[tuple[int, int]], bounds: pygame.Rect) -> list[Placement]:
+    """One placement per area, in order: inside ``bounds``, no two closer than :data:`MARGIN`."""
+    placed: list[pygame.Rect] = []
+    for n, (area, size) in enumerate(zip(areas, sizes)):
+        others = areas[:n] + areas[n + 1:]
+        placed.append(_best(pygame.Rect(area), _fit(size, bounds), bounds, placed, others))
+    return [Placement(rect, leader_line(rect, pygame.Rect(area))) for rect, area in zip(placed, areas)]
+
+
+def gap(a: pygame.Rect, b: pygame.Rect) -> int:
+    """The distance between two rectangles (0 when they touch or overlap)."""
+    dx = max(b.left - a.right, a.left - b.right, 0)
+    dy = max(b.top - a.bottom, a.top - b.bottom, 0)
+    return round((dx * dx + dy * dy) ** 0.5)
+
+
+def leader_line(label: pygame.Rect, area: pygame.Rect):
+    """From the label's edge to the nearest point of its place, or None when the label is by its place."""
+    if gap(label, area) <= ATTACH:
+        return None
+    target = area.inflate(-min(16, area.width // 2), -min(16, area.height // 2))
+    end = _nearest_point(target, label.center)
+    return _nearest_point(label, end), end
+
+
+def _fit(size: tuple[int, int], bounds: pygame.Rect) -> tuple[int, int]:
+    return min(size[0], bounds.width), min(size[1], bounds.height)
+
+
+def _best(area, size, bounds, placed, others) -> pygame.Rect:
+    scored = [(_cost(tag, area, others, rank), rank, tag) for rank, tag in enumerate(_candidates(area, size, bounds))
+              if _free(tag, placed)]
+    if not scored:
+        scored = [(_cost(tag, area, others, 0), 0, tag) for tag in _grid(size, bounds) if _free(tag, placed)]
+    if not scored:   # more labels than the picture holds: the first candidate, never outside the picture
+        return next(iter(_candidates(area, size, bounds)))
+    return min(scored, key=lambda s: (s[0], s[1]))[2]
+
+
+def _candidates(area: pygame.Rect, size: tuple[int, int], bounds: pygame.Rect):
+    """Below, above, beside, inside at the bottom and top, and on its place; shifted a little each way."""
+    width, height = size
+    cx, cy = area.center
+    spots = [("midtop", (cx, area.bottom + GAP)), ("midbottom", (cx, area.top - GAP)),
+             ("midleft", (area.right + GAP, cy)), ("midright", (area.left - GAP, cy)),
+             ("midbottom", (cx, area.bottom - GAP)), ("midtop", (cx, area.top + GAP)), ("center", (cx, cy))]
+    for n, (anchor, (x, y)) in enumerate(spots):
+        sideways = n in (2, 3)
+        step = height if sideways else width // 4
+        for shift in (0, -step, step, -2 * step, 2 * step):
+            tag = pygame.Rect(0, 0, width, height)
+            setattr(tag, anchor, (x, y + shift) if sideways else (x + shift, y))
+            yield tag.clamp(bounds)
+
+
+def _grid(size: tuple[int, int], bounds: pygame.Rect):
+    """Every spot of the picture, half a label apart: the last resort when nothing by the place is free."""
+    width, height = size
+    for top in range(bounds.top, bounds.bottom - height + 1, max(1, height // 2)):
+        for left in range(bounds.left, bounds.right - width + 1, max(1, width // 4)):
+            yield pygame.Rect(left, top, width, height)
+
+
+def _free(tag: pygame.Rect, placed: list[pygame.Rect]) -> bool:
+    room = tag.inflate(2 * MARGIN, 2 * MARGIN)
+    return not any(room.colliderect(p) for p in placed)
+
+
+def _cost(tag: pygame.Rect, area: pygame.Rect, others: list[pygame.Rect], rank: int) -> float:
+    label_area = max(1, tag.width * tag.height)
+    on_others = sum(_overlap(tag, other) for other in others) / label_area
+    on_own = _overlap(tag, area) / max(1, area.width * area.height)
+    distance = gap(tag, area)
+    leader = LEADER if distance > ATTACH else 0
+    return distance + leader + COVER_OTHER * min(1.0, on_others) + COVER_OWN * on_own + rank * 0.01
+
+
+def _overlap(a: pygame.Rect, b: pygame.Rect) -> int:
+    clipped = a.clip(b)
+    return clipped.width * clipped.height
+
+
+def _nearest_point(rect: pygame.Rect, point) -> tuple[int, int]:
+    x, y = point
+    return min(max(x, rect.left), rect.right), min(max(y, rect.top), rect.bottom)
