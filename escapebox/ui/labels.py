@@ -50,7 +50,8 @@ def place(areas: list[pygame.Rect], sizes: list[tuple[int, int]], bounds: pygame
     for n, (area, size) in enumerate(zip(areas, sizes)):
         others = areas[:n] + areas[n + 1:]
         placed.append(_best(pygame.Rect(area), _fit(size, bounds), bounds, placed, others))
-    return [Placement(rect, leader_line(rect, pygame.Rect(area))) for rect, area in zip(placed, areas)]
+    return [Placement(rect, leader_line(rect, pygame.Rect(area), areas[:n] + areas[n + 1:]))
+            for n, (rect, area) in enumerate(zip(placed, areas))]
 
 
 def gap(a: pygame.Rect, b: pygame.Rect) -> int:
@@ -60,9 +61,27 @@ def gap(a: pygame.Rect, b: pygame.Rect) -> int:
     return round((dx * dx + dy * dy) ** 0.5)
 
 
-def leader_line(label: pygame.Rect, area: pygame.Rect):
-    """From the label's edge to the nearest point of its place, or None when the label is by its place."""
-    if gap(label, area) <= ATTACH:
+def beside(label: pygame.Rect, area: pygame.Rect, others: list[pygame.Rect]) -> bool:
+    """Whether the label reads as its place's without a line: close to it, and nearer to it than to any other place.
+
+    "Nearer" is measured from the label's centre, so a wide label under a small object on a
+    row of objects still belongs to the one it is centred under.
+    """
+    if gap(label, area) > ATTACH:
+        return False
+    own = reach(label.center, area)
+    return all(own < reach(label.center, other) for other in others)
+
+
+def reach(point, rect: pygame.Rect) -> float:
+    """The distance from a point to a rectangle (0 inside it)."""
+    x, y = _nearest_point(rect, point)
+    return ((x - point[0]) ** 2 + (y - point[1]) ** 2) ** 0.5
+
+
+def leader_line(label: pygame.Rect, area: pygame.Rect, others: list[pygame.Rect] = ()):
+    """From the label's edge to the nearest point of its place, or None when the label is :func:`beside` it."""
+    if beside(label, area, list(others)):
         return None
     target = area.inflate(-min(16, area.width // 2), -min(16, area.height // 2))
     end = _nearest_point(target, label.center)
@@ -117,7 +136,7 @@ def _cost(tag: pygame.Rect, area: pygame.Rect, others: list[pygame.Rect], rank: 
     on_others = sum(_overlap(tag, other) for other in others) / label_area
     on_own = _overlap(tag, area) / max(1, area.width * area.height)
     distance = gap(tag, area)
-    leader = LEADER if distance > ATTACH else 0
+    leader = 0 if beside(tag, area, others) else LEADER
     return distance + leader + COVER_OTHER * min(1.0, on_others) + COVER_OWN * on_own + rank * 0.01
 
 

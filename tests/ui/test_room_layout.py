@@ -67,6 +67,9 @@ def test_labels_never_overlap_stay_inside_and_belong_to_their_place(played):
                 assert not spot.label_rect.colliderect(other.label_rect), f"{where} label covers {other.key}'s"
             if spot.leader is None:
                 assert labels.gap(spot.label_rect, spot.rect) <= labels.ATTACH, f"{where} label away without a line"
+                own = labels.reach(spot.label_rect.center, spot.rect)
+                nearer = [s.key for s in placed if s is not spot and labels.reach(spot.label_rect.center, s.rect) <= own]
+                assert not nearer, f"{where} label as near to {nearer} without a line"
             else:
                 start, end = spot.leader
                 assert labels.gap(pygame.Rect(start, (1, 1)), spot.label_rect) <= 1, f"{where} line not from label"
