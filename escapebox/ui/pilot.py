@@ -16,7 +16,7 @@ NAMED_KEYS = {
     "space": (pygame.K_SPACE, " "), "backspace": (pygame.K_BACKSPACE, "\b"), "delete": (pygame.K_DELETE, ""),
     "up": (pygame.K_UP, ""), "down": (pygame.K_DOWN, ""), "left": (pygame.K_LEFT, ""), "right": (pygame.K_RIGHT, ""),
     "home": (pygame.K_HOME, ""), "end": (pygame.K_END, ""), "pageup": (pygame.K_PAGEUP, ""),
-    "pagedown": (pygame.K_PAGEDOWN, ""), "f1": (pygame.K_F1, ""), "f11": (pygame.K_F11, ""),
+    "pagedown": (pygame.K_PAGEDOWN, ""), "f1": (pygame.K_F1, ""), "f5": (pygame.K_F5, ""), "f11": (pygame.K_F11, ""),
 }
 MODIFIERS = {"shift": pygame.KMOD_LSHIFT, "ctrl": pygame.KMOD_LCTRL, "alt": pygame.KMOD_LALT}
 

@@ -6,22 +6,44 @@ Layout of a game screen on the 1920×1080 canvas::
     136–936   CONTENT: the screen's own widgets
     952–1064  toolbar: Aanwijzingen (C), Spullen (I), Hint (H), Pauze (P), Help (F1), Terug (Esc)
 
-Keys C, I, H, P work whenever no text field has focus; Esc goes back.
+Keys C, I, H, P (and B, the presenter clicker's "blank screen") work whenever
+no text field has focus, and not during :data:`SHORTCUT_GUARD_S` after the
+screen came on top, changed into another view (a puzzle into its success
+panel), or a letter was typed: a group still typing its answer must not
+pause the game with a stray "p".  Esc goes back, Enter does the screen's main
+action, PageDown/PageUp read on or move to the next control (the clicker).
+The whole input model: docs/rules.md, "Controls".
 Dialogs are in :mod:`escapebox.ui.screens.dialog` (the toolbar opens them, so they must not import this).
 """
 
 from __future__ import annotations
+
+import time
 
 import pygame
 
 from escapebox.ui.canvas import LOGICAL_H, LOGICAL_W
 from escapebox.ui.screen import Screen
 from escapebox.ui.widgets import Button, TextBox
+from escapebox.ui.widgets.base import ENTER_KEYS
 
 TOP_H = 120
 MARGIN = 40
 CONTENT = pygame.Rect(MARGIN, TOP_H + 16, LOGICAL_W - 2 * MARGIN, 800)
 TOOLBAR = pygame.Rect(MARGIN, 952, LOGICAL_W - 2 * MARGIN, 100)
+#: How long letter shortcuts stay off after the screen changed or a letter was typed.  Typing
+#: runs at 100-200 ms between keys (a fast typist 100, a group's one-finger typist 200-300), so
+#: a stray letter of the same burst arrives within about 0.3 s of the last one, or of the Enter
+#: that turned the screen; 0.6 s is twice that, and still shorter than a person needs to read a
+#: new screen and decide to press P on purpose (about a second).
+SHORTCUT_GUARD_S = 0.6
+#: the letters that are shortcuts on a game screen (B: the presenter clicker's "blank screen")
+SHORTCUT_KEYS = {pygame.K_c: "clues", pygame.K_i: "items", pygame.K_h: "hint", pygame.K_p: "pause", pygame.K_b: "blank"}
+
+
+def input_clock() -> float:
+    """The clock of the shortcut guard: one function, so a test can move time on instead of sleeping."""
+    return time.monotonic()
 
 
 def fit_title(canvas, app, text: str, width: int, roles=("title", "heading", "body"), max_lines: int = 1,
@@ -48,6 +70,10 @@ class GameScreen(Screen):
     #: free stretches of the toolbar and the top bar, for messages (set while laying out and drawing)
     _toolbar_gap: pygame.Rect | None = None
     _top_gap: pygame.Rect | None = None
+    #: letter shortcuts are off until this instant of :func:`input_clock`
+    _shortcuts_from = 0.0
+    #: the widget keys of the last layout: when they change, the screen turned into another view
+    _view_keys: frozenset | None = None
 
     @property
     def game(self):
@@ -58,9 +84,22 @@ class GameScreen(Screen):
 
     # ------------------------------------------------------------ layout
 
+    @property
+    def back_key(self) -> str | None:
+        return "tb_back" if self.back_button else None
+
+    def enter(self) -> None:
+        self.hold_shortcuts()
+        super().enter()
+
     def layout(self) -> None:
         content = self.build(CONTENT)
-        self.set_widgets(content + self.toolbar(), default=self.default_focus())
+        widgets = content + self.toolbar()
+        keys = frozenset(w.key for w in widgets)
+        if self._view_keys is not None and keys != self._view_keys:
+            self.hold_shortcuts()             # e.g. the question became the success panel under the typing hands
+        self._view_keys = keys
+        self.set_widgets(widgets, default=self.default_focus())
 
     def build(self, area: pygame.Rect) -> list:
         """Create and place this screen's own widgets inside ``area``."""
@@ -118,34 +157,68 @@ class GameScreen(Screen):
 
     # ------------------------------------------------------------ keys and actions
 
+    def handle(self, event) -> bool:
+        if event.type == pygame.TEXTINPUT:
+            self.hold_shortcuts()             # typing in a field: the burst goes on
+        return super().handle(event)
+
+    def hold_shortcuts(self) -> None:
+        """Letter shortcuts off for :data:`SHORTCUT_GUARD_S` from now (screen changed, letter typed)."""
+        self._shortcuts_from = input_clock() + (0.0 if self.app.fast else SHORTCUT_GUARD_S)
+
+    def shortcuts_held(self) -> bool:
+        return input_clock() < self._shortcuts_from
+
     def on_key(self, event) -> bool:
         if event.key == pygame.K_ESCAPE:
             if self.back_button:
                 self.back()
                 return True
             return False
+        if event.key in ENTER_KEYS:
+            return self.main_action()
+        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            return self.page(1 if event.key == pygame.K_PAGEDOWN else -1)
+        if event.key in (pygame.K_RIGHT, pygame.K_LEFT):
+            # only when the focus found nothing in that direction: a clicker's "next" / "previous"
+            return self.page(1 if event.key == pygame.K_RIGHT else -1)
         if self.focus.typing or event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META):
             return False
-        actions = {pygame.K_c: ("clues", self.open_clues), pygame.K_i: ("items", self.open_items),
-                   pygame.K_h: ("hint", self.open_hint), pygame.K_p: ("pause", self.open_pause)}
-        tool = actions.get(event.key)
-        if tool and tool[0] in self.tools:
-            tool[1]()
+        text = getattr(event, "unicode", "")
+        if event.key not in SHORTCUT_KEYS and not (len(text) == 1 and text.isalpha()):
+            return False
+        held = self.shortcuts_held()
+        self.hold_shortcuts()                 # a letter is typing: the burst goes on
+        tool = SHORTCUT_KEYS.get(event.key)
+        if tool is None or held:
+            return tool is not None           # a held shortcut is swallowed, not passed on
+        if tool == "blank":
+            (self.open_pause if "pause" in self.tools else self.open_blank)()
             return True
-        if event.key == pygame.K_PAGEDOWN:
-            return self.page(1)
-        if event.key == pygame.K_PAGEUP:
-            return self.page(-1)
+        actions = {"clues": self.open_clues, "items": self.open_items, "hint": self.open_hint,
+                   "pause": self.open_pause}
+        if tool in self.tools:
+            actions[tool]()
+            return True
+        return False
+
+    def main_action(self) -> bool:
+        """Enter that no focused control took: the action whose label says "(Enter)"; False: none."""
         return False
 
     def page(self, direction: int) -> bool:
-        """PageDown/PageUp (the presenter clicker): turn the page of the main text."""
+        """PageDown/PageUp (the presenter clicker): turn the page, read on, or go to the next control.
+
+        First the page of the main text; after its last page "next" does what
+        the screen's reading leads to (:meth:`advance`: "Verder"); otherwise the
+        focus moves on, so a clicker reaches every control and F5 presses it.
+        """
         pager = self.pager()
         if pager is not None and pager.page(direction):
             return True
-        if direction > 0:
-            return self.advance()
-        return False
+        if direction > 0 and self.advance():
+            return True
+        return self.focus.step_for_clicker(direction)
 
     def pager(self) -> TextBox | None:
         return None
@@ -176,6 +249,11 @@ class GameScreen(Screen):
     def open_pause(self) -> None:
         from escapebox.ui.screens.pause import PauseScreen
         self.app.stack.push(PauseScreen(self.app))
+
+    def open_blank(self) -> None:
+        """B where the game has no pause (the debrief, the ending): a blank screen, as a presenter expects."""
+        from escapebox.ui.screens.pause import BlankScreen
+        self.app.stack.push(BlankScreen(self.app))
 
     def open_help(self) -> None:
         from escapebox.ui.screens.help import HelpScreen

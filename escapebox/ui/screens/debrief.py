@@ -10,7 +10,8 @@ A section that does not fit is continued on the next page, so nothing is
 ever cut off.  PageDown/PageUp (the clicker), the arrow keys, Space and a
 mouse click (left: next, right: back) turn the pages; "2/5" shows where
 we are.  The last page does not close the screen: a clicker press too
-many must not end the conversation.
+many must not end the conversation.  There the focus moves to "Afsluiten",
+so the clicker's F5 (or Enter) closes it on purpose; B blanks the wall.
 """
 
 from __future__ import annotations
@@ -232,10 +233,14 @@ class DebriefScreen(GameScreen):
         return True
 
     def _refresh_buttons(self) -> None:
+        was = self.focus.focused
         for key, enabled in (("previous", self.index > 0), ("next", self.index < len(self.pages) - 1)):
             widget = self.focus.find(key)
             if widget is not None:
                 widget.enabled = enabled
+        if was is not None and self.focus.focused is None:
+            # the button pressed to get here has nothing left to do: at the end, closing is what is left
+            self.focus.focus_key("close" if was.key == "next" else "next")
 
     def handle(self, event) -> bool:
         if event.type == pygame.KEYDOWN and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):

@@ -13,10 +13,11 @@ from escapebox.ui.screen import Screen
 
 
 class Dialog(Screen):
-    """A panel over the dimmed screen below; Esc closes it."""
+    """A panel over the dimmed screen below; Esc closes it, PageDown/PageUp (a clicker) move the focus."""
 
     opaque = False
     width = 1200
+    back_key = "close"
 
     def __init__(self, app):
         super().__init__(app)
@@ -34,6 +35,8 @@ class Dialog(Screen):
         if event.key == pygame.K_ESCAPE:
             self.close()
             return True
+        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            return self.focus.step_for_clicker(1 if event.key == pygame.K_PAGEDOWN else -1)
         return False
 
     def close(self) -> None:

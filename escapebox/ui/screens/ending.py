@@ -51,6 +51,11 @@ class EndingScreen(GameScreen):
         self.to_debrief()
         return True
 
+    def main_action(self) -> bool:
+        """Enter, also with the focus on the text being read: "Naar de nabespreking (Enter)"."""
+        self.to_debrief()
+        return True
+
     def draw_content(self, canvas) -> None:
         if self.image_rect is not None:
             canvas.image(self.game.loaded.folder / self.ending.image, self.image_rect)

@@ -55,6 +55,8 @@ class GroupNameScreen(Screen):
         if event.key == pygame.K_ESCAPE:
             self.app.stack.pop()
             return True
+        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):   # a presenter clicker: to "Start", F5 presses
+            return self.focus.step_for_clicker(1 if event.key == pygame.K_PAGEDOWN else -1)
         return False
 
     def draw(self, canvas) -> None:
@@ -67,6 +69,6 @@ class GroupNameScreen(Screen):
 
     def autoplay(self, command) -> list | None:
         if not self.typed:
-            keys = [] if self.focus.focused is self.field else self.keys_to("name", press="none")[:-1]
-            return keys + [("text", "Autoplay"), ("key", "return")]
+            keys = [] if self.focus.focused is self.field else self.keys_to("name", press="none")
+            return keys + [("text", "Autoplay"), ("key", "return", "start")]
         return self.keys_to("start")

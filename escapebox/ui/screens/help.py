@@ -1,4 +1,8 @@
-"""F1: every key on one card, in two columns, over whatever is on screen."""
+"""F1: every key on one card, in two columns, over whatever is on screen.
+
+The card is the input model of docs/rules.md ("Controls") in the player's
+words: keep the two in step.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +14,10 @@ from escapebox.ui.widgets import Button
 
 KEYS = [
     ("tab", "focus"), ("arrows", "arrows"), ("enter", "enter"), ("space", "space"), ("esc", "esc"),
-    ("c", "clues"), ("i", "items"), ("h", "hint"), ("p", "pause"), ("pgdn", "pages"),
-    ("digits", "digits"), ("ctrl_enter", "ctrl_enter"), ("ctrl_keys", "ctrl_keys"), ("f1", "help"),
-    ("f11", "fullscreen"),
+    ("c", "clues"), ("i", "items"), ("h", "hint"), ("p", "pause"), ("digits", "digits"),
+    ("ctrl_enter", "ctrl_enter"), ("ctrl_keys", "ctrl_keys"), ("f1", "help"), ("f11", "fullscreen"),
+    # what a presenter clicker sends (docs/rules.md, "Controls")
+    ("pgdn", "pages"), ("f5", "f5"), ("b", "blank"),
 ]
 PAD = 48
 COL_GAP = 48
@@ -89,4 +94,4 @@ class HelpScreen(Dialog):
             y += height
 
     def autoplay(self, command) -> list | None:
-        return [("key", "escape")]
+        return self.go_back()

@@ -24,6 +24,9 @@ class HintScreen(Dialog):
         super().__init__(app)
         self.puzzles = puzzles
         self.puzzle = puzzles[0] if len(puzzles) == 1 else None
+        #: a hint was just shown: the focus then goes to "Sluiten", so a second Enter costs no time by
+        #: accident, and the next hint's button no longer says "(Enter)"
+        self.took = False
 
     def _shown(self) -> list[str]:
         puzzle = self.app.game.scenario.puzzles[self.puzzle]
@@ -49,7 +52,8 @@ class HintScreen(Dialog):
             if nxt is not None:
                 cost = tr("ui.hint.cost", seconds=penalty) if penalty else tr("ui.hint.free")
                 parts.append(tr("ui.hint.offer", number=len(shown) + 1, total=len(puzzle.hints), cost=cost))
-                widgets.append(Button(tr("ui.hint.show", number=len(shown) + 1), self.take, key="take", kind="primary"))
+                label = "ui.hint.show_next" if self.took else "ui.hint.show"
+                widgets.append(Button(tr(label, number=len(shown) + 1), self.take, key="take", kind="primary"))
             else:
                 parts.append(tr("ui.hint.no_more"))
             text = "\n\n".join(parts)
@@ -83,6 +87,7 @@ class HintScreen(Dialog):
 
     def take(self) -> None:
         outcome = self.app.game.apply(C.TakeHint(self.puzzle))
+        self.took = True
         if outcome.refused:
             self.app.toast(self.app.game.message(outcome.refused), "danger")
         elif outcome.first(E.HintShown):
@@ -94,12 +99,13 @@ class HintScreen(Dialog):
         if event.key == pygame.K_h:
             self.close()
             return True
-        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
-            return self.body.page(1 if event.key == pygame.K_PAGEDOWN else -1)
+        clicker = {pygame.K_PAGEDOWN: 1, pygame.K_PAGEUP: -1}.get(event.key)
+        if clicker is not None and self.body.page(clicker):
+            return True                       # the hints first; then the clicker moves to the buttons
         return super().on_key(event)
 
     def draw_content(self, canvas) -> None:
         self.draw_heading(canvas, self.heading, PAD)
 
     def autoplay(self, command) -> list | None:
-        return [("key", "escape")]
+        return self.go_back()

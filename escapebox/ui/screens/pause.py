@@ -2,6 +2,9 @@
 
 Pausing and resuming are commands (``Pause``/``Resume``) so the log and the
 timer agree.  The learner can also stop here: everything is saved already.
+P (the toolbar's key), B (a presenter clicker's "blank screen"), Esc and
+Space resume.  :class:`BlankScreen` is B where there is no game to pause (the
+ending, the debrief): the wall goes dark until any key or a click.
 """
 
 from __future__ import annotations
@@ -9,10 +12,14 @@ from __future__ import annotations
 import pygame
 
 from escapebox.core import commands as C
-from escapebox.ui.canvas import LOGICAL_W
+from escapebox.ui.canvas import LOGICAL_H, LOGICAL_W
 from escapebox.ui.screen import Screen
 from escapebox.ui.screens.settings import open_settings
 from escapebox.ui.widgets import Button
+
+#: keys that are only half a key press (Shift of Shift+Tab): they do not end the blank screen
+MODIFIER_KEYS = {pygame.K_LSHIFT, pygame.K_RSHIFT, pygame.K_LCTRL, pygame.K_RCTRL, pygame.K_LALT, pygame.K_RALT,
+                 pygame.K_LMETA, pygame.K_RMETA}
 
 
 class PauseScreen(Screen):
@@ -49,9 +56,11 @@ class PauseScreen(Screen):
         self.app.game.finish()
 
     def on_key(self, event) -> bool:
-        if event.key in (pygame.K_p, pygame.K_ESCAPE, pygame.K_SPACE):
+        if event.key in (pygame.K_p, pygame.K_b, pygame.K_ESCAPE, pygame.K_SPACE):
             self.resume()
             return True
+        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            return self.focus.step_for_clicker(1 if event.key == pygame.K_PAGEDOWN else -1)
         return False
 
     def draw(self, canvas) -> None:
@@ -63,3 +72,21 @@ class PauseScreen(Screen):
 
     def autoplay(self, command) -> list | None:
         return self.keys_to("resume")
+
+
+class BlankScreen(Screen):
+    """A dark wall while the trainer talks (B on a presenter clicker); any key or a click brings it back."""
+
+    name = "blank"
+
+    def handle(self, event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key not in MODIFIER_KEYS or event.type == pygame.MOUSEBUTTONUP:
+            self.app.stack.pop()
+            return True
+        return False
+
+    def draw(self, canvas) -> None:
+        canvas.fill(pygame.Rect(0, 0, LOGICAL_W, LOGICAL_H), (0, 0, 0))
+        # dim, at the bottom: readable for whoever stands at the laptop, not a distraction on the wall
+        canvas.text(self.app.tr("ui.pause.blank_hint"), (LOGICAL_W // 2, LOGICAL_H - 60), "regular",
+                    self.app.size("small"), (90, 90, 90), "midbottom")

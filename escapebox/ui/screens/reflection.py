@@ -9,6 +9,11 @@ the typing goes on, and when leaving.  The loop is woken for it
 Confirming sends ``AnswerReflection``; "Overslaan" sends ``SkipReflection``.
 The discussion card shows a countdown of the scenario's ``minutes``; it
 never forces the group on.
+
+Keys (docs/rules.md, "Controls"): Ctrl+Enter confirms on every kind, from
+anywhere on the screen.  In a text field Enter starts a new line, so the
+text and discuss buttons say "(Ctrl+Enter)"; on a scale Space (F5, a digit
+or a click) picks a value and Enter confirms, so that button says "(Enter)".
 """
 
 from __future__ import annotations
@@ -21,9 +26,12 @@ from escapebox.core import commands as C
 from escapebox.ui.clock_text import clock_text
 from escapebox.ui.screens.base import GameScreen
 from escapebox.ui.widgets import Button, TextArea, TextBox
+from escapebox.ui.widgets.base import ENTER_KEYS
 
 GAP = 24
 SAVE_EVERY_S = 0.2
+#: the confirm button's label per kind: it names the key that confirms (see the module docstring)
+CONFIRM_LABEL = {"scale": "ui.reflection.confirm_scale", "discuss": "ui.reflection.confirm_discuss"}
 
 
 class ReflectionScreen(GameScreen):
@@ -58,8 +66,8 @@ class ReflectionScreen(GameScreen):
         limit = area.height // 3 if self.kind != "discuss" else area.height // 2
         prompt.rect.height = min(prompt.measure(canvas, self.app), limit)
         self.prompt_box = prompt
-        confirm = Button(tr("ui.reflection.confirm_discuss" if self.kind == "discuss" else "ui.reflection.confirm"),
-                         self.confirm, key="confirm", kind="primary")
+        confirm = Button(tr(CONFIRM_LABEL.get(self.kind, "ui.reflection.confirm")), self.confirm, key="confirm",
+                         kind="primary")
         skip = Button(tr("ui.reflection.skip"), self.skip, key="skip")
         button_h = max(confirm.preferred_height(canvas, self.app, 560), skip.preferred_height(canvas, self.app, 400))
         confirm.rect = pygame.Rect(area.right - 560, area.bottom - button_h, 560, button_h)
@@ -93,7 +101,7 @@ class ReflectionScreen(GameScreen):
         buttons = []
         for n, value in enumerate(values):
             button = Button(str(value), lambda v=value: self.choose(v), key=f"value:{value}", role="title",
-                            selected=None)
+                            selected=None, item=True)
             button.kind = "primary" if value == self.value else "normal"
             button.rect = pygame.Rect(left + n * (width + GAP), top, width, 150)
             buttons.append(button)
@@ -174,6 +182,17 @@ class ReflectionScreen(GameScreen):
         self._save_draft()
         super().exit()
 
+    def handle(self, event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key in ENTER_KEYS and event.mod & pygame.KMOD_CTRL:
+            self.confirm()                    # Ctrl+Enter: wherever the focus is (a text field does the same)
+            return True
+        return super().handle(event)
+
+    def main_action(self) -> bool:
+        """Enter on a scale value (or with the focus on nothing): confirm, as the button says."""
+        self.confirm()
+        return True
+
     def on_key(self, event) -> bool:
         if self.kind == "scale" and event.unicode and event.unicode.isdigit():
             value = int(event.unicode)
@@ -228,9 +247,9 @@ class ReflectionScreen(GameScreen):
             return self.keys_to("skip")
         if self.kind == "scale":
             if self.value != int(command.answer):
-                return [("key", str(command.answer))]
+                return [("key", str(command.answer), f"value:{command.answer}")]
             return self.keys_to("confirm")
         if self.kind == "text" and not self.text.strip():
-            keys = [] if self.focus.focused is self.entry else self.keys_to("answer", press="none")[:-1]
+            keys = [] if self.focus.focused is self.entry else self.keys_to("answer", press="none")
             return keys + [("text", command.answer)]
         return self.keys_to("confirm")

@@ -42,6 +42,11 @@ class TimeUpScreen(Screen):
         self.app.game.time_up_seen = True
         self.app.game.route()
 
+    def on_key(self, event) -> bool:
+        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):   # a presenter clicker: the next button, F5 presses
+            return self.focus.step_for_clicker(1 if event.key == pygame.K_PAGEDOWN else -1)
+        return False
+
     def draw(self, canvas) -> None:
         c, app = self.app.theme.colours, self.app
         canvas.text(app.tr("ui.timeup.title"), (LOGICAL_W // 2, 200), "bold", app.size("display"), c.danger, "midtop")

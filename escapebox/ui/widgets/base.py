@@ -1,10 +1,17 @@
 """The widget contract and keyboard/mouse focus handling shared by all screens.
 
 Keyboard: Tab / Shift+Tab walk through the widgets in order, the arrow keys
-move to the nearest widget in that direction (handy in grids of cards), and
-Enter or Space activates.  Mouse: a click focuses and activates; the wheel
-goes to the widget under the pointer.  The focused widget always gets the
-event first, so a text field can keep its letters and arrow keys.
+move to the nearest widget in that direction (handy in grids of cards),
+Space activates (selects an item), and Enter activates a button.  On an
+*item* (an option, a scale value: ``Widget.item``) Enter is left to the
+screen, which does its main action with it (check, choose, confirm), so a
+label that says "(Enter)" is true wherever the focus is on the items.  F5,
+the key a presenter clicker sends for "start", presses the focused control
+as Space would (never in a text field, where a clicker cannot type).
+Mouse: a click focuses and activates; the wheel goes to the widget under the
+pointer.  The focused widget always gets the event first, so a text field
+can keep its letters and arrow keys.  The whole input model is in
+docs/rules.md ("Controls").
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from typing import Callable
 import pygame
 
 ACTIVATE_KEYS = {pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE}
+ENTER_KEYS = {pygame.K_RETURN, pygame.K_KP_ENTER}
 ARROWS = {pygame.K_LEFT: (-1, 0), pygame.K_RIGHT: (1, 0), pygame.K_UP: (0, -1), pygame.K_DOWN: (0, 1)}
 
 
@@ -23,6 +31,8 @@ class Widget:
     focusable = True
     #: True for text entries: single-letter shortcuts are off while one is focused.
     takes_text = False
+    #: True for things to pick (options, scale values): Space selects them, Enter is the screen's main action.
+    item = False
     #: the corner radius of the focus ring; None: the theme's
     radius: int | None = None
 
@@ -43,6 +53,10 @@ class Widget:
     def activate(self) -> None:
         if self.enabled and self.on_activate:
             self.on_activate()
+
+    def inert(self) -> bool:
+        """Activating does nothing (a text being read): Enter then goes to the screen's main action."""
+        return self.on_activate is None and type(self).activate is Widget.activate
 
     def hit(self, pos) -> bool:
         """Whether a click at ``pos`` (logical) is on this widget."""
@@ -190,10 +204,20 @@ class FocusGroup:
             return True
         if event.key in ARROWS:
             return self.move(*ARROWS[event.key])
-        if event.key in self.activate_keys and focused is not None:
+        if focused is None:
+            return False
+        if event.key in ENTER_KEYS and (focused.item or focused.inert()):
+            return False                      # the screen's main action (see the module docstring)
+        if event.key in self.activate_keys or (event.key == pygame.K_F5 and not focused.takes_text):
             focused.activate()
             return True
         return False
+
+    def step_for_clicker(self, direction: int) -> bool:
+        """PageDown/PageUp with nothing left to read: the next (previous) control, as Tab does."""
+        before = self.focused
+        self.step(direction)
+        return self.focused is not before
 
     def _mouse(self, event, ctx) -> bool:
         if event.type == pygame.MOUSEWHEEL:

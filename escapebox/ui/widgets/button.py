@@ -53,8 +53,10 @@ class Button(Widget):
                  kind: str = "normal", icon: str | None = None, badge: str | None = None,
                  align: str = "center", role: str = "button", selected: bool | None = None,
                  radio: bool = False, locked: bool = False, detail: str | None = None,
-                 icon_size: int = 0):
+                 icon_size: int = 0, item: bool = False):
         super().__init__(rect, key or text, on_activate)
+        #: an option or value to pick: Space selects it, Enter does the screen's main action (widgets.base)
+        self.item = item
         self.text = text
         self.kind = kind
         self.icon = icon

@@ -3,8 +3,10 @@
 Choice: one right option (radio buttons) or several (check boxes — the
 question then says how many, so a group knows it may pick more).  Dilemma:
 exactly one option; every option opens the lock and leads to its own
-feedback, and the choice is recorded for the debrief.  Number keys 1–9
-select options directly.
+feedback, and the choice is recorded for the debrief.  Keys (docs/rules.md,
+"Controls"): Space (or F5, or a click) selects the focused option, number
+keys 1–9 select options directly, and Enter always presses "Controleer
+(Enter)" / "Kies dit (Enter)", also with the focus on an option.
 """
 
 from __future__ import annotations
@@ -41,7 +43,8 @@ class ChoiceScreen(PuzzleScreen):
         columns = 2 if len(options) > 4 else 1
         col_w = (area.width - GAP * (columns - 1)) // columns
         buttons = [Button(f"{n + 1}.  {option.text}", lambda n=n: self.toggle(n), key=f"opt:{n}", align="left",
-                          selected=n in self.picked, radio=not self.multiple) for n, option in enumerate(options)]
+                          selected=n in self.picked, radio=not self.multiple, item=True)
+                   for n, option in enumerate(options)]
         rows = -(-len(buttons) // columns)
         for role in ("body", "small"):
             for b in buttons:
@@ -65,6 +68,8 @@ class ChoiceScreen(PuzzleScreen):
             self.picked = [p for p in self.picked if p != n] if n in self.picked else sorted(self.picked + [n])
         else:
             self.picked = [n]
+        if self.feedback and self.feedback[0] == self.app.tr("ui.choice.pick_first"):
+            self.feedback = None              # chosen now: the how-to message has done its work
         for widget in self.focus.widgets:
             if (widget.key or "").startswith("opt:"):
                 widget.selected = int(widget.key[4:]) in self.picked
@@ -80,9 +85,13 @@ class ChoiceScreen(PuzzleScreen):
     def answer(self):
         return list(self.picked)
 
-    def wants_enter(self, widget) -> bool:
-        """Enter on an option selects it; Enter elsewhere checks."""
-        return super().wants_enter(widget) or (widget.key or "").startswith("opt:")
+    def submit(self) -> None:
+        """Enter (or the button) with nothing chosen says how to choose, instead of doing nothing."""
+        if self.solved is None and not self.picked:
+            self.feedback = (self.app.tr("ui.choice.pick_first"), "danger")
+            self.layout()
+            return
+        super().submit()
 
     def on_key(self, event) -> bool:
         if self.solved is None and event.unicode and event.unicode.isdigit() and event.unicode.isascii():
