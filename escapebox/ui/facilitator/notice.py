@@ -41,7 +41,7 @@ class GroupNotice(Dialog):
         self.draw_heading(canvas, self.heading, PAD)
 
     def autoplay(self, command) -> list | None:
-        return [("key", "escape")]
+        return self.go_back()
 
 
 def show_to_group(app, screen) -> None:

@@ -91,7 +91,7 @@ class InventoryScreen(ListDetailScreen):
 
     def autoplay(self, command) -> list | None:
         if not isinstance(command, C.CombineItems):
-            return [("key", "escape")]
+            return self.go_back()
         for iid in command.items:
             if iid not in self.chosen:
                 if self.selected != iid:

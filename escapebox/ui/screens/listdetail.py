@@ -154,4 +154,4 @@ class ListDetailScreen(GameScreen):
                                                             self.title_layout.height), c.text)
 
     def autoplay(self, command) -> list | None:
-        return [("key", "escape")]
+        return self.go_back()

@@ -111,4 +111,4 @@ class ObjectScreen(GameScreen):
             return self.keys_to(f"take:{command.item}")
         if isinstance(command, C.UseItem) and command.object == self.object_id and self.focus.find(f"use:{command.item}"):
             return self.keys_to(f"use:{command.item}")
-        return [("key", "escape")]
+        return self.go_back()

@@ -54,13 +54,14 @@ class _Question(Dialog):
         self.draw_heading(canvas, self.heading, PAD)
 
     def autoplay(self, command) -> list | None:
-        return [("key", "escape")]
+        return self.go_back()
 
 
 class BusyDialog(_Question):
     """The saved game is held by another live window: look, take over, or go back."""
 
     name = "session-busy"
+    back_key = "back"
 
     def __init__(self, app, problem, on_view: Callable[[], None], on_take_over: Callable[[], None]):
         tr = app.tr
@@ -86,6 +87,7 @@ class UnsavedDialog(_Question):
     """Closing while something waits to be written (or the game was taken over elsewhere)."""
 
     name = "unsaved"
+    back_key = "back"
 
     def __init__(self, app, session, on_close: Callable[[], None]):
         tr = app.tr
@@ -122,6 +124,7 @@ class ResumeNotice(_Question):
     """What changed since the save (scenario edits, damaged values replaced): read, then play on."""
 
     name = "resume-notice"
+    back_key = "play_on"
 
     def __init__(self, app, notes: list[str]):
         super().__init__(app, app.tr("ui.resumed.title"), "\n".join(f"• {note}" for note in notes))

@@ -237,7 +237,7 @@ class PuzzleScreen(GameScreen):
         if self.solved is not None:
             return self.keys_to("continue")
         if not isinstance(command, C.TryAnswer) or command.puzzle != self.puzzle_id:
-            return [("key", "escape")]
+            return self.go_back()
         return self.autoplay_answer(command.answer)
 
     def autoplay_answer(self, answer) -> list | None:
@@ -247,7 +247,7 @@ class PuzzleScreen(GameScreen):
         """Autoplay keys that put ``answer`` into a text field (focus it, clear it, type, Enter)."""
         keys = []
         if self.focus.focused is not field:
-            keys += self.keys_to("answer", press="none")[:-1]
+            keys += self.keys_to(field.key, press="none")
         if field.text:
             keys += [("key", "ctrl+a"), ("key", "backspace")]
-        return keys + [("text", str(answer)), ("key", "return")]
+        return keys + [("text", str(answer)), ("key", "return", "submit")]

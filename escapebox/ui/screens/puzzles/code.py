@@ -129,5 +129,5 @@ class CodeScreen(PuzzleScreen):
         self.keypad.draw(canvas)
 
     def autoplay_answer(self, answer) -> list | None:
-        keys = [("key", "backspace")] * len(self.keypad.digits)
-        return keys + [("key", d) for d in str(answer)] + self.keys_to("pad:ok")
+        keys = [("key", "backspace", "pad:back")] * len(self.keypad.digits)
+        return keys + [("key", d, f"pad:{d}") for d in str(answer)] + self.keys_to("pad:ok")

@@ -102,6 +102,6 @@ class MetaScreen(PuzzleScreen):
 
     def autoplay_answer(self, answer) -> list | None:
         if self.numeric:
-            keys = [("key", "backspace")] * len(self.keypad.digits)
-            return keys + [("key", d) for d in str(answer)] + self.keys_to("pad:ok")
+            keys = [("key", "backspace", "pad:back")] * len(self.keypad.digits)
+            return keys + [("key", d, f"pad:{d}") for d in str(answer)] + self.keys_to("pad:ok")
         return self.keys_to_type(self.field, answer)

@@ -152,15 +152,17 @@ class OrderScreen(PuzzleScreen):
         canvas.text(text, self.note_pos, "italic", self.app.size("small"), self.app.theme.colours.muted)
 
     def autoplay_answer(self, answer) -> list | None:
+        """Keys: pick a step up with Space, move it with the arrows, put it down.  Mouse: drag it to its place."""
         wanted = list(answer)
+        put_down = [("key", "space", f"step:{self.grabbed}")]   # Space, or a click on the step held
         for position, step in enumerate(wanted):
             if self.order[position] != step:
-                if self.grabbed != step:
-                    if self.grabbed is not None:
-                        return [("key", "space")]
-                    return self.keys_to(f"step:{step}", press="space")
-                distance = self.order.index(step) - position
-                return [("key", "up")] * distance + [("key", "space")]
+                if self.grabbed is not None:
+                    return put_down
+                here = self.focus.find(f"step:{step}").rect.center
+                there = self.focus.find(f"step:{self.order[position]}").rect.center
+                keys = self.keys_to(f"step:{step}", press="space") + [("key", "up")] * (self.order.index(step) - position)
+                return [("either", keys + [("key", "space")], [("drag", here, there)])]
         if self.grabbed is not None:
-            return [("key", "space")]
+            return put_down
         return self.keys_to("submit")

@@ -119,13 +119,17 @@ class SpotScreen(PuzzleScreen):
         # the crosshair and crosses are drawn by the widget, on top of the picture
 
     def autoplay_answer(self, answer) -> list | None:
-        if self.focus.focused is None or self.focus.focused.key != "spot":
-            return self.keys_to("spot", press="none")[:-1]
+        """Keys: reach the picture, move the crosshair with the arrows, Enter.  Mouse: click the point."""
         keys = []
+        if self.focus.focused is None or self.focus.focused.key != "spot":
+            keys = self.keys_to("spot", press="none")
         for axis, (minus, plus) in enumerate((("left", "right"), ("up", "down"))):
             delta = float(answer[axis]) - self.point[axis]
             coarse = int(abs(delta) // STEP)
             fine = int(round((abs(delta) - coarse * STEP) / FINE_STEP))
             key = plus if delta > 0 else minus
             keys += [("key", key)] * coarse + [("key", f"shift+{key}")] * fine
-        return keys + [("key", "return")]
+        image = self.image_rect or self.focus.find("spot").rect
+        at = (image.left + round(float(answer[0]) * image.width / 100),
+              image.top + round(float(answer[1]) * image.height / 100))
+        return [("either", keys + [("key", "return")], [("click", at)])]
