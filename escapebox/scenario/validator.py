@@ -5,7 +5,8 @@ the YAML position of the offending id or text: references to ids that do
 not exist (with "did you mean …?"), missing or escaping asset files,
 puzzles without hints, unused clues and items, learning goals nothing
 serves, kind-specific rules, beamer readability, and — through the solver —
-dead ends, circular locks and unreachable parts.
+dead ends, circular locks, unreachable parts and locks the screen would open
+for a group that does not think (``freesolve``).
 
 The scenario's house style (``theme:``) is checked one layer up, by
 :func:`escapebox.authoring.checks.all_problems`, because themes build on
@@ -21,6 +22,7 @@ from escapebox.scenario.index import ScenarioIndex
 from escapebox.scenario.invisible import invisible_problems
 from escapebox.problems import Problem, Severity
 from escapebox.scenario.assets import icon_exists
+from escapebox.scenario.freesolve import free_solves
 from escapebox.scenario.loader import LoadedScenario
 from escapebox.scenario.mediacheck import MediaProblem, inspect_image, inspect_sound
 from escapebox.scenario.picturebudget import ROOM_PIXELS, ROOM_PIXELS_WARN, budget, millions
@@ -65,7 +67,10 @@ def validate(loaded: LoadedScenario, solution: Solution | None = None) -> list[P
         report.add(problem[0], problem[1], warning=True, **problem[2])
     report.problems.extend(invisible_problems(loaded))
     if references_ok:
-        _check_play(scenario, index, solution or solve(scenario, index), report)
+        solution = solution or solve(scenario, index)
+        _check_play(scenario, index, solution, report)
+        for code, path, params in free_solves(scenario, solution):
+            report.add(code, path, warning=True, **params)
     return in_file_order(report.problems)
 
 
