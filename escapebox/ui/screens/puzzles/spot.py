@@ -4,12 +4,18 @@ Mouse: click the place (that is the answer).  Keyboard: the picture has a
 crosshair; the arrow keys move it (Shift for small steps) and Enter checks
 that spot.  Earlier wrong tries stay marked with a cross.  If the picture
 cannot be loaded, its description (``image_alt``) is shown in its place.
+
+The crosshair starts outside every area of the puzzle, right or wrong
+(:func:`escapebox.scenario.freesolve.crosshair_start`), and nothing is checked
+before the group has chosen a point, by an arrow key or a click: pressing Enter
+on a fresh screen must never be an answer, let alone the right one.
 """
 
 from __future__ import annotations
 
 import pygame
 
+from escapebox.scenario.freesolve import crosshair_start, spot_areas
 from escapebox.ui.screens.puzzles.base import PuzzleScreen
 from escapebox.ui.widgets import Widget
 from escapebox.ui.widgets.button import draw_cross
@@ -34,14 +40,14 @@ class SpotArea(Widget):
             if event.key in moves:
                 dx, dy = moves[event.key]
                 self.point = [max(0.0, min(100.0, self.point[0] + dx)), max(0.0, min(100.0, self.point[1] + dy))]
-                self.screen.point = list(self.point)
+                self.screen.choose(self.point)
                 return True
             return False
         if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
             image = self._image_rect(ctx)
             if image.collidepoint(event.pos):
                 self.point = [(event.pos[0] - image.left) * 100 / image.width, (event.pos[1] - image.top) * 100 / image.height]
-                self.screen.point = list(self.point)
+                self.screen.choose(self.point)
                 self.screen.submit()
             return True
         return False
@@ -78,7 +84,9 @@ class SpotScreen(PuzzleScreen):
 
     def __init__(self, app, puzzle_id: str, via: str | None = None):
         super().__init__(app, puzzle_id, via)
-        self.point = [50.0, 50.0]
+        self.point = list(crosshair_start(spot_areas(self.puzzle)))
+        #: whether the group has put the crosshair somewhere (an arrow key or a click); only then can it check
+        self.chosen = False
         self.misses: list[tuple[float, float]] = []
         path = app.game.loaded.folder / self.puzzle.image
         self.picture = path if app.images.natural_size(path) is not None else None
@@ -106,6 +114,27 @@ class SpotScreen(PuzzleScreen):
     def answer(self):
         return [round(self.point[0], 2), round(self.point[1], 2)]
 
+    def choose(self, point) -> None:
+        """The group moved the crosshair or clicked: that point is its answer, and checking is possible."""
+        self.point = list(point)
+        if not self.chosen:
+            self.chosen = True
+            self.submit_button.enabled = True
+            if self.feedback and self.feedback[0] == self.app.tr("ui.spot.choose_first"):
+                self.feedback = None          # the how-to message has done its work
+            self.app.invalidate()
+
+    def can_submit(self) -> bool:
+        return self.chosen
+
+    def submit(self) -> None:
+        """Enter before a point is chosen says how to choose one, instead of checking where the crosshair starts."""
+        if self.solved is None and not self.chosen:
+            self.feedback = (self.app.tr("ui.spot.choose_first"), "danger")
+            self.layout()
+            return
+        super().submit()
+
     def after_wrong(self, wrong) -> None:
         self.misses.append(tuple(self.point))
 
@@ -113,7 +142,11 @@ class SpotScreen(PuzzleScreen):
         return super().wants_enter(widget) or widget.key == "spot"
 
     def draw_answer(self, canvas) -> None:
-        canvas.text(self.app.tr("ui.spot.how"), self.note_pos, "italic", self.app.size("small"), self.app.theme.colours.muted)
+        c = self.app.theme.colours
+        if self.chosen:
+            canvas.text(self.app.tr("ui.spot.how"), self.note_pos, "italic", self.app.size("small"), c.muted)
+        else:           # why "Controleer" is grey: the same line, so nothing moves when a point is chosen
+            canvas.text(self.app.tr("ui.spot.not_chosen"), self.note_pos, "bold", self.app.size("small"), c.text)
         if self.picture is not None and self.image_rect is not None:
             canvas.image(self.picture, self.image_rect)
         # the crosshair and crosses are drawn by the widget, on top of the picture
