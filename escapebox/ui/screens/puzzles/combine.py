@@ -1,4 +1,9 @@
-"""``combine``: open the lock by bringing the right items from the inventory together."""
+"""``combine``: open the lock by bringing the right items from the inventory together.
+
+Keys as everywhere (docs/rules.md, "Controls"): Space (or a click) picks the focused item,
+Enter checks what is picked, also with the focus on an item; with nothing picked it says how
+to pick instead.
+"""
 
 from __future__ import annotations
 
@@ -37,6 +42,8 @@ class CombineScreen(PuzzleScreen):
 
     def toggle(self, iid: str) -> None:
         self.picked = [p for p in self.picked if p != iid] if iid in self.picked else self.picked + [iid]
+        if self.feedback and self.feedback[0] == self.app.tr("ui.combine.pick_first"):
+            self.feedback = None              # chosen now: the how-to message has done its work
         for widget in self.focus.widgets:
             if (widget.key or "").startswith("item:"):
                 widget.selected = widget.key[5:] in self.picked
@@ -49,8 +56,13 @@ class CombineScreen(PuzzleScreen):
     def answer(self):
         return list(self.picked)
 
-    def wants_enter(self, widget) -> bool:
-        return super().wants_enter(widget) or (widget.key or "").startswith("item:")
+    def submit(self) -> None:
+        """Enter with nothing picked says how to pick, instead of doing nothing (an empty backpack says so already)."""
+        if self.solved is None and not self.picked and not self.empty:
+            self.feedback = (self.app.tr("ui.combine.pick_first"), "danger")
+            self.layout()
+            return
+        super().submit()
 
     def draw_answer(self, canvas) -> None:
         if self.empty:
