@@ -11,6 +11,9 @@ import pygame
 from escapebox.ui.canvas import LOGICAL_H, LOGICAL_W
 from escapebox.ui.screen import Screen
 
+#: below the game's top bar (120 logical px, ``screens.base.TOP_H``, which this module must not import)
+CLEAR_OF_TOP_BAR = 124
+
 
 class Dialog(Screen):
     """A panel over the dimmed screen below; Esc closes it, PageDown/PageUp (a clicker) move the focus."""
@@ -26,6 +29,10 @@ class Dialog(Screen):
     def place_panel(self, height: int) -> pygame.Rect:
         self.panel = pygame.Rect(0, 0, self.width, min(LOGICAL_H - 80, height))
         self.panel.center = (LOGICAL_W // 2, LOGICAL_H // 2)
+        # a tall card slides down to clear the game's top bar where it fits, so the clock stays
+        # readable (and is redrawn alone each second) under it
+        if self.panel.top < CLEAR_OF_TOP_BAR and self.panel.height <= LOGICAL_H - CLEAR_OF_TOP_BAR - 8:
+            self.panel.top = CLEAR_OF_TOP_BAR
         return self.panel
 
     def covers(self, rect: pygame.Rect) -> bool:
