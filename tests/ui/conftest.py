@@ -13,7 +13,7 @@ import pytest  # noqa: E402
 
 from escapebox.scenario.loader import load_scenario  # noqa: E402
 
-from ui_helpers import FIXTURE  # noqa: E402
+from ui_helpers import FIXTURE, start_game  # noqa: E402
 
 
 def pytest_addoption(parser):
@@ -58,3 +58,11 @@ def make_app(tmp_path):
     for app in made:
         app.services.launcher.close()
         app.close()
+
+
+@pytest.fixture
+def game_app(make_app, fixture_scenario):
+    """The fixture scenario, started past the intro and group name: (app, pilot)."""
+    app, pilot = make_app(fixture_scenario)
+    start_game(pilot)
+    return app, pilot

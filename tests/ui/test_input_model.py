@@ -19,13 +19,6 @@ from test_puzzles import open_lock, play_until
 from ui_helpers import start_game
 
 
-@pytest.fixture
-def game_app(make_app, fixture_scenario):
-    app, pilot = make_app(fixture_scenario)
-    start_game(pilot)
-    return app, pilot
-
-
 def answer_reflections(game):
     while game.session.current_reflection():
         game.apply(reflection_answer(game.session, game.session.current_reflection()))
@@ -410,6 +403,21 @@ def test_a_letter_right_after_a_screen_came_on_top_is_no_shortcut(people_app, cl
     clock.now += screens_base.SHORTCUT_GUARD_S + 0.05
     pilot.press("c")
     assert app.stack.top.name != "room"
+
+
+def test_a_screens_own_letter_waits_for_the_hands_too(people_app, clock):
+    """The room's A ("show all places") is a letter shortcut like C: held right after the room came on top."""
+    app, pilot = people_app
+    app.stack.top.open_help()
+    clock.now += 5
+    pilot.press("escape")
+    room = app.stack.top
+    clock.now += 0.3
+    pilot.press("a")
+    assert room.name == "room" and not room.show_all
+    clock.now += screens_base.SHORTCUT_GUARD_S + 0.05
+    pilot.press("a")
+    assert room.show_all
 
 
 def test_typed_letters_keep_the_shortcuts_off_while_the_burst_lasts(people_app, clock):

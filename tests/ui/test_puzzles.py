@@ -4,7 +4,6 @@ import pytest
 
 from escapebox.core import commands as C
 from escapebox.core.autoplayer import branch_plan, reflection_answer
-from ui_helpers import start_game
 
 
 def play_until(app, puzzle, branch=0):
@@ -33,13 +32,6 @@ def open_lock(app, pilot, puzzle):
     screen = app.stack.top
     assert getattr(screen, "puzzle_id", None) == puzzle, screen.name
     return screen
-
-
-@pytest.fixture
-def game_app(make_app, fixture_scenario):
-    app, pilot = make_app(fixture_scenario)
-    start_game(pilot)
-    return app, pilot
 
 
 def test_code_keypad_by_mouse(game_app):

@@ -189,9 +189,14 @@ class GameScreen(Screen):
             return False
         held = self.shortcuts_held()
         self.hold_shortcuts()                 # a letter is typing: the burst goes on
+        own = self.own_shortcuts().get(event.key)
         tool = SHORTCUT_KEYS.get(event.key)
+        if own is not None:
+            if not held:
+                own()
+            return True                       # a held shortcut is swallowed, not passed on
         if tool is None or held:
-            return tool is not None           # a held shortcut is swallowed, not passed on
+            return tool is not None
         if tool == "blank":
             (self.open_pause if "pause" in self.tools else self.open_blank)()
             return True
@@ -201,6 +206,10 @@ class GameScreen(Screen):
             actions[tool]()
             return True
         return False
+
+    def own_shortcuts(self) -> dict:
+        """This screen's own letter keys ({pygame key: action}), held back by the same guard as C, I, H, P."""
+        return {}
 
     def main_action(self) -> bool:
         """Enter that no focused control took: the action whose label says "(Enter)"; False: none."""

@@ -269,11 +269,10 @@ class RoomScreen(GameScreen):
         if event.key == pygame.K_SPACE and not self.focus.typing:
             self.open_pause()
             return True
-        plain = not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META)
-        if event.key == pygame.K_a and plain and not self.focus.typing and self.focus.find("spots") is not None:
-            self.toggle_spots()
-            return True
         return super().on_key(event)
+
+    def own_shortcuts(self) -> dict:
+        return {pygame.K_a: self.toggle_spots} if self.focus.find("spots") is not None else {}
 
     def pager(self):
         return self.text_box
