@@ -66,6 +66,7 @@ def validate(loaded: LoadedScenario, solution: Solution | None = None) -> list[P
     for problem in readability_problems(loaded):
         report.add(problem[0], problem[1], warning=True, **problem[2])
     report.problems.extend(invisible_problems(loaded))
+    report.problems.extend(loaded.document.traps)
     if references_ok:
         solution = solution or solve(scenario, index)
         _check_play(scenario, index, solution, report)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from escapebox.problems import EscapeboxError, Problem
+from escapebox.problems import EscapeboxError, Problem, Severity
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 32
@@ -31,6 +31,16 @@ _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u20
 
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(sorted(_BIDI_CONTROLS)) + "]")
 
+# After a plain value, `` #`` starts a comment.  A trainer's own comment has a space after the
+# ``#`` (every comment in the bundled scenarios and the starter does); ``#7`` or ``#hulp`` glued
+# to the ``#`` is text that YAML silently dropped ("Kamer #7 is mevrouw De Groot").
+_GLUED_COMMENT = re.compile(r"[ \t]+(#[^ \t\n][^\n]*)")
+# Inside double quotes a backslash and a letter turn into another character without an error:
+# in ``"images\teampost.png"`` the ``\t`` becomes a tab.  Left alone: ``\"`` and ``\\``, ``\n``
+# (a new line, on purpose), and ``\x..``/``\u....``, which nobody types by accident (the
+# invisible-character golden writes ``"\u200b"`` on purpose).
+_ESCAPE = re.compile(r"\\(.)")
+_HARMLESS_ESCAPES = frozenset({'"', "\\", "/", "n", "x", "u", "U"})
 
 
 class Mark(NamedTuple):
@@ -48,6 +58,8 @@ class Document:
     file: str
     value_marks: dict[tuple, Mark] = field(default_factory=dict)
     key_marks: dict[tuple, Mark] = field(default_factory=dict)
+    #: Warnings for text YAML changed without an error (a glued `` #``, an escape in ``"…"``).
+    traps: list[Problem] = field(default_factory=list)
 
     def mark(self, path: tuple) -> Mark | None:
         """Position of the value at ``path``, or of its nearest written parent."""
@@ -226,7 +238,33 @@ class _Builder:
             raise self._fail_at(event, "yaml.text_too_long", length=len(value), limit=MAX_SCALAR_CHARS)
         if not event.style and value in NULL_WORDS:
             value = None
-        self._add_value(value, event)
+        frame = self.stack[-1] if self.stack else None
+        is_value = frame is None or isinstance(frame.container, list) or frame.awaiting_value
+        path = self._add_value(value, event)
+        if is_value and value is not None:
+            self._check_traps(event, path)
+
+    def _check_traps(self, event, path: tuple) -> None:
+        """Warn where YAML changed the trainer's text without an error (see ``_GLUED_COMMENT``)."""
+        end = event.end_mark
+        if not event.style:
+            line_end = self.text.find("\n", end.index)
+            glued = _GLUED_COMMENT.match(self.text, end.index, len(self.text) if line_end < 0 else line_end)
+            if glued:
+                comment = glued.group(1).rstrip()
+                self._trap("yaml.comment_in_text", path, end.line + 1, end.column + 1 + glued.start(1) - end.index,
+                           before=_tail(event.value), comment=comment)
+        elif event.style == '"':
+            start = event.start_mark
+            escape = next((e for e in _ESCAPE.finditer(self.text, start.index, end.index)
+                           if e.group(1) not in _HARMLESS_ESCAPES), None)
+            if escape:
+                line = self.text.count("\n", start.index, escape.start())
+                column = escape.start() - (self.text.rfind("\n", 0, escape.start()) + 1) + 1
+                self._trap("yaml.escape_in_text", path, start.line + 1 + line, column, escape=escape.group())
+
+    def _trap(self, code: str, path: tuple, line: int, column: int, **params) -> None:
+        self.doc.traps.append(Problem(code, params, Severity.WARNING, self.name, line, column, dotted(path)))
 
     def _on_mapping(self, event) -> None:
         self._open(event, {})
@@ -319,6 +357,11 @@ def _is_libyaml_depth_limit(exc) -> bool:
     context = (exc.context or "").lower()
     return "nesting depth" in problem or context.startswith(("while increasing flow level",
                                                              "while increasing block level"))
+
+
+def _tail(text: str) -> str:
+    """The last words before a lost comment, so the trainer recognises the line."""
+    return text if len(text) <= 30 else "…" + text[-29:].lstrip()
 
 
 def dotted(path: tuple) -> str:
