@@ -68,7 +68,7 @@ class Toast:
 
 class App:
     def __init__(self, settings: Settings | None = None, tr: Translator | None = None, *,
-                 fast: bool = False, screenshot_dir: Path | None = None, size=WINDOW_SIZE):
+                 fast: bool = False, scripted: bool = False, screenshot_dir: Path | None = None, size=WINDOW_SIZE):
         self.settings = settings or Settings()
         self.tr = tr or Translator(effective_language(self.settings))
         #: the house style and language of the scenario on screen (see :meth:`use_scenario`)
@@ -78,6 +78,8 @@ class App:
         self.services = Services()
         self.theme = choose_theme(self.settings)
         self.fast = fast
+        #: input from a program, not from hands (see PlayOptions.scripted)
+        self.scripted = scripted
         self.screenshot_dir = Path(screenshot_dir) if screenshot_dir else None
         self.window_size = tuple(size)
         self.running = True

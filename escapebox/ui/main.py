@@ -27,6 +27,9 @@ class PlayOptions:
     autoplay_input: str = "keys"
     branch: int = 0
     fast: bool = False
+    #: the keys come from a program (the auto-player, a test's pilot), not from hands: no typing
+    #: burst to guard against, so letter shortcuts are never held back (screens/base.py)
+    scripted: bool = False
     screenshot_dir: Path | None = None
     language: str | None = None   # None: saved setting, else the scenario's language
     data_dir: Path | None = None
@@ -95,7 +98,7 @@ def build_app(options: PlayOptions, tr: Translator | None = None):
     settings = settings_for(options, saved)
     if tr is None or tr.lang != effective_language(settings):
         tr = Translator(effective_language(settings))
-    app = App(settings, tr, fast=options.fast, screenshot_dir=options.screenshot_dir, size=options.window)
+    app = App(settings, tr, fast=options.fast, scripted=options.scripted or options.autoplay, screenshot_dir=options.screenshot_dir, size=options.window)
     app.idle_tasks += [_import_screens, _freeze_heap]
     if settings_problem:
         app.toast(tr("settings.file_broken", file=str(settings_file), reason=settings_problem), "danger", 10)

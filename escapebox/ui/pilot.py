@@ -115,8 +115,11 @@ def drag_events(start, end, steps: int = 6) -> list[pygame.event.Event]:
 class Pilot:
     """Drive an :class:`~escapebox.ui.app.App` from a test, one frame at a time."""
 
-    def __init__(self, app):
+    def __init__(self, app, *, hands: bool = False):
+        """``hands``: the keys stand for a person's, so the shortcut guard stays on (else a program's)."""
         self.app = app
+        if not hands:
+            app.scripted = True
 
     def run(self, frames: int = 1) -> None:
         for _ in range(frames):

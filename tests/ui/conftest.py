@@ -46,11 +46,13 @@ def make_app(tmp_path):
     made = []
 
     def make(loaded=None, *, size=(1920, 1080), lang="nl", save=True, **options):
-        opts = PlayOptions(loaded=loaded, window=size, language=lang, save=save, fast=options.pop("fast", True),
+        fast = options.pop("fast", True)
+        opts = PlayOptions(loaded=loaded, window=size, language=lang, save=save, fast=fast,
+                           scripted=options.pop("scripted", fast),
                            sound=False, data_dir=tmp_path / "data", **options)
         app = build_app(opts)
         made.append(app)
-        pilot = Pilot(app)
+        pilot = Pilot(app, hands=not opts.scripted)
         pilot.run()
         return app, pilot
 

@@ -440,3 +440,23 @@ def test_enter_digits_and_esc_are_never_held(people_app, clock):
     assert len([e for e in app.game.session.state.events if type(e).__name__ == "WrongAnswer"]) == 1
     pilot.press("escape")
     assert app.stack.top.name == "room"
+
+
+def test_fast_is_no_reason_to_drop_the_guard(fixture_scenario, tmp_path):
+    """``--fast`` skips animations for a person; only a program's keys (autoplay, a pilot) skip the guard."""
+    from escapebox.ui.main import PlayOptions, build_app
+    from escapebox.ui.pilot import Pilot
+
+    made = []
+    for autoplay in (False, True):
+        app = build_app(PlayOptions(loaded=fixture_scenario, window=(1280, 720), fast=True, autoplay=autoplay,
+                                    sound=False, save=False, data_dir=tmp_path / "data"))
+        made.append(app)
+        assert app.scripted is autoplay
+    Pilot(made[0], hands=True)
+    assert not made[0].scripted
+    Pilot(made[0])
+    assert made[0].scripted
+    for app in made:
+        app.services.launcher.close()
+        app.close()

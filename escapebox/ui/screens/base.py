@@ -164,7 +164,7 @@ class GameScreen(Screen):
 
     def hold_shortcuts(self) -> None:
         """Letter shortcuts off for :data:`SHORTCUT_GUARD_S` from now (screen changed, letter typed)."""
-        self._shortcuts_from = input_clock() + (0.0 if self.app.fast else SHORTCUT_GUARD_S)
+        self._shortcuts_from = input_clock() + (0.0 if self.app.scripted else SHORTCUT_GUARD_S)
 
     def shortcuts_held(self) -> bool:
         return input_clock() < self._shortcuts_from
