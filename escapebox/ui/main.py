@@ -98,7 +98,8 @@ def build_app(options: PlayOptions, tr: Translator | None = None):
     settings = settings_for(options, saved)
     if tr is None or tr.lang != effective_language(settings):
         tr = Translator(effective_language(settings))
-    app = App(settings, tr, fast=options.fast, scripted=options.scripted or options.autoplay, screenshot_dir=options.screenshot_dir, size=options.window)
+    app = App(settings, tr, fast=options.fast, scripted=options.scripted or options.autoplay,
+              screenshot_dir=options.screenshot_dir, size=options.window)
     app.idle_tasks += [_import_screens, _freeze_heap]
     if settings_problem:
         app.toast(tr("settings.file_broken", file=str(settings_file), reason=settings_problem), "danger", 10)
