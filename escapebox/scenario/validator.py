@@ -238,10 +238,14 @@ def _check_use_of_clues_and_items(scenario, index: ScenarioIndex, report: _Repor
 
 def _check_play(scenario, index: ScenarioIndex, solution: Solution, report: _Report) -> None:
     circular = _circular_locks(scenario, index, solution, report)
+    if _nowhere_blocks(scenario, index, solution, report):
+        _unreachable(scenario, index, solution, report, circular, nowhere_done=True)
+        return
     for branch in solution.branches:
         if branch.ending:
             continue
-        choices = "; ".join(f"{pid} → {scenario.puzzles[pid].options[o].text[:40]}" for pid, o in branch.choices)
+        choices = "; ".join(f"{pid} → {_short_choice(scenario.puzzles[pid].options[o].text)}"
+                            for pid, o in branch.choices)
         blocked = [f"{pid} ({', '.join(missing)})" for pid, missing in branch.stuck.items()]
         where = ("puzzles", *branch.choices[-1][:1], "options", branch.choices[-1][1]) if branch.choices else ("start",)
         report.add("validate.dead_end" if branch.choices else "validate.no_ending", where,
@@ -249,6 +253,31 @@ def _check_play(scenario, index: ScenarioIndex, solution: Solution, report: _Rep
     if solution.truncated:
         report.add("validate.too_many_branches", ("puzzles",), key=True, warning=True)
     _unreachable(scenario, index, solution, report, circular)
+
+
+def _nowhere_blocks(scenario, index, solution: Solution, report: _Report) -> bool:
+    """A puzzle no object or exit is locked by, while some path reaches no ending: the likely cause.
+
+    Each dead-end branch would otherwise get its own error at a dilemma option, far from the
+    puzzle that lost its ``locked_by`` (issue #18): name the cause at the puzzle, and its
+    consequence once, right after it (same line, added later: the file order keeps it second).
+    """
+    dead = [b for b in solution.branches if not b.ending]
+    nowhere = [pid for pid in scenario.puzzles if pid not in index.puzzle_rooms]
+    if not dead or not nowhere:
+        return False
+    for pid in nowhere:
+        report.add("validate.puzzle_nowhere", ("puzzles", pid), key=True, puzzle=pid)
+    report.add("validate.nowhere_dead_ends", ("puzzles", nowhere[0]), key=True,
+               paths=len(dead), total=len(solution.branches))
+    return True
+
+
+def _short_choice(text: str, limit: int = 40) -> str:
+    """An option's text cut at a word, so the message never ends mid-word."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
 def _circular_locks(scenario, index, solution: Solution, report: _Report) -> set[str]:
@@ -286,7 +315,8 @@ def _behind(scenario, index, source: tuple[str, str], lock: str) -> bool:
     return index.path(scenario.start, index.object_room[ident], everything_else) is None
 
 
-def _unreachable(scenario, index, solution: Solution, report: _Report, circular: set[str]) -> None:
+def _unreachable(scenario, index, solution: Solution, report: _Report, circular: set[str],
+                 nowhere_done: bool = False) -> None:
     if not any(b.ending for b in solution.branches):
         return
     rooms = solution.reached("rooms")
@@ -305,7 +335,7 @@ def _unreachable(scenario, index, solution: Solution, report: _Report, circular:
             continue
         if pid not in puzzles and any(r in rooms for r in index.puzzle_rooms.get(pid, ())):
             report.add("validate.unsolvable_puzzle", ("puzzles", pid), key=True, warning=True, puzzle=pid)
-        elif pid not in index.puzzle_rooms:
+        elif pid not in index.puzzle_rooms and not nowhere_done:
             report.add("validate.puzzle_nowhere", ("puzzles", pid), key=True, warning=True, puzzle=pid)
 
 
