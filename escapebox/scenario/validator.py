@@ -268,8 +268,9 @@ def _nowhere_blocks(scenario, index, solution: Solution, report: _Report) -> boo
         return False
     for pid in nowhere:
         report.add("validate.puzzle_nowhere", ("puzzles", pid), key=True, puzzle=pid)
-    report.add("validate.nowhere_dead_ends", ("puzzles", nowhere[0]), key=True,
-               paths=len(dead), total=len(solution.branches))
+    every = len(dead) == len(solution.branches)
+    report.add("validate.nowhere_no_ending" if every else "validate.nowhere_dead_ends", ("puzzles", nowhere[0]),
+               key=True, paths=len(dead), total=len(solution.branches))
     return True
 
 
