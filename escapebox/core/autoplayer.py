@@ -15,6 +15,7 @@ from escapebox.core import commands as C
 from escapebox.core import events as E
 from escapebox.core.session import GameSession
 from escapebox.core.walkthrough import PlannedCommand, plan
+from escapebox.scenario.branches import ending_label
 from escapebox.scenario.solver import Solution, solve
 
 
@@ -24,6 +25,8 @@ class AutoplayResult:
     ending: str | None
     commands: int
     refused: list[str] = field(default_factory=list)
+    #: ``ending 'naam'`` or ``ending 'naam' (variant 'keuze')``, for the summary line
+    label: str = ""
 
 
 def branch_plan(session: GameSession, branch: int = 0, solution: Solution | None = None) -> list[PlannedCommand]:
@@ -56,6 +59,7 @@ def autoplay(session: GameSession, branch: int = 0) -> AutoplayResult:
     _answer_reflections(session, result)
     result.finished = session.state.ending is not None
     result.ending = session.state.ending
+    result.label = ending_label(session.scenario, session.state.ending, session.state.choices)
     return result
 
 

@@ -13,6 +13,7 @@ from typing import Callable
 
 from escapebox.core import commands as C
 from escapebox.core import events as E
+from escapebox.scenario.branches import chosen_ids, object_present
 from escapebox.scenario.index import ScenarioIndex
 from escapebox.core.state import GameState
 
@@ -52,9 +53,13 @@ class Rules:
         obj = self.index.objects.get(object_id)
         if obj is None:
             raise Refused("rules.unknown_object", object=object_id)
-        if self.index.object_room[object_id] != state.room:
+        if self.index.object_room[object_id] != state.room or not self.present(state, obj):
             raise Refused("rules.not_here", object=obj.name)
         return obj
+
+    def present(self, state: GameState, obj) -> bool:
+        """An object that is there ``only_after`` a dilemma choice is not there before it."""
+        return object_present(obj, chosen_ids(self.scenario, state.choices))
 
     def _puzzle(self, puzzle_id: str):
         puzzle = self.scenario.puzzles.get(puzzle_id)

@@ -25,6 +25,7 @@ from typing import Any
 
 from escapebox.core import commands as C
 from escapebox.core import events as E
+from escapebox.scenario import branches
 from escapebox.scenario.index import Door, ScenarioIndex
 from escapebox.core.rules import Refused, Rules
 from escapebox.core.state import GameState, TimerView
@@ -255,8 +256,23 @@ class GameSession:
     def timer(self) -> TimerView:
         return self.state.timer(self.clock.now())
 
-    def objects(self) -> list[str]:
-        return list(self.scenario.rooms[self.state.room].objects)
+    def objects(self, room: str | None = None) -> list[str]:
+        """The objects of a room (the current one by default) that are there now (``only_after`` a choice)."""
+        chosen = self.chosen()
+        objects = self.scenario.rooms[room or self.state.room].objects
+        return [oid for oid, obj in objects.items() if branches.object_present(obj, chosen)]
+
+    def chosen(self) -> set[str]:
+        """The ids of the dilemma options chosen so far."""
+        return branches.chosen_ids(self.scenario, self.state.choices)
+
+    def room_text(self, room: str | None = None) -> str:
+        return branches.room_text(self.scenario.rooms[room or self.state.room], self.chosen())
+
+    def shown_ending(self) -> branches.ShownEnding | None:
+        """The ending reached, with the variant the group's choices call for."""
+        ending = self.state.ending
+        return None if ending is None else branches.shown_ending(self.scenario, ending, self.state.choices)
 
     def exits(self) -> list[tuple[Door, bool]]:
         return [(door, self.state.is_open(door.locked_by)) for door in self.index.doors[self.state.room]]
@@ -270,7 +286,7 @@ class GameSession:
         return {
             "object": obj,
             "locked_by": None if is_open else obj.locked_by,
-            "text": obj.text if is_open else None,
+            "text": branches.object_text(obj, self.chosen()) if is_open else None,
             "hidden_text": obj.hidden_text if object_id in self.state.hidden_revealed else None,
             "can_use": obj.needs_item if (is_open and obj.needs_item in self.state.inventory
                                           and object_id not in self.state.hidden_revealed) else None,

@@ -8,12 +8,14 @@ is recorded for the debrief, where the real conversation happens.
 from typing import Annotated, Any, ClassVar, Literal
 
 from escapebox.puzzles.base import Finding, PuzzleBase, Verdict, index_list
-from escapebox.scenario.types import Frozen, Text, length, part, ref, refs
+from escapebox.scenario.types import Frozen, Id, Text, length, part, ref, refs
 
 
 @part
 class DilemmaOption(Frozen):
     text: Text
+    #: Names the choice for what comes after it: ending ``variants``, ``after_choice`` texts, ``only_after``.
+    id: Id | None = None
     feedback: Text | None = None
     reflection: ref("reflection") | None = None
     reveals: refs("clue") = ()

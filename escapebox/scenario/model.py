@@ -68,6 +68,10 @@ class RoomObject(Frozen):
     needs_item: ref("item") | None = None
     hidden_text: Text | None = None
     hidden_reveals: refs("clue") = ()
+    #: Another ``text`` once the group made a dilemma choice: option id → text (escapebox/scenario/branches.py).
+    after_choice: dict[Id, Text] = _empty()
+    #: The object is there only after this dilemma choice (an option id).
+    only_after: Id | None = None
 
     def __post_init__(self):
         if (self.hidden_text or self.hidden_reveals) and not self.needs_item:
@@ -92,6 +96,7 @@ class Room(Frozen):
     image_alt: ShortText | None = None
     objects: dict[Id, RoomObject] = _empty()
     exits: tuple[Exit, ...] = ()
+    after_choice: dict[Id, Text] = _empty()
 
 
 @part
@@ -156,12 +161,36 @@ class Reflection(Frozen):
         return self.scale or Scale()
 
 
+#: An ending variant's key: one dilemma option id, or several joined by ``+`` (all of them chosen).
+VariantKey = Annotated[str, Rule("StringConstraints", pattern=r"^[a-z0-9][a-z0-9_-]*(\+[a-z0-9][a-z0-9_-]*)*$")]
+
+
+@part
+class EndingVariant(Frozen):
+    """What the ending says after one choice (or combination): ``text``, and optionally its own title and picture."""
+
+    text: Text
+    title: ShortText | None = None
+    image: ImagePath | None = None
+    image_alt: ShortText | None = None
+
+
 @part
 class Ending(Frozen):
     title: ShortText
     text: Text
     image: ImagePath | None = None
     image_alt: ShortText | None = None
+    variants: dict[VariantKey, EndingVariant] = _empty()
+
+    def variant_for(self, chosen: set[str]) -> str | None:
+        """The key of the variant these chosen option ids call for: the one naming most of them.
+
+        A combination (``a+b``) is more precise than ``a`` alone, so it wins when
+        both match; among equals the first written wins.  ``None``: the default text.
+        """
+        matching = [key for key in self.variants if set(key.split("+")) <= chosen]
+        return max(matching, key=lambda key: key.count("+"), default=None)
 
 
 @part

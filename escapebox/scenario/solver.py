@@ -20,6 +20,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
+from escapebox.scenario.branches import chosen_ids, object_present
 from escapebox.scenario.index import ScenarioIndex
 from escapebox.scenario.model import Scenario
 
@@ -127,6 +128,8 @@ class _Explorer:
         obj, room = self.ix.objects[oid], self.ix.object_room[oid]
         if room not in self.reachable or (obj.locked_by and obj.locked_by not in self.opened):
             return
+        if not object_present(obj, chosen_ids(self.s, self.branch.choices)):
+            return  # queued again when its choice is made (_solve)
         if oid not in self.done_objects:
             self.done_objects.add(oid)
             self.branch.objects.add(oid)
@@ -200,6 +203,8 @@ class _Explorer:
             for item in chosen.gives:
                 self._gain_item(item)
             leads_to = chosen.leads_to or leads_to
+            if chosen.id:
+                self.queue.extend(("object", oid) for oid, obj in self.ix.objects.items() if obj.only_after == chosen.id)
         for oid in self.ix.objects_locked_by.get(pid, ()):
             self.queue.append(("object", oid))
         if leads_to in self.s.endings:

@@ -18,7 +18,8 @@ class EndingScreen(GameScreen):
 
     @property
     def ending(self):
-        return self.game.scenario.endings[self.game.session.state.ending]
+        """The ending reached, as the group's dilemma choices have it (``variants``)."""
+        return self.game.session.shown_ending()
 
     def title(self) -> str:
         return self.ending.title
