@@ -95,7 +95,7 @@ def run(args, tr) -> int:
         sound=not args.no_sound, timer_visible=not args.hide_timer, resume=args.resume,
         save=not args.no_save, autoplay=args.autoplay, autoplay_input=args.autoplay_input,
         branch=args.branch, fast=args.fast or args.autoplay,
-        screenshot_dir=args.screenshot_dir, language=getattr(args, "lang", None), dyslexia=args.dyslexia,
+        screenshot_dir=args.screenshot_dir, language=args.lang, dyslexia=args.dyslexia,
         theme_file=args.theme, console=args.console,
         dev=args.dev, room=args.room,
     )
