@@ -14,7 +14,8 @@ from escapebox.core import events as E
 from escapebox.core.autoplayer import autoplay
 from escapebox.core.clock import ManualClock
 from escapebox.core.session import GameSession
-from escapebox.scenario.loader import load_scenario_text
+from escapebox.paths import bundled_scenarios_dir
+from escapebox.scenario.loader import load_scenario, load_scenario_text
 from escapebox.scenario.solver import solve
 from escapebox.scenario.branches import branch_findings
 
@@ -177,3 +178,21 @@ def test_a_branch_without_its_variant_is_warned_about():
     text = SCENARIO.replace("      wachten:\n        text: De student wacht nog op jullie.\n", "")
     assert text != SCENARIO
     assert codes(text) == [("validate.branch.default_shown", "WARNING")]
+
+
+CASES = ("student-met-rugzak", "zij-instromer", "hele-team-leert", "voorbeeld-compleet")
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_every_branch_of_a_bundled_case_ends_in_its_own_variant(name):
+    loaded = load_scenario(bundled_scenarios_dir() / name)
+    solution = solve(loaded.scenario)
+    labels = []
+    for number in range(len(solution.branches)):
+        result = autoplay(session_for(loaded), number)
+        assert result.finished and result.refused == [], (number, result.refused)
+        labels.append(result.label)
+    # voorbeeld-compleet: one option leads to its own ending, which has no variants
+    with_variant = [label for label in labels if "(variant '" in label]
+    assert len(with_variant) >= len(labels) - (name == "voorbeeld-compleet")
+    assert len(set(labels)) == len(labels), labels
