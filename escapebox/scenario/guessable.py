@@ -13,6 +13,12 @@ For an escape box the second is often the design (the clue *is* where the code i
 these are warnings for the trainer who shares a pack, shown by ``escapebox pack`` and
 ``escapebox validate --pack``, at the answer's line and column; never errors, and not
 part of a plain ``validate`` (a scenario played from its folder hides nothing anyway).
+A puzzle whose id is its answer is one of them: the pack keeps the ids readable.
+
+What gives an answer away on the screen itself is part of every ``validate``
+(:func:`given_away`): the answer in the puzzle's title, which the group reads before
+solving, or in a hint before the last one (docs/authoring.md, "Hints schrijven": only
+the last hint comes close to the answer).
 """
 
 from __future__ import annotations
@@ -41,6 +47,8 @@ def guessable_problems(loaded, seconds_per_guess: float) -> list[Problem]:
     for pid, puzzle in scenario.puzzles.items():
         if not isinstance(puzzle, TextAnswerPuzzle) or puzzle.sealed:
             continue
+        if _id_is_answer(puzzle, pid):
+            problems.append(_problem(loaded, "validate.pack.answer_is_id", ("puzzles", pid), key=True, puzzle=pid))
         seen: set[str] = set()
         for number, answer in enumerate(puzzle.answer):
             normal = puzzle.normal(answer)
@@ -58,11 +66,48 @@ def guessable_problems(loaded, seconds_per_guess: float) -> list[Problem]:
             if len(normal) < MIN_SEARCH_CHARS:
                 continue
             texts = texts if texts is not None else list(_texts(loaded.document.data))
-            where = next((p for p, text in texts if _contains(puzzle, text, normal)), None)
+            where = next((p for p, text in texts if _contains(puzzle, text, normal)
+                          and not _said_by_given_away(p, pid, len(puzzle.hints))), None)
             if where is not None:
                 problems.append(_problem(loaded, "validate.pack.answer_in_text", path, puzzle=pid, answer=answer,
                                          where=dotted(where)))
     return problems
+
+
+def given_away(loaded) -> list[Problem]:
+    """Warnings at the title or hint of a typed-answer puzzle that shows its own answer early."""
+    problems = []
+    for pid, puzzle in loaded.scenario.puzzles.items():
+        if not isinstance(puzzle, TextAnswerPuzzle) or puzzle.sealed:
+            continue
+        answer = _shown_answer(puzzle, (puzzle.title,))
+        if answer is not None:
+            problems.append(_problem(loaded, "validate.answer_in_title", ("puzzles", pid, "title"),
+                                     puzzle=pid, answer=answer))
+        for number, hint in enumerate(puzzle.hints[:-1]):
+            answer = _shown_answer(puzzle, (hint,))
+            if answer is not None:
+                problems.append(_problem(loaded, "validate.answer_in_early_hint", ("puzzles", pid, "hints", number),
+                                         puzzle=pid, answer=answer, number=number + 1, total=len(puzzle.hints)))
+    return problems
+
+
+def _shown_answer(puzzle: TextAnswerPuzzle, texts) -> str | None:
+    """The first accepted answer that stands, as a whole word or number, in one of ``texts``."""
+    for answer in puzzle.answer:
+        normal = puzzle.normal(answer)
+        if len(normal) >= MIN_SEARCH_CHARS and any(_contains(puzzle, text, normal) for text in texts):
+            return answer
+    return None
+
+
+def _id_is_answer(puzzle: TextAnswerPuzzle, pid: str) -> bool:
+    """``samen`` for "samen", ``code-0311`` for "0311", ``samen-werken`` for "samenwerken".
+
+    An id is words joined by ``-`` or ``_``: read them as spaces, and as nothing.
+    """
+    spaced = pid.replace("-", " ").replace("_", " ")
+    return _shown_answer(puzzle, (spaced, spaced.replace(" ", ""))) is not None
 
 
 def _possibilities(normal: str) -> int:
@@ -77,6 +122,12 @@ def _contains(puzzle: TextAnswerPuzzle, text: str, normal: str) -> bool:
     edge = r"\d" if normal.isdigit() else r"\w"
     pattern = rf"(?<!{edge}){re.escape(normal)}(?!{edge})"
     return re.search(pattern, puzzle.normal(text)) is not None
+
+
+def _said_by_given_away(path: tuple, pid: str, hints: int) -> bool:
+    """The puzzle's own title and early hints: :func:`given_away` already warns there."""
+    own = ("puzzles", pid)
+    return path == own + ("title",) or (path[:3] == own + ("hints",) and path[3:] < (hints - 1,))
 
 
 def _texts(data, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
@@ -101,7 +152,7 @@ def _duration(seconds: float) -> str:
     return f"@validate.pack.hours|{round(seconds / 3600)}"
 
 
-def _problem(loaded, code: str, path: tuple, **params) -> Problem:
-    mark = loaded.document.mark(path)
+def _problem(loaded, code: str, path: tuple, key: bool = False, **params) -> Problem:
+    mark = loaded.document.key_mark(path) if key else loaded.document.mark(path)
     return Problem(code, params, Severity.WARNING, loaded.document.file, mark.line if mark else None,
-                   mark.column if mark else None, dotted(path[:3]))
+                   mark.column if mark else None, dotted(path[:3] if path[2:3] == ("answer",) else path))

@@ -23,6 +23,7 @@ from escapebox.scenario.invisible import invisible_problems
 from escapebox.problems import Problem, Severity
 from escapebox.scenario.assets import icon_exists
 from escapebox.scenario.freesolve import free_solves
+from escapebox.scenario.guessable import given_away
 from escapebox.scenario.loader import LoadedScenario
 from escapebox.scenario.mediacheck import MediaProblem, inspect_image, inspect_sound
 from escapebox.scenario.picturebudget import ROOM_PIXELS, ROOM_PIXELS_WARN, budget, millions
@@ -67,6 +68,7 @@ def validate(loaded: LoadedScenario, solution: Solution | None = None) -> list[P
         report.add(problem[0], problem[1], warning=True, **problem[2])
     report.problems.extend(invisible_problems(loaded))
     report.problems.extend(loaded.document.traps)
+    report.problems.extend(given_away(loaded))
     if references_ok:
         solution = solution or solve(scenario, index)
         _check_play(scenario, index, solution, report)
