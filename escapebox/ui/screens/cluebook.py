@@ -1,4 +1,4 @@
-"""The clue book: every clue the group found, newest badge first to catch the eye."""
+"""The clue book: every clue the group found; it opens at the newest, and what is new since the last visit says "nieuw"."""
 
 from __future__ import annotations
 
@@ -17,7 +17,10 @@ class ClueBookScreen(ListDetailScreen):
 
     def entries(self):
         clues = self.game.scenario.clues
-        return [(cid, clues[cid].title, "memo", cid in self.game.unseen_clues) for cid in self.game.session.state.clues]
+        return [(cid, clues[cid].title, "memo") for cid in self.game.session.state.clues]
+
+    def unseen(self) -> set[str]:
+        return set(self.game.unseen_clues)
 
     def detail_title(self, entry: str) -> str:
         return self.game.scenario.clues[entry].title
@@ -29,8 +32,8 @@ class ClueBookScreen(ListDetailScreen):
         clue = self.game.scenario.clues[entry]
         return self.game.loaded.folder / clue.image if clue.image else None
 
-    def mark_seen(self, entry: str) -> None:
-        self.game.unseen_clues.discard(entry)
+    def mark_seen(self, entries: set[str]) -> None:
+        self.game.unseen_clues -= entries
 
     def on_key(self, event) -> bool:
         if event.key == pygame.K_c and not self.focus.typing:

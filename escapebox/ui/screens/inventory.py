@@ -31,7 +31,10 @@ class InventoryScreen(ListDetailScreen):
         items = self.game.scenario.items
         inventory = self.game.session.state.inventory
         self.chosen = [i for i in self.chosen if i in inventory]
-        return [(iid, items[iid].name, items[iid].icon or "box", iid in self.game.unseen_items) for iid in inventory]
+        return [(iid, items[iid].name, items[iid].icon or "box") for iid in inventory]
+
+    def unseen(self) -> set[str]:
+        return set(self.game.unseen_items)
 
     def detail_title(self, entry: str) -> str:
         return self.game.scenario.items[entry].name
@@ -43,8 +46,8 @@ class InventoryScreen(ListDetailScreen):
         item = self.game.scenario.items[entry]
         return self.game.loaded.folder / item.image if item.image else None
 
-    def mark_seen(self, entry: str) -> None:
-        self.game.unseen_items.discard(entry)
+    def mark_seen(self, entries: set[str]) -> None:
+        self.game.unseen_items -= entries
 
     def extra_widgets(self, area: pygame.Rect) -> list:
         if not self.game.scenario.combinations or not self.selected:

@@ -1,0 +1,175 @@
+"""Reading on the game's screens: the clue book's long list, pictures full-screen, pop-ups, the intro's pages.
+
+Each test plays the real screens with the pilot (keys, clicks, the wheel), at 1280×720 unless a beamer
+(1920×1080) is the point.
+"""
+
+import pygame
+import pytest
+
+from escapebox.core.autoplayer import branch_plan, reflection_answer
+from escapebox.scenario.loader import load_scenario
+from escapebox.ui.screens.cluebook import ClueBookScreen
+
+from ui_helpers import SCENARIOS, start_game
+
+
+def play_until(app, pilot, done):
+    """Apply the walkthrough's commands (and answer reflections) until ``done(state)``; then show the room."""
+    game = app.game
+    for planned in branch_plan(game.session, 0):
+        if done(game.session.state):
+            break
+        while (reflection := game.session.current_reflection()) is not None:
+            game.apply(reflection_answer(game.session, reflection))
+        game.apply(planned.command)
+    game.route()
+    pilot.run()
+
+
+@pytest.fixture
+def ten_clues(make_app):
+    """student-met-rugzak with its ten clues found and not yet looked at, at 1280×720."""
+    app, pilot = make_app(load_scenario(SCENARIOS / "student-met-rugzak"), size=(1280, 720), timer_visible=False)
+    start_game(pilot)
+    play_until(app, pilot, lambda state: len(state.clues) == 10)
+    app.toasts.clear()
+    return app, pilot
+
+
+def shown_rows(book):
+    return [b for b in book.list_buttons if not b.clipped]
+
+
+# ---------------------------------------------------------------- the clue book
+
+
+def test_clue_book_opens_at_the_newest_clue_in_view(ten_clues):
+    app, pilot = ten_clues
+    newest = app.game.session.state.clues[-1]
+    pilot.press("c")
+    book = app.stack.top
+    assert isinstance(book, ClueBookScreen)
+    assert book.selected == newest
+    assert book.focus.focused.key == f"entry:{newest}"
+    row = book.focus.find(f"entry:{newest}")
+    assert not row.clipped and book.list_area.contains(row.rect)
+    assert len(shown_rows(book)) < 10                   # the list is longer than its panel here
+
+
+def test_clue_book_says_how_many_rows_are_out_of_sight(ten_clues):
+    app, pilot = ten_clues
+    pilot.press("c")
+    book = app.stack.top
+    up, down = book.focus.find("list_up"), book.focus.find("list_down")
+    assert up.visible and not down.visible               # opened at the bottom: the rest is above
+    assert up.text == f"nog {book.first} hierboven"
+    pilot.wheel(1, at=book.list_area.center)
+    assert down.visible and down.text == f"nog {10 - book.end} hieronder"
+    hidden = 10 - len(shown_rows(book))
+    assert book.first + (10 - book.end) == hidden
+
+
+def test_clue_book_scrolls_by_whole_rows_from_the_top(ten_clues):
+    app, pilot = ten_clues
+    pilot.press("c")
+    book = app.stack.top
+    for _ in range(3):
+        pilot.wheel(1, at=book.list_area.center)
+        rows = shown_rows(book)
+        marker = book.focus.find("list_up")
+        top = marker.rect.bottom if marker.visible else book.list_area.top
+        # the first row shown follows the marker (or the panel's edge) at once: no empty band
+        assert rows[0].rect.top - top <= 16
+        assert all(book.list_area.contains(r.rect) for r in rows)
+    pilot.wheel(10, at=book.list_area.center)
+    assert book.first == 0 and shown_rows(book)[0] is book.list_buttons[0]
+    assert shown_rows(book)[0].rect.top - book.list_area.top <= 12
+    pilot.click_widget("list_down")                      # a click on "nog N hieronder" scrolls on
+    assert book.first > 0
+
+
+def test_clue_book_arrow_keys_scroll_the_focused_row_into_view(ten_clues):
+    app, pilot = ten_clues
+    pilot.press("c")
+    book = app.stack.top
+    for _ in range(9):
+        pilot.press("up")
+    assert book.selected == app.game.session.state.clues[0]
+    assert book.first == 0 and not book.focus.focused.clipped
+
+
+def test_clue_book_marks_what_is_new_since_it_was_last_opened(ten_clues):
+    app, pilot = ten_clues
+    game = app.game
+    pilot.press("c")
+    book = app.stack.top
+    assert all(b.badge == "NIEUW" for b in book.list_buttons)      # all ten were found unseen
+    pilot.press("up")                                              # looking at another keeps the marks
+    assert all(b.badge == "NIEUW" for b in app.stack.top.list_buttons)
+    assert game.unseen_clues == set()
+    pilot.press("escape")
+    pilot.press("c")
+    assert not any(b.badge for b in app.stack.top.list_buttons)    # seen on the last visit
+
+
+# ---------------------------------------------------------------- pictures full-screen
+
+
+@pytest.fixture
+def rooster_book(make_app):
+    """zij-instromer's clue book at its rooster picture."""
+    app, pilot = make_app(load_scenario(SCENARIOS / "zij-instromer"), size=(1280, 720), timer_visible=False)
+    start_game(pilot)
+    play_until(app, pilot, lambda state: "c_rooster" in state.clues)
+    app.toasts.clear()
+    app.stack.push(ClueBookScreen(app, select="c_rooster"))
+    pilot.run()
+    return app, pilot
+
+
+def key(pilot, code, char=""):
+    for kind in (pygame.KEYDOWN, pygame.KEYUP):
+        pygame.event.post(pygame.event.Event(kind, key=code, mod=0, unicode=char, scancode=0))
+    pilot.run()
+
+
+def test_picture_view_opens_zooms_pans_and_closes(rooster_book):
+    app, pilot = rooster_book
+    pilot.click_widget("picture_open")
+    view = app.stack.top
+    assert view.name == "picture"
+    fitted = view.zoomed()
+    assert fitted.width == view.view_rect.width or fitted.height == view.view_rect.height   # fills the screen
+    key(pilot, pygame.K_PLUS, "+")
+    assert view.zoom > 1 and view.zoomed().width > fitted.width
+    before = list(view.centre)
+    pilot.press("right")
+    assert view.centre[0] > before[0]                    # the arrows move the picture, not the focus
+    assert view.focus.focused.key == "close"
+    pilot.drag((900, 500), (1100, 500))
+    assert view.centre[0] < before[0] + 0.2
+    key(pilot, pygame.K_MINUS, "-")
+    assert view.zoom == 1 and view.centre == [0.5, 0.5]
+    pilot.wheel(1, at=view.view_rect.center)
+    assert view.zoom > 1
+    pilot.click_widget("fit")
+    assert view.zoom == 1
+    pilot.press("escape")
+    assert app.stack.top.name == "cluebook"
+
+
+def test_picture_view_by_keys_alone(rooster_book):
+    app, pilot = rooster_book
+    pilot.press("z")
+    view = app.stack.top
+    assert view.name == "picture"
+    pilot.press("=")
+    pilot.press("=")
+    assert view.zoom > 2
+    pilot.press("0")
+    assert view.zoom == 1
+    pilot.click_widget("zoom_in")
+    assert view.zoom > 1
+    pilot.click_widget("close")
+    assert app.stack.top.name == "cluebook"
