@@ -8,7 +8,11 @@ ask this module, so a trainer sees the same findings wherever they look.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from escapebox.paths import assets_dir
 from escapebox.problems import Problem
+from escapebox.scenario.glyphs import glyph_problems
 from escapebox.scenario.guessable import guessable_problems
 from escapebox.scenario.loader import LoadedScenario
 from escapebox.scenario.solver import Solution
@@ -19,12 +23,31 @@ from escapebox.themes import theme_for_scenario
 def all_problems(loaded: LoadedScenario, solution: Solution | None = None, for_pack: bool = False) -> list[Problem]:
     """Errors and warnings of the scenario and of its theme, in the order of the file.
 
+    Characters the fonts of that theme cannot draw are checked here, where the theme is known
+    (:func:`escapebox.scenario.glyphs.glyph_problems`).
+
     ``for_pack``: also what a pack cannot hide (``escapebox pack``, ``validate --pack``): answers
     short enough to try every value, or that stand in the scenario's own text, priced at the
     measured cost of one guess against a pack (:data:`escapebox.pack.kdf.GUESS_SECONDS`).
     """
-    problems = validate(loaded, solution) + theme_for_scenario(loaded)[1]
+    theme, theme_problems = theme_for_scenario(loaded)
+    problems = validate(loaded, solution) + theme_problems + glyph_problems(loaded, _font_files(theme))
     if for_pack:
         from escapebox.pack.kdf import GUESS_SECONDS
         problems += guessable_problems(loaded, GUESS_SECONDS)
     return in_file_order(problems)
+
+
+#: the text styles the screens draw with (``themes.theme.Fonts``)
+STYLES = ("regular", "bold", "italic", "bold_italic")
+
+
+def _font_files(theme) -> list[Path] | None:
+    """The font files the game will draw this scenario with; ``None``: the default theme's.
+
+    A theme names a file in assets/fonts or, once checked, an absolute path next to the theme
+    file; ``ui/text.py`` joins them to assets/fonts the same way.
+    """
+    if theme is None:
+        return None
+    return [assets_dir() / "fonts" / theme.theme.fonts.file(style) for style in STYLES]
