@@ -25,6 +25,7 @@ from escapebox.scenario.assets import icon_exists
 from escapebox.scenario.freesolve import free_solves
 from escapebox.scenario.guessable import given_away
 from escapebox.scenario.loader import LoadedScenario
+from escapebox.scenario.metaanswer import meta_answer_findings
 from escapebox.scenario.mediacheck import MediaProblem, inspect_image, inspect_sound
 from escapebox.scenario.picturebudget import ROOM_PIXELS, ROOM_PIXELS_WARN, budget, millions
 from escapebox.scenario.readability import readability_problems
@@ -69,6 +70,8 @@ def validate(loaded: LoadedScenario, solution: Solution | None = None) -> list[P
     report.problems.extend(invisible_problems(loaded))
     report.problems.extend(loaded.document.traps)
     report.problems.extend(given_away(loaded))
+    for code, path, params in meta_answer_findings(scenario):
+        report.add(code, path, warning=True, **params)
     if references_ok:
         solution = solution or solve(scenario, index)
         _check_play(scenario, index, solution, report)
