@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from escapebox.core import events as E
+from escapebox.scenario.branches import shown_ending
 from escapebox.scenario.index import ScenarioIndex
 from escapebox.core.state import GameState
 from escapebox.scenario.model import Scenario
@@ -64,7 +65,9 @@ class PuzzleResult:
     title: str
     kind: str
     goals: tuple[str, ...]
-    status: str                 #: "solved", "skipped" (by the trainer) or "open" (never opened)
+    #: "solved", "chosen" (a dilemma: every option opens it, so nothing was solved), "skipped" (by
+    #: the trainer) or "open" (never opened)
+    status: str
     seen_at: float | None       #: first moment the group could see it (see ``_first_seen``)
     opened_at: float | None     #: moment of LockOpened
     seconds: float | None       #: clock seconds from seen to opened; None if not both happened
@@ -138,9 +141,12 @@ class GoalGroup:
 
 @dataclass(frozen=True)
 class EndingInfo:
+    """The ending as the group read it: with the variant its dilemma choices called for."""
+
     id: str
     title: str
     text: str
+    variant: str | None = None
 
 
 @dataclass(frozen=True)
@@ -202,7 +208,7 @@ def build_debrief(scenario: Scenario, events: Iterable[E.Event], now: float | No
     return Debrief(
         scenario_id=scenario.id, scenario_title=scenario.title, group=state.group,
         started=log[0].wall if log else "", last_activity=log[-1].wall if log else "",
-        finished=state.ended, end_reason=state.end_reason, ending=_ending(scenario, state.ending),
+        finished=state.ended, end_reason=state.end_reason, ending=_ending(scenario, state),
         time=_time(state, log, end),
         puzzles=tuple(_puzzles(scenario, log, clock)),
         path=tuple(_path(scenario, log)),
@@ -238,11 +244,14 @@ def _time(state: GameState, log: list[E.Event], end: float) -> TimeSummary:
                        adjusted=state.adjustment, duration=ended_at)
 
 
-def _ending(scenario: Scenario, ending: str | None) -> EndingInfo | None:
+def _ending(scenario: Scenario, state: GameState) -> EndingInfo | None:
+    ending = state.ending
     if not ending:
         return None
-    info = scenario.endings.get(ending)
-    return EndingInfo(ending, info.title if info else ending, info.text if info else "")
+    if ending not in scenario.endings:   # a log from an older version of the scenario
+        return EndingInfo(ending, ending, "")
+    shown = shown_ending(scenario, ending, state.choices)
+    return EndingInfo(ending, shown.title, shown.text, shown.variant)
 
 
 def _path(scenario: Scenario, log: list[E.Event]):
@@ -277,7 +286,7 @@ def _puzzles(scenario: Scenario, log: list[E.Event], clock: list[float]):
         lock = log[opened] if opened is not None else None
         yield PuzzleResult(
             id=pid, title=puzzle.title, kind=puzzle.kind, goals=tuple(puzzle.goals),
-            status="open" if lock is None else ("skipped" if lock.skipped else "solved"),
+            status=_status(puzzle, lock),
             seen_at=log[seen].at if seen is not None else None,
             opened_at=lock.at if lock else None,
             seconds=clock[opened] - clock[seen] if seen is not None and opened is not None and seen <= opened else None,
@@ -286,6 +295,14 @@ def _puzzles(scenario: Scenario, log: list[E.Event], clock: list[float]):
             revealed=any(isinstance(e, E.AnswerRevealed) for e in mine),
             answer=lock.shown if lock and not lock.skipped else "",
         )
+
+
+def _status(puzzle, lock: E.LockOpened | None) -> str:
+    if lock is None:
+        return "open"
+    if lock.skipped:
+        return "skipped"
+    return "chosen" if puzzle.always_opens else "solved"
 
 
 def _first_seen(puzzle: str, index: ScenarioIndex, log: list[E.Event]) -> int | None:

@@ -30,10 +30,12 @@ def answer_text(a: ReflectionAnswer, tr) -> str:
 
 
 def status_tags(p: PuzzleResult, tr) -> list[tuple[str, str]]:
-    """Short labels with a style class: solved / skipped by the trainer / answer shown / hints sent / open."""
+    """Short labels with a style class: solved / chosen / skipped by the trainer / answer shown / hints sent / open."""
     tags = []
     if p.status == "solved":
         tags.append((tr("report.status_solved"), "ok"))
+    elif p.status == "chosen":      # a dilemma: its own look, not the green "solved"
+        tags.append((tr("report.status_chosen"), "chosen"))
     elif p.status == "skipped":
         tags.append((tr("report.status_skipped"), "trainer"))
     else:

@@ -37,6 +37,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .tag { display: inline-block; font-size: .8rem; padding: 0 .45rem; border-radius: 1rem; margin: 0 .2rem .1rem 0;
        border: 1px solid currentColor; white-space: nowrap; }
 .tag.trainer { color: var(--trainer); } .tag.ok { color: var(--ok); } .tag.open { color: var(--muted); }
+.tag.chosen { color: var(--accent); border-style: dashed; }
 .typed { display: inline-block; background: #fbeaea; color: var(--wrong); padding: 0 .4rem; margin: 0 .25rem .2rem 0;
          border-radius: .25rem; font-size: .92rem; }
 table.puzzles { table-layout: fixed; }

@@ -111,9 +111,9 @@ class DebriefScreen(GameScreen):
         for p in self.debrief.puzzles:
             if p.status == "skipped":
                 status = tr("facilitator.debrief.status_skipped")
-            elif p.status == "solved":
-                status = (tr("facilitator.debrief.status_solved_in", time=clock_text(p.seconds)) if p.seconds is not None
-                          else tr("facilitator.debrief.status_solved"))
+            elif p.status in ("solved", "chosen"):   # a dilemma is chosen, never solved
+                key = f"facilitator.debrief.status_{p.status}"
+                status = tr(f"{key}_in", time=clock_text(p.seconds)) if p.seconds is not None else tr(key)
             else:
                 status = tr("facilitator.debrief.status_open")
             parts = [status]
@@ -129,7 +129,7 @@ class DebriefScreen(GameScreen):
     def path_text(self) -> str:
         tr, d = self.app.tr, self.debrief
         steps = [v.name + (" " + tr("facilitator.debrief.by_facilitator") if v.by_facilitator else "") for v in d.path]
-        lines = [tr("facilitator.debrief.path_line", rooms=" → ".join(steps)), ""]
+        lines = [tr("facilitator.debrief.path_line", rooms=" » ".join(steps)), ""]
         if d.choices:
             lines.append(tr("facilitator.debrief.choices"))
             lines += [tr("facilitator.debrief.choice_line", title=c.title, choice=c.text) for c in d.choices]
