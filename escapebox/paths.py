@@ -1,27 +1,41 @@
 """Where Escapebox finds its files and keeps its own: the one place that decides.
 
 Shipped files: in a source checkout (or an editable install) ``assets/`` and ``scenarios/``
-sit next to the package; ``pip install .`` copies them to ``<prefix>/share/escapebox``.
+sit next to the package; ``pip install .`` copies them to ``<prefix>/share/escapebox``; a
+frozen app (``escapebox bundle``, docs/distribution.md) carries them in ``escapebox/data/``
+inside its ``_internal`` folder, where the package's own files are too.
 
 Files Escapebox writes: saved sessions and settings in the user data folder, checked scenarios
 in the user cache folder, crash logs in the user log folder.  ``ESCAPEBOX_DATA_DIR`` puts all
 three in one folder of the caller's choice (tests, a USB stick, a kiosk account); it is read
-here and nowhere else.
+here and nowhere else.  A frozen app in portable mode (``--portable``, or a ``portable.txt``
+beside the launcher) keeps them, and the trainer's own scenarios, in ``Escapebox-gegevens``
+beside the launcher, so a USB stick leaves nothing behind on a borrowed laptop.
 
 The trainer's own scenarios live in ``Documents/Escapebox`` or the user data folder.
+
+An organisation's edition (``escapebox bundle --name/--theme/--scenario``) is described by
+``edition.json`` in the frozen app's data: :func:`edition` reads it for the layers above.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import site
 import sys
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
 DATA_DIR_VARIABLE = "ESCAPEBOX_DATA_DIR"
 _APP = "escapebox"
+#: Set to "1" by the frozen launcher's ``--portable`` (escapebox/bundle/entry.py).
+PORTABLE_VARIABLE = "ESCAPEBOX_PORTABLE"
+PORTABLE_MARKER = "portable.txt"
+PORTABLE_FOLDER = "Escapebox-gegevens"
+EDITION_FILE = "edition.json"
 
 # What marks each shipped folder as the real one (an empty ``assets`` left by an old install
 # must not win over the installed copy).
@@ -73,44 +87,107 @@ def bundled_scenario_dirs() -> list[Path]:
     return [folder for folder in resource_candidates("scenarios") if folder.is_dir()]
 
 
-def data_dir() -> Path:
-    """Saved sessions and settings (``ESCAPEBOX_DATA_DIR``, else the user data folder)."""
+def app_dir() -> Path | None:
+    """The folder of the frozen launcher (``Escapebox``/``Escapebox.exe``); None when run by Python."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return None
+
+
+def portable_dir() -> Path | None:
+    """``Escapebox-gegevens`` beside the launcher in portable mode, else None."""
+    app = app_dir()
+    if app is None:
+        return None
+    if os.environ.get(PORTABLE_VARIABLE) == "1" or (app / PORTABLE_MARKER).is_file():
+        return app / PORTABLE_FOLDER
+    return None
+
+
+def _own_folder() -> Path | None:
+    """The one folder for everything Escapebox writes, when the caller or portable mode chose one."""
     override = os.environ.get(DATA_DIR_VARIABLE)
-    if override:
-        return Path(override)
+    return Path(override) if override else portable_dir()
+
+
+def data_dir() -> Path:
+    """Saved sessions and settings (``ESCAPEBOX_DATA_DIR``, portable mode, else the user data folder)."""
+    own = _own_folder()
+    if own is not None:
+        return own
     from platformdirs import user_data_dir
     return Path(user_data_dir(_APP, appauthor=False))
 
 
 def cache_dir() -> Path:
-    """Checked scenarios and themes (``ESCAPEBOX_DATA_DIR/cache``, else the user cache folder)."""
-    override = os.environ.get(DATA_DIR_VARIABLE)
-    if override:
-        return Path(override) / "cache"
+    """Checked scenarios and themes (``<own folder>/cache``, else the user cache folder)."""
+    own = _own_folder()
+    if own is not None:
+        return own / "cache"
     from platformdirs import user_cache_dir
     return Path(user_cache_dir(_APP, appauthor=False))
 
 
 def log_dir() -> Path:
-    """Crash logs (``ESCAPEBOX_DATA_DIR/logs``, else the user log folder)."""
-    override = os.environ.get(DATA_DIR_VARIABLE)
-    if override:
-        return Path(override) / "logs"
+    """Crash logs (``<own folder>/logs``, else the user log folder)."""
+    own = _own_folder()
+    if own is not None:
+        return own / "logs"
     from platformdirs import user_log_dir
     return Path(user_log_dir(_APP, appauthor=False))
 
 
 def user_scenario_dirs() -> list[Path]:
-    """The trainer's own folders (they need not exist yet)."""
+    """The trainer's own folders (they need not exist yet); in portable mode only the one beside the app."""
+    portable = portable_dir()
+    if portable is not None:
+        return [portable / "scenarios"]
     from platformdirs import user_data_dir, user_documents_dir
     return [Path(user_documents_dir()) / "Escapebox", Path(user_data_dir(_APP, appauthor=False)) / "scenarios"]
 
 
+@dataclass(frozen=True)
+class Edition:
+    """An organisation's own edition of a frozen app: its name, house style and scenarios."""
+
+    name: str | None = None
+    theme: Path | None = None
+    scenario_dir: Path | None = None
+
+
+def edition_dir() -> Path:
+    """Where ``escapebox bundle`` puts an edition's files inside the frozen app."""
+    return PACKAGE / "data" / "edition"
+
+
+@lru_cache(maxsize=None)
+def edition() -> Edition:
+    """The edition this app was built as; a plain Escapebox (also any unfrozen run) has none.
+
+    The file is written by ``escapebox bundle`` and not meant to be edited, but a damaged one
+    must still leave a working game: it then counts as absent.
+    """
+    folder = edition_dir()
+    try:
+        data = json.loads((folder / EDITION_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Edition()
+    if not isinstance(data, dict):
+        return Edition()
+    name, theme, scenarios = data.get("name"), data.get("theme"), data.get("scenarios")
+    return Edition(name=name if isinstance(name, str) and name else None,
+                   theme=folder / theme if isinstance(theme, str) and theme else None,
+                   scenario_dir=folder / scenarios if isinstance(scenarios, str) and scenarios else None)
+
+
 def scenario_sources(extra: list[Path] | None = None) -> list[tuple[Path, bool]]:
-    """Every scenario path found, with ``True`` when it is bundled with the game."""
+    """Every scenario path found, with ``True`` when it is bundled with the game; an edition's
+    own scenarios come first, so its picker opens on them."""
     found: list[tuple[Path, bool]] = []
     seen: set[Path] = set()
-    groups = [(d, True) for d in bundled_scenario_dirs()] + [(d, False) for d in user_scenario_dirs()]
+    own = edition().scenario_dir
+    groups = [(own, True)] if own is not None else []
+    groups += [(d, True) for d in bundled_scenario_dirs()] + [(d, False) for d in user_scenario_dirs()]
     groups += [(d, False) for d in (extra or [])]
     for folder, bundled in groups:
         for path in _scenarios_in(folder):

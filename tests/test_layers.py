@@ -29,7 +29,7 @@ LAYERS: dict[str, int] = {
     "themes": 2, "core": 2,
     "pack": 3, "print": 3, "report": 3, "authoring": 3, "debrief": 3, "privacy": 3,
     "ui": 4,
-    "cli": 5, "__main__": 5,
+    "cli": 5, "__main__": 5, "bundle": 5,
 }
 
 LAYER_NAMES = ["problems/i18n/paths", "scenario+puzzles", "themes+core",
