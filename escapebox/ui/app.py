@@ -38,6 +38,9 @@ from escapebox.themes.theme import choose_theme
 log = logging.getLogger(__name__)
 
 WINDOW_SIZE = (1280, 720)
+#: the band at the top of every screen where a message goes when the screen names no free area:
+#: the game's top bar (``screens.base.TOP_H``, 120 logical px; the app must not import the screens)
+TOP_BAND_H = 120
 FRAME_MS = 1000 // 60
 
 
@@ -62,8 +65,8 @@ def run_loop(coroutine):
 
 
 class Toast:
-    def __init__(self, text: str, kind: str, until: float):
-        self.text, self.kind, self.until = text, kind, until
+    def __init__(self, text: str, kind: str, until: float, owner=None):
+        self.text, self.kind, self.until, self.owner = text, kind, until, owner
 
 
 class App:
@@ -161,9 +164,15 @@ class App:
     def invalidate(self) -> None:
         self.dirty = True
 
-    def toast(self, text: str, kind: str = "info", seconds: float = 4.0) -> None:
+    def toast(self, text: str, kind: str = "info", seconds: float = 4.0, owner=None) -> None:
+        """A short message for ``seconds``; with ``owner`` (a screen) it also goes when that screen leaves.
+
+        The trainer's overlay owns what it reports ("Hint 1 is naar de groep
+        gestuurd"): that is for the trainer, so it must not stay on the group's
+        screen once the overlay closes.
+        """
         self.toasts = [t for t in self.toasts if t.text != text][-2:]
-        self.toasts.append(Toast(text, kind, time.monotonic() + seconds))
+        self.toasts.append(Toast(text, kind, time.monotonic() + seconds, owner))
         self.dirty = True
 
     def _media_problem(self, path, problem, kind: str = "image") -> None:
@@ -291,7 +300,9 @@ class App:
         return max(10, min(1000, timeout))
 
     def _expire_toasts(self, now: float) -> None:
-        kept = [t for t in self.toasts if t.until > now]
+        """Messages go after their time, and with the screen that owns them (the trainer's overlay)."""
+        screens = self.stack.screens
+        kept = [t for t in self.toasts if t.until > now and (t.owner is None or t.owner in screens)]
         if len(kept) != len(self.toasts):
             self.toasts = kept
             self.dirty = True
@@ -434,15 +445,28 @@ class App:
         self.canvas.fill(rect, c.danger)
         self.canvas.paragraph(layout, rect.inflate(-80, -20), c.status_text)
 
-    def _draw_toasts(self) -> None:
-        """Messages go in a free part of the toolbar or top bar, so they never hide a button or text."""
-        if not self.toasts:
-            return
-        c = self.theme.colours
+    def _toast_areas(self) -> list[pygame.Rect] | None:
+        """Where messages may go now, best first; None: nowhere (the clicker's blank screen).
+
+        The areas are those of the screen at the bottom of what shows (a dialog
+        has none of its own: it sits over a game screen), less every area a
+        screen above covers, so a message never hides a dialog's text.
+        """
         top = self.stack.top
-        areas = top.toast_areas if top is not None and top.opaque else []
+        if top is None or top.quiet:
+            return None
+        visible = self.stack.visible()
+        above = visible[1:]
+        return [a for a in visible[0].toast_areas if not any(s.covers(a) for s in above)]
+
+    def _place_toast(self, areas: list[pygame.Rect]):
+        """(layout, rect) of the messages: all of them in the first area they fit, else the newest alone.
+
+        When no area takes even the newest, it goes over the top band of the
+        screen (the game's top bar: its title and group name, never a control),
+        beside the clock, which stays readable.
+        """
         size = self.size("small")
-        placed = None
         for toasts in (self.toasts, self.toasts[-1:]):        # all messages, else only the newest
             text = "  ·  ".join(t.text for t in reversed(toasts))
             for area in areas:
@@ -450,18 +474,21 @@ class App:
                 if layout.height <= area.height - 8:
                     rect = pygame.Rect(area.left, 0, area.width, min(area.height, layout.height + 20))
                     rect.centery = area.centery
-                    placed = (layout, rect)
-                    break
-            if placed:
-                break
-        if placed is None:                                      # no room in the bars: just under the top bar
-            text = self.toasts[-1].text
-            layout = self.canvas.layout(text, "bold", self.size("body"), 1400)
-            width = max(self.canvas.measure(line, "bold", layout.size) for line in layout.lines) + 80
-            rect = pygame.Rect(0, 0, width, layout.height + 36)
-            rect.midtop = (LOGICAL_W // 2, 136)
-            placed = (layout, rect)
-        layout, rect = placed
+                    return layout, rect
+        clock = next((s.clock_box for s in self.stack.visible()[:1] if s.clock_box is not None), None)
+        right = clock.left - 24 if clock is not None else LOGICAL_W - 40
+        layout = self.canvas.layout(self.toasts[-1].text, "bold", size, right - 40 - 48)
+        rect = pygame.Rect(40, 8, right - 40, max(TOP_BAND_H - 16, layout.height + 20))
+        return layout, rect
+
+    def _draw_toasts(self) -> None:
+        """Messages go in a free part of the screen the screen names (toolbar, top bar), never over a control."""
+        areas = self._toast_areas() if self.toasts else None
+        if areas is None:
+            self._toast_rect = pygame.Rect(0, 0, 0, 0)
+            return
+        c = self.theme.colours
+        layout, rect = self._place_toast(areas)
         self._toast_rect = rect
         colour = {"success": c.success, "danger": c.danger}.get(self.toasts[-1].kind, c.accent)
         self.canvas.fill(rect, colour, 16)

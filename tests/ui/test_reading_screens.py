@@ -173,3 +173,59 @@ def test_picture_view_by_keys_alone(rooster_book):
     assert view.zoom > 1
     pilot.click_widget("close")
     assert app.stack.top.name == "cluebook"
+
+
+# ---------------------------------------------------------------- pop-ups
+
+
+def controls_and_text(screen):
+    """Every rectangle a person clicks or reads on ``screen``: its widgets (buttons, text boxes, pictures)."""
+    return [w.rect for w in screen.focus.widgets if w.visible and not w.clipped and w.rect.width > 0]
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_new_clue_toast_covers_no_control_or_text(make_app, size):
+    app, pilot = make_app(load_scenario(SCENARIOS / "voorbeeld-compleet"), size=size)
+    start_game(pilot)
+    pilot.click_widget("obj:prikbord")                   # two clues at once: two messages
+    assert app.stack.top.name == "object" and len(app.toasts) == 2
+    app.draw()
+    toast = app._toast_rect
+    assert toast.width > 0
+    covered = [r for r in controls_and_text(app.stack.top) if r.colliderect(toast)]
+    assert not covered, (toast, covered)
+
+
+def test_toast_over_a_dialog_stays_off_its_panel(game_app):
+    app, pilot = game_app
+    pilot.press("h")
+    dialog = app.stack.top
+    assert dialog.name.startswith("hint")
+    app.toast("Nieuwe aanwijzing: een heel lang briefje van de teamleider over de dienst van morgen (C)", "success")
+    app.draw()
+    assert app._toast_rect.width > 0 and not app._toast_rect.colliderect(dialog.panel)
+
+
+def test_no_toast_on_the_blank_screen(make_app, fixture_scenario):
+    from escapebox.ui.screens.pause import BlankScreen
+    app, pilot = make_app(fixture_scenario)
+    start_game(pilot)
+    app.stack.push(BlankScreen(app))
+    app.toast("Nieuw in je spullen: lamp (I)", "success")
+    app.draw()
+    assert app._toast_rect.width == 0
+    assert app.window.get_at((app.window.get_width() // 2, 60))[:3] == (0, 0, 0)
+    pilot.press("b")
+    app.draw()
+    assert app._toast_rect.width > 0                     # still within its time: back on the game screen
+
+
+def test_the_trainers_message_goes_with_the_overlay(game_app):
+    app, pilot = game_app
+    pilot.press("ctrl+shift+f")
+    assert app.stack.top.name == "facilitator"
+    pilot.click_widget("plus")                           # "5 minuten erbij" is for the trainer
+    assert [t for t in app.toasts if t.owner is app.stack.top]
+    pilot.press("escape")
+    assert app.stack.top.name == "room"
+    assert not app.toasts

@@ -3,14 +3,15 @@
 Three keys at once is a combination a group does not press by accident
 (a single letter or F-key would be).  Solutions stay hidden until the
 trainer clicks "Toon antwoord", because the group can see this screen
-too.  Esc closes the overlay and the game continues where it was.
+too.  Esc closes the overlay and the game continues where it was; what the
+overlay reported to the trainer goes with it.
 """
 
 from __future__ import annotations
 
 import pygame
 
-from escapebox.ui.facilitator.panel import ConsolePanel
+from escapebox.ui.facilitator.panel import CONTROLS, HEAD_H, ConsolePanel
 from escapebox.ui.screen import Screen
 
 REQUIRED_MODS = (pygame.KMOD_CTRL, pygame.KMOD_SHIFT)
@@ -44,7 +45,13 @@ class FacilitatorOverlay(Screen):
         self._signature = None
 
     def report(self, text: str, kind: str) -> None:
-        self.app.toast(text, kind)
+        # for the trainer: it goes when the overlay closes, never stays on the group's screen
+        self.app.toast(text, kind, owner=self)
+
+    @property
+    def toast_areas(self) -> list[pygame.Rect]:
+        """The header above the controls: the left part holds the title, group and clock line."""
+        return [pygame.Rect(CONTROLS.left, 8, CONTROLS.width, HEAD_H - 16)]
 
     def layout(self) -> None:
         self.set_widgets(self.panel.build(self.app), default="pause")

@@ -1,7 +1,9 @@
 """An inspected object: its text, what it revealed, items to take and (UV-lamp trick) items to use.
 
 Clues found here are listed with a "nieuw" badge and open the clue book;
-items are taken with a button each.  When the object hides something
+items are taken with a button each.  The text box is as tall as its text,
+and the pictures (the object's own, and those of the clues found here) get
+the room below it; each opens full-screen with zoom.  When the object hides something
 (``needs_item``), the group can try any item they hold on it — the rules
 say whether it works.
 """
@@ -12,11 +14,15 @@ import pygame
 
 from escapebox.core import commands as C
 from escapebox.core import events as E
-from escapebox.ui.screens.base import GameScreen
+from escapebox.ui.screens.base import CONTENT, GameScreen
+from escapebox.ui.screens.picture_view import PictureButton, PictureView
 from escapebox.ui.widgets import Button, TextBox
 
 SIDE_W = 600
 GAP = 24
+#: the least height a row of pictures keeps under a long text: a 16:9 picture in a 600-px tile
+#: is 340 px high; 300 still shows a whole rooster at a glance (and opens full-screen)
+MIN_PICTURE_H = 300
 
 
 class ObjectScreen(GameScreen):
@@ -33,44 +39,89 @@ class ObjectScreen(GameScreen):
         return self.game.session.object_view(self.object_id)
 
     def build(self, area: pygame.Rect) -> list:
-        view, tr, scenario = self.view(), self.app.tr, self.game.scenario
+        view, tr = self.view(), self.app.tr
         obj = view["object"]
         text = view["text"] or ""
         if view["hidden_text"]:
             text += "\n\n" + tr("ui.object.hidden_heading") + "\n" + view["hidden_text"]
-        left_w = area.width - SIDE_W - GAP
-        image_h = 0
-        self.image_rect = None
-        if obj.image and self.app.images.natural_size(self.game.loaded.folder / obj.image) is not None:
-            image_h = min(380, area.height // 2)
-            self.image_rect = pygame.Rect(area.left, area.top, left_w, image_h)
-            image_h += GAP
-        self.text_box = TextBox(text, pygame.Rect(area.left, area.top + image_h, left_w, area.height - image_h),
-                                key="object_text", panel=True)
+        state = self.game.session.state
+        found = [cid for cid in obj.reveals + tuple(c for c in obj.hidden_reveals if self.object_id in state.hidden_revealed)
+                 if cid in state.clues]
+        left = pygame.Rect(area.left, area.top, area.width - SIDE_W - GAP, area.height)
         side = pygame.Rect(area.right - SIDE_W, area.top, SIDE_W, area.height)
+        actions = self._actions(view, found)
+        self.actions_bottom = self._place_column(actions, side)
+        return actions + self._left_column(left, text, obj, found)
+
+    def _actions(self, view: dict, found: list[str]) -> list:
+        """Read a clue found here, take an item, try an item on what is hidden."""
+        tr, scenario, state = self.app.tr, self.game.scenario, self.game.session.state
         actions = []
-        for cid in obj.reveals + tuple(c for c in obj.hidden_reveals if self.object_id in self.game.session.state.hidden_revealed):
-            if cid in self.game.session.state.clues:
-                badge = tr("ui.badge.new") if cid in self.game.unseen_clues else None
-                actions.append(Button(tr("ui.object.read_clue", title=scenario.clues[cid].title),
-                                      lambda cid=cid: self.read_clue(cid), key=f"clue:{cid}", icon="memo",
-                                      badge=badge, align="left"))
+        for cid in found:
+            badge = tr("ui.badge.new") if cid in self.game.unseen_clues else None
+            actions.append(Button(tr("ui.object.read_clue", title=scenario.clues[cid].title),
+                                  lambda cid=cid: self.read_clue(cid), key=f"clue:{cid}", icon="memo",
+                                  badge=badge, align="left"))
         for iid in view["items"]:
             item = scenario.items[iid]
             actions.append(Button(tr("ui.object.take", name=item.name), lambda iid=iid: self.take(iid),
                                   key=f"take:{iid}", icon=item.icon or "box", kind="primary", align="left"))
-        if obj.needs_item and self.object_id not in self.game.session.state.hidden_revealed:
-            for iid in self.game.session.state.inventory:
+        obj = view["object"]
+        if obj.needs_item and self.object_id not in state.hidden_revealed:
+            for iid in state.inventory:
                 item = scenario.items[iid]
                 actions.append(Button(tr("ui.object.use", name=item.name), lambda iid=iid: self.use(iid),
                                       key=f"use:{iid}", icon=item.icon or "box", align="left"))
+        return actions
+
+    def _place_column(self, buttons: list, side: pygame.Rect) -> int:
         y = side.top
-        for button in actions:
-            height = button.preferred_height(self.app.canvas, self.app, SIDE_W)
-            button.rect = pygame.Rect(side.left, y, SIDE_W, height)
+        for button in buttons:
+            height = button.preferred_height(self.app.canvas, self.app, side.width)
+            button.rect = pygame.Rect(side.left, y, side.width, height)
             y += height + 20
-        self.actions_bottom = y
-        return actions + [self.text_box]
+        return y
+
+    def _pictures(self, obj, found: list[str]) -> list[PictureButton]:
+        """The object's own picture and the pictures of the clues found here, each opening full-screen."""
+        tr, folder, images = self.app.tr, self.game.loaded.folder, self.app.images
+        tiles = []
+        if obj.image and images.natural_size(folder / obj.image) is not None:
+            tiles.append(PictureButton(folder / obj.image, tr("ui.picture.open_named", title=obj.name),
+                                       lambda: self.open_picture(folder / obj.image, obj.name), key="picture:object"))
+        for cid in found:
+            clue = self.game.scenario.clues[cid]
+            if clue.image and images.natural_size(folder / clue.image) is not None:
+                tiles.append(PictureButton(folder / clue.image, tr("ui.picture.open_named", title=clue.title),
+                                           lambda c=clue: self.open_picture(folder / c.image, c.title),
+                                           key=f"picture:{cid}"))
+        return tiles
+
+    def _left_column(self, left: pygame.Rect, text: str, obj, found: list[str]) -> list:
+        """The text as tall as it is (one line is a one-line box); the pictures get all the room below it.
+
+        The text keeps at least :data:`MIN_PICTURE_H` free for a row of pictures and pages when it is
+        longer than what is left.
+        """
+        tiles = self._pictures(obj, found)
+        self.text_box = TextBox(text, pygame.Rect(left), key="object_text", panel=True)
+        reserve = MIN_PICTURE_H + GAP if tiles else 0
+        text_h = min(self.text_box.measure(self.app.canvas, self.app), left.height - reserve)
+        self.text_box.rect = pygame.Rect(left.left, left.top, left.width, text_h)
+        below = pygame.Rect(left.left, self.text_box.rect.bottom + GAP, left.width, left.bottom - self.text_box.rect.bottom - GAP)
+        self.free_area = None if tiles else below
+        if tiles:
+            width = (below.width - GAP * (len(tiles) - 1)) // len(tiles)
+            for n, tile in enumerate(tiles):
+                tile.place(self.app.canvas, self.app, pygame.Rect(below.left + n * (width + GAP), below.top, width, below.height))
+        return [self.text_box] + tiles
+
+    @property
+    def toast_areas(self) -> list[pygame.Rect]:
+        """Besides the bars: the room under a short text, and under the buttons on the right."""
+        side = pygame.Rect(CONTENT.right - SIDE_W, self.actions_bottom, SIDE_W, CONTENT.bottom - self.actions_bottom)
+        free = [a for a in (self.free_area, side) if a is not None and a.height >= 80 and a.width >= 420]
+        return super().toast_areas + free
 
     def default_focus(self) -> str | None:
         view = self.view()
@@ -98,13 +149,11 @@ class ObjectScreen(GameScreen):
             self.app.toast(self.app.tr("ui.object.revealed"), "success")
         self.layout()
 
+    def open_picture(self, path, title: str) -> None:
+        self.app.stack.push(PictureView(self.app, path, title))
+
     def pager(self):
         return self.text_box
-
-    def draw_content(self, canvas) -> None:
-        if self.image_rect is not None:
-            obj = self.game.session.index.objects[self.object_id]
-            canvas.image(self.game.loaded.folder / obj.image, self.image_rect)
 
     def autoplay(self, command) -> list | None:
         if isinstance(command, C.TakeItem) and self.focus.find(f"take:{command.item}"):

@@ -283,3 +283,32 @@ class PictureView(Screen):
 
     def autoplay(self, command) -> list | None:
         return self.go_back()
+
+
+class PictureButton(Button):
+    """A picture with its label under it ("Groot bekijken: Rooster"); Enter, F5 or a click opens it full-screen."""
+
+    def __init__(self, path, text: str, on_activate, *, key: str):
+        super().__init__(text, on_activate, key=key, icon="magnifier", align="left")
+        self.path = Path(path)
+        self.label_h = 0
+
+    def place(self, canvas, ctx, rect: pygame.Rect) -> None:
+        """Put the tile at ``rect``: the label as tall as its words, the picture takes the rest."""
+        self.label_h = Button.preferred_height(self, canvas, ctx, rect.width)
+        self.rect = pygame.Rect(rect)
+
+    def draw(self, canvas, ctx, focused: bool) -> None:
+        c = ctx.theme.colours
+        canvas.fill(self.rect, c.panel, ctx.theme.radius)
+        picture = pygame.Rect(self.rect.left + 12, self.rect.top + 12, self.rect.width - 24,
+                              self.rect.height - self.label_h - 24)
+        if picture.height > 0:
+            canvas.image(self.path, picture)
+        whole = self.rect
+        self.rect = pygame.Rect(whole.left, whole.bottom - self.label_h, whole.width, self.label_h)
+        try:
+            super().draw(canvas, ctx, focused)
+        finally:
+            self.rect = whole
+        canvas.frame(self.rect, c.border, 2, ctx.theme.radius)
