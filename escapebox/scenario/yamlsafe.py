@@ -331,20 +331,96 @@ class _Builder:
                                        line=mark.line + 1, column=mark.column + 1, path=path)])
 
     def _syntax_error(self, exc) -> EscapeboxError:
-        """``exc`` is PyYAML's ``MarkedYAMLError``."""
+        """``exc`` is PyYAML's ``MarkedYAMLError``: said in the trainer's words, with the hint for its cause."""
         mark = exc.problem_mark or exc.context_mark
         if _is_libyaml_depth_limit(exc):
             # Newer libyaml stops deep nesting itself (at 1000 levels), before we see the events.
             return _fail(self.name, "yaml.too_deep", limit=MAX_DEPTH,
                          line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None)
         problem = exc.problem or "?"
+        said = next((key for start, key in _LIBYAML_WORDS if problem.startswith(start)), None)
+        if said == "no_colon" and exc.context_mark is not None:
+            mark = exc.context_mark  # libyaml points at the line after the one without a colon
         lines = self.text.split("\n")
-        near = lines[mark.line] if mark and mark.line < len(lines) else ""
-        hint = "@yaml.hint_tab" if "\t" in near or "tab" in problem else "@yaml.hint_general"
+        cause = _cause(problem, lines, mark.line if mark else 0)
+        if said:
+            said = _SAID_FOR_CAUSE.get(cause, said)
+        hint = "@yaml." + cause
+        code, params = ("yaml.bad_yaml", {"said": f"@yaml.said.{said}|"}) if said else ("yaml.syntax", {"problem": problem})
         return EscapeboxError([Problem(
-            "yaml.syntax", {"problem": problem, "hint": hint}, file=self.name,
+            code, {**params, "hint": hint}, file=self.name,
             line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
         )])
+
+
+#: libyaml's own words (the start of its message) and the key of ours that says it (``yaml.said.*``).
+_LIBYAML_WORDS = (
+    ("did not find expected key", "no_key"),
+    ("could not find expected ':'", "no_colon"),
+    ("did not find expected '-' indicator", "no_dash"),
+    ("found unknown escape character", "unknown_escape"),
+    ("mapping values are not allowed", "colon_here"),
+    ("found character that cannot start any token", "bad_start"),
+    ("found unexpected end of stream", "end_in_quote"),
+    ("did not find expected ',' or ']'", "no_bracket"),
+    ("did not find expected ',' or '}'", "no_brace"),
+    ("did not find expected comment or line break", "no_line_break"),
+    ("block sequence entries are not allowed", "dash_here"),
+    ("did not find expected node content", "no_value"),
+)
+
+#: Where the cause is clear, say it rather than what libyaml was looking for when it stumbled.
+_SAID_FOR_CAUSE = {"hint_quote": "text_after_quote", "hint_dash": "no_dash", "hint_tab": "tab"}
+
+# A value that opens with a quote and goes on after the closing one: ``text: 'Alweer,' zei ze``.
+_QUOTE_THEN_TEXT = re.compile(r"""^\s*(?:-\s+)?(?:[^'"\s#][^:#]*:\s+)?('[^']*'|"[^"]*")\s*[^\s#]""")
+_KEY_LINE = re.compile(r"""^(\s*)(?:-\s+)?[^\s#:'"][^:#]*:(\s|$)""")
+
+
+def _cause(problem: str, lines: list[str], line: int) -> str:
+    """The hint for what the trainer most likely did on ``line`` (0-based), from what libyaml said."""
+    near = lines[line] if line < len(lines) else ""
+    if "\t" in near or "tab" in problem:
+        return "hint_tab"
+    if problem.startswith("found unknown escape character"):
+        return "hint_backslash"
+    if problem.startswith("found unexpected end of stream"):
+        return "hint_unclosed_quote"
+    if any(_QUOTE_THEN_TEXT.match(text) for text in lines[max(0, line - 1):line + 1]):
+        return "hint_quote"
+    if problem.startswith("found character that cannot start any token"):
+        return "hint_special_start"
+    if problem.startswith(("did not find expected ',' or", "did not find expected node content")):
+        return "hint_flow"
+    if problem.startswith(("could not find expected ':'", "did not find expected '-' indicator")):
+        return "hint_dash" if _in_list(lines, line) else "hint_missing_colon"
+    if problem.startswith("mapping values are not allowed") and not _indented_under_text(lines, line):
+        return "hint_colon_in_text"
+    if problem.startswith(("mapping values", "did not find expected key", "block sequence entries")):
+        return "hint_indent"
+    return "hint_general"
+
+
+def _in_list(lines: list[str], line: int) -> bool:
+    """The nearest line above at the same indentation is a list item (``- …``)."""
+    indent = _indent(lines[line]) if line < len(lines) else 0
+    for text in reversed(lines[:line]):
+        if text.strip() and not text.lstrip().startswith("#") and _indent(text) <= indent:
+            return _indent(text) == indent and text.lstrip().startswith("- ")
+    return False
+
+
+def _indented_under_text(lines: list[str], line: int) -> bool:
+    """``key: value`` indented deeper than the ``key: text`` line above it: an indentation slip, not a colon in text."""
+    if line >= len(lines) or not _KEY_LINE.match(lines[line]):
+        return False
+    above = next((t for t in reversed(lines[:line]) if t.strip() and not t.lstrip().startswith("#")), "")
+    value = above.split(":", 1)[1].strip() if ":" in above else ""
+    return _KEY_LINE.match(above) is not None and bool(value) and _indent(lines[line]) > _indent(above)
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
 
 
 def _is_libyaml_depth_limit(exc) -> bool:
