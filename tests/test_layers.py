@@ -27,13 +27,13 @@ LAYERS: dict[str, int] = {
     "__init__": 0, "problems": 0, "i18n": 0, "paths": 0, "locales": 0,
     "scenario": 1, "puzzles": 1,
     "themes": 2, "core": 2,
-    "pack": 3, "print": 3, "report": 3, "authoring": 3, "debrief": 3, "privacy": 3,
+    "pack": 3, "print": 3, "report": 3, "authoring": 3, "debrief": 3, "privacy": 3, "festival": 3,
     "ui": 4,
     "cli": 5, "__main__": 5, "bundle": 5,
 }
 
 LAYER_NAMES = ["problems/i18n/paths", "scenario+puzzles", "themes+core",
-               "pack/print/report/authoring/debrief", "ui", "cli"]
+               "pack/print/report/authoring/debrief/festival", "ui", "cli"]
 
 
 def module_name(path: Path) -> str:

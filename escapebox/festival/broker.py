@@ -1,0 +1,113 @@
+"""The embedded MQTT broker: amqtt, run on an asyncio loop in a thread of its own.
+
+The trainer's Escapebox starts it by default, so a festival needs nothing
+installed beyond Escapebox; a larger setup points at Mosquitto instead
+(``--broker HOST:PORT``) and never starts this one.  The wall's pygame loop
+never waits for it: :meth:`EmbeddedBroker.start` returns once the listener is
+open (or raises :class:`BrokerFailed` with the reason), and :meth:`stop`
+shuts it down within :data:`STOP_TIMEOUT` seconds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import socket
+import threading
+
+#: seconds to wait for the listener to open or to close: amqtt opens a loopback listener in about
+#: 0.1 s on this 2-core machine under load; 10 s leaves room without hanging a test or the wall
+START_TIMEOUT = 10.0
+STOP_TIMEOUT = 10.0
+
+
+class BrokerFailed(OSError):
+    """The broker could not start (the port is taken, the address is not ours)."""
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port that was free a moment ago (for tests and for a festival started without a port)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.bind((host, 0))
+        return probe.getsockname()[1]
+
+
+def broker_config(host: str, port: int) -> dict:
+    """amqtt's configuration: one TCP listener, anonymous clients (the festival code scopes the
+    topics, docs/festival.md), no $SYS topics and no packet logging (a festival is quiet)."""
+    bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    return {
+        "listeners": {"default": {"type": "tcp", "bind": bind}},
+        "plugins": {"amqtt.plugins.authentication.AnonymousAuthPlugin": {"allow_anonymous": True}},
+    }
+
+
+class EmbeddedBroker:
+    def __init__(self, host: str = "127.0.0.1", port: int = 1883):
+        self.host, self.port = host, port
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._broker = None
+        self._ready = threading.Event()
+        self._failure: BaseException | None = None
+
+    @property
+    def address(self) -> str:
+        return f"[{self.host}]:{self.port}" if ":" in self.host else f"{self.host}:{self.port}"
+
+    def start(self) -> "EmbeddedBroker":
+        # amqtt logs every connection at INFO and a dropped client as an ERROR with a traceback;
+        # the hub reports what a trainer needs to know itself
+        logging.getLogger("amqtt").setLevel(logging.CRITICAL)
+        self._ready.clear()
+        self._failure = None
+        self._thread = threading.Thread(target=self._run, name="festival-broker", daemon=True)
+        self._thread.start()
+        if not self._ready.wait(START_TIMEOUT):
+            raise BrokerFailed(f"the broker did not start within {START_TIMEOUT:.0f} s")
+        if self._failure is not None:
+            self._thread.join(STOP_TIMEOUT)
+            raise BrokerFailed(str(self._failure) or type(self._failure).__name__)
+        return self
+
+    def _run(self) -> None:
+        from amqtt.broker import Broker
+        loop = self._loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+
+        async def start() -> None:
+            self._broker = Broker(broker_config(self.host, self.port), loop=loop)
+            await self._broker.start()
+
+        try:
+            loop.run_until_complete(start())
+        except BaseException as exc:   # amqtt wraps an OSError in its own BrokerError: report either
+            self._failure = exc
+            self._ready.set()
+            loop.close()
+            return
+        self._ready.set()
+        loop.run_forever()
+        loop.close()
+
+    def stop(self) -> None:
+        loop, thread = self._loop, self._thread
+        if loop is None or thread is None or not thread.is_alive():
+            return
+
+        async def shutdown() -> None:
+            try:
+                await self._broker.shutdown()
+            finally:
+                loop.stop()
+
+        asyncio.run_coroutine_threadsafe(shutdown(), loop)
+        thread.join(STOP_TIMEOUT)
+        self._loop = self._thread = self._broker = None
+
+    def __enter__(self) -> "EmbeddedBroker":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
