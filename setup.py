@@ -1,24 +1,39 @@
-"""Install the shared assets and bundled scenarios next to the package.
+"""Put the shared assets and bundled scenarios inside the package, as ``escapebox/data/``.
 
-``pyproject.toml`` holds the project's metadata; this file only lists the
-data files, which must be walked because scenario folders come and go.
-``escapebox.paths`` finds them again under ``<prefix>/share/escapebox``.
+``pyproject.toml`` holds the project's metadata; this file only adds the two folders, which
+must be walked because scenario folders come and go.  Inside the package they travel with it
+in every install layout (a virtual environment, ``pipx``, ``pip install --user`` or
+``--target``, a frozen app), and ``escapebox.paths`` finds them there first.  An editable
+install reads them from the checkout instead.  ``MANIFEST.in`` puts them in the sdist.
 """
 
 import os
 
 from setuptools import setup
+from setuptools.command.build_py import build_py
+
+SHIPPED = ("assets", "scenarios")
 
 
-def data_files(*roots):
-    found = {}
+def shipped_files(*roots):
+    """Every file to ship: not compiled caches, not a validator's expected output, no symlinks."""
     for root in roots:
         for folder, _dirs, files in os.walk(root):
-            kept = [os.path.join(folder, f) for f in files
-                    if not f.endswith((".pyc", ".expected")) and not os.path.islink(os.path.join(folder, f))]
-            if kept:
-                found[os.path.join("share", "escapebox", folder)] = kept
-    return sorted(found.items())
+            for name in files:
+                path = os.path.join(folder, name)
+                if not name.endswith((".pyc", ".expected")) and not os.path.islink(path):
+                    yield path
 
 
-setup(data_files=data_files("assets", "scenarios"))
+class BuildWithData(build_py):
+    def run(self):
+        super().run()
+        if getattr(self, "editable_mode", False):
+            return
+        for source in shipped_files(*SHIPPED):
+            target = os.path.join(self.build_lib, "escapebox", "data", source)
+            self.mkpath(os.path.dirname(target))
+            self.copy_file(source, target)
+
+
+setup(cmdclass={"build_py": BuildWithData})

@@ -1,9 +1,10 @@
 """Where Escapebox finds its files and keeps its own: the one place that decides.
 
 Shipped files: in a source checkout (or an editable install) ``assets/`` and ``scenarios/``
-sit next to the package; ``pip install .`` copies them to ``<prefix>/share/escapebox``; a
-frozen app (``escapebox bundle``, docs/distribution.md) carries them in ``escapebox/data/``
-inside its ``_internal`` folder, where the package's own files are too.
+sit next to the package; a wheel (``pip install .``, ``pipx``) carries them inside the package
+as ``escapebox/data/`` (setup.py), and so does a frozen app (``escapebox bundle``,
+docs/distribution.md) in its ``_internal`` folder.  ``<prefix>/share/escapebox`` is where
+installs before that put them.
 
 Files Escapebox writes: saved sessions and settings in the user data folder, checked scenarios
 in the user cache folder, crash logs in the user log folder.  ``ESCAPEBOX_DATA_DIR`` puts all
