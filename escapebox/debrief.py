@@ -25,7 +25,9 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from escapebox.core import events as E
+from escapebox.i18n import Translator
 from escapebox.scenario.branches import shown_ending
+from escapebox.scenario.mistakes import describe_mistake
 from escapebox.scenario.index import ScenarioIndex
 from escapebox.core.state import GameState
 from escapebox.scenario.model import Scenario
@@ -132,11 +134,17 @@ class ReflectionAnswer:
 
 @dataclass(frozen=True)
 class GoalGroup:
-    """Reflections under one learning goal; ``goal`` is :data:`OTHER_GOAL` for those without."""
+    """Reflections that serve the same learning goals; ``goal`` is :data:`OTHER_GOAL` for those without.
+
+    A reflection that serves two goals is in one group, named after both (``goals``, ``texts``),
+    so the debrief shows it once.  ``goal`` and ``text`` are the first of them.
+    """
 
     goal: str | None
     text: str
     answers: tuple[ReflectionAnswer, ...]
+    goals: tuple[str, ...] = ()
+    texts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -278,6 +286,7 @@ def _choices(scenario: Scenario, log: list[E.Event]):
 
 def _puzzles(scenario: Scenario, log: list[E.Event], clock: list[float]):
     index = ScenarioIndex(scenario)
+    words = Translator(scenario.language)   # a mistake is told with the scenario's own texts
     for pid, puzzle in scenario.puzzles.items():
         seen = _first_seen(pid, index, log)
         opened = next((n for n, e in enumerate(log) if isinstance(e, E.LockOpened) and e.puzzle == pid), None)
@@ -291,7 +300,8 @@ def _puzzles(scenario: Scenario, log: list[E.Event], clock: list[float]):
             opened_at=lock.at if lock else None,
             seconds=clock[opened] - clock[seen] if seen is not None and opened is not None and seen <= opened else None,
             hints=sum(not h.pushed for h in hints), pushed_hints=sum(h.pushed for h in hints),
-            wrong=tuple(WrongTry(e.at, e.shown, e.feedback) for e in mine if isinstance(e, E.WrongAnswer)),
+            wrong=tuple(WrongTry(e.at, describe_mistake(puzzle, e.answer, words), e.feedback)
+                        for e in mine if isinstance(e, E.WrongAnswer) and not e.repeat),
             revealed=any(isinstance(e, E.AnswerRevealed) for e in mine),
             answer=lock.shown if lock and not lock.skipped else "",
         )
@@ -340,8 +350,17 @@ def _reflections(scenario: Scenario, log: list[E.Event], kind: type) -> tuple[Re
 
 
 def _by_goal(scenario: Scenario, answers: tuple[ReflectionAnswer, ...]) -> tuple[GoalGroup, ...]:
-    """Goals in the scenario's order, each with its answers; goal-less answers last under "Overig"."""
-    groups = [GoalGroup(gid, text, tuple(a for a in answers if gid in a.goals))
-              for gid, text in scenario.goals.items()]
-    groups.append(GoalGroup(OTHER_GOAL, "", tuple(a for a in answers if not a.goals)))
-    return tuple(g for g in groups if g.answers)
+    """Each answer once, under all the goals it serves; groups in the order of their first goal
+    (one goal before several), goal-less answers last under "Overig"."""
+    order = {gid: n for n, gid in enumerate(scenario.goals)}
+    sets: dict[tuple[str, ...], list[ReflectionAnswer]] = {}
+    for answer in answers:
+        goals = tuple(sorted((g for g in set(answer.goals) if g in order), key=order.__getitem__))
+        sets.setdefault(goals, []).append(answer)
+    groups = [GoalGroup(goals[0], scenario.goals[goals[0]], tuple(found), goals,
+                        tuple(scenario.goals[g] for g in goals))
+              for goals, found in sorted(((g, f) for g, f in sets.items() if g),
+                                         key=lambda item: (order[item[0][0]], len(item[0]), item[0]))]
+    if sets.get(()):
+        groups.append(GoalGroup(OTHER_GOAL, "", tuple(sets[()])))
+    return tuple(groups)

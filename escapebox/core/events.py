@@ -154,6 +154,10 @@ class WrongAnswer(Event):
     answer: Any = None
     shown: str = ""
     feedback: str | None = None
+    #: the same answer as the puzzle's wrong attempt just before (a click, then Enter on the same
+    #: point): the group sees the feedback again, but it is no new attempt, costs no penalty and
+    #: is not counted
+    repeat: bool = False
 
 
 @dataclass(frozen=True)

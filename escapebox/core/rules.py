@@ -171,9 +171,11 @@ class Rules:
         verdict = puzzle.check(cmd.answer)
         shown = puzzle.describe_answer(cmd.answer)[:500]
         if not verdict.correct:
-            emit(E.WrongAnswer(puzzle=cmd.puzzle, answer=_jsonable(cmd.answer), shown=shown,
-                               feedback=verdict.feedback))
-            if self.scenario.timer.wrong_penalty:
+            logged = _jsonable(cmd.answer)
+            repeat = cmd.puzzle in state.last_wrong and state.last_wrong[cmd.puzzle] == logged
+            emit(E.WrongAnswer(puzzle=cmd.puzzle, answer=logged, shown=shown, feedback=verdict.feedback,
+                               repeat=repeat))
+            if self.scenario.timer.wrong_penalty and not repeat:
                 emit(E.PenaltyAdded(seconds=self.scenario.timer.wrong_penalty, reason="wrong", puzzle=cmd.puzzle))
             return
         self.open_lock(state, cmd.puzzle, emit, answer=_jsonable(cmd.answer), shown=shown,

@@ -43,6 +43,8 @@ class GameState:
     choices: dict[str, int] = field(default_factory=dict)
     hints: dict[str, int] = field(default_factory=dict)
     wrong: dict[str, list[str]] = field(default_factory=dict)
+    #: each puzzle's last wrong answer (as logged), to tell a repeat from a new attempt
+    last_wrong: dict[str, object] = field(default_factory=dict)
     revealed: list[str] = field(default_factory=list)
     reflections: dict[str, str] = field(default_factory=dict)
     skipped_reflections: list[str] = field(default_factory=list)
@@ -129,7 +131,9 @@ class GameState:
         self._on_ItemTaken(E.ItemTaken(item=e.gives))
 
     def _on_WrongAnswer(self, e: E.WrongAnswer) -> None:
-        self.wrong.setdefault(e.puzzle, []).append(e.shown)
+        if not e.repeat:
+            self.wrong.setdefault(e.puzzle, []).append(e.shown)
+        self.last_wrong[e.puzzle] = e.answer
 
     def _on_LockOpened(self, e: E.LockOpened) -> None:
         self.opened.setdefault(e.puzzle, "skipped" if e.skipped else "solved")

@@ -118,9 +118,10 @@ def _reflections(d: Debrief, tr) -> str:
         return f'<h3>{escape(tr("report.reflections"))}</h3><p class="muted">{escape(tr("report.none"))}</p>'
     blocks = []
     for group in d.by_goal:
-        title = group.text if group.goal else tr("report.goal_other")
+        title = " + ".join(group.texts or (group.text,)) if group.goal else tr("report.goal_other")
         answers = "".join(_answer(a, tr) for a in group.answers)
-        blocks.append(f'<div class="goalbox"><p class="goal"><span class="goal-label">{escape(tr("report.goal_label"))}'
+        label = "report.goals_label" if len(group.texts) > 1 else "report.goal_label"
+        blocks.append(f'<div class="goalbox"><p class="goal"><span class="goal-label">{escape(tr(label))}'
                       f'</span>{escape(title)}</p>{answers}</div>')
     return f'<h3>{escape(tr("report.reflections"))}</h3>{"".join(blocks)}'
 

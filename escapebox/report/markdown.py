@@ -116,7 +116,7 @@ def _choices(d: Debrief, tr) -> list[str]:
 def _reflections(d: Debrief, tr) -> list[str]:
     out = [f"### {md(tr('report.reflections'))}", ""]
     for group in d.by_goal:
-        out += [f"#### {md(group.text if group.goal else tr('report.goal_other'))}", ""]
+        out += [f"#### {md(' + '.join(group.texts or (group.text,)) if group.goal else tr('report.goal_other'))}", ""]
         for a in group.answers:
             out += [f"**{md(a.prompt)}**", "", f"> {md(parts.answer_text(a, tr))}", ""]
     if d.skipped_reflections:

@@ -47,9 +47,9 @@ def status_tags(p: PuzzleResult, tr) -> list[tuple[str, str]]:
     return tags
 
 
-def count(tr, key: str, number: int) -> str:
+def count(tr, key: str, number: int, **params) -> str:
     """``1 hint`` / ``2 hints``: the catalogue has ``<key>_one`` for exactly one."""
-    return tr(f"{key}_one" if number == 1 else key, count=number)
+    return tr(f"{key}_one" if number == 1 else key, count=number, **params)
 
 
 def puzzle_note(p: PuzzleResult | None, tr) -> str:

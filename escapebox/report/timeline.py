@@ -32,7 +32,10 @@ def timeline(scenario: Scenario, events, tr) -> list[Line]:
 
 
 def _shown(e: E.Event, scenario: Scenario) -> bool:
-    """Penalties repeat the line before; a dilemma's lock repeats the choice that follows."""
+    """Penalties repeat the line before; a dilemma's lock repeats the choice that follows; a repeated
+    wrong answer (the same again, at once) is the attempt the line before already shows."""
+    if isinstance(e, E.WrongAnswer):
+        return not e.repeat
     if isinstance(e, E.LockOpened) and not e.skipped:
         return not getattr(scenario.puzzles.get(e.puzzle), "always_opens", False)
     return not isinstance(e, _SKIP)

@@ -61,7 +61,7 @@ def test_debrief_shows_time_puzzles_path_reflections_and_questions(make_app, fix
     game, screen = play_and_end(pilot, answer="Op het prikbord.")
     text = "\n".join(shown_lines(screen))
     assert "van de 20:05" in text or "van de 25:00" in text or "van de 20:00" in text
-    assert "“4321”" in text and "1 hints (0 van de spelleider)" in text
+    assert "– 4321" in text and "1 hint (0 van de spelleider)" in text
     assert "(door de spelleider)" in text                                        # the jump to the gang
     assert "“Op het prikbord.”" in text and "4 (op een schaal van 1 tot 5)" in text
     assert "Wie regelt bij jullie de eerste dag?" in text

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import pygame
 
 from escapebox.debrief import OTHER_GOAL, build_debrief
+from escapebox.report.parts import count
 from escapebox.ui.clock_text import clock_text
 from escapebox.ui.screens.base import GameScreen
 from escapebox.ui.widgets import Button
@@ -118,12 +119,14 @@ class DebriefScreen(GameScreen):
                 status = tr("facilitator.debrief.status_open")
             parts = [status]
             if p.all_hints:
-                parts.append(tr("facilitator.debrief.puzzle_hints", hints=p.all_hints, pushed=p.pushed_hints))
+                parts.append(count(tr, "facilitator.debrief.puzzle_hints", p.all_hints, pushed=p.pushed_hints))
             if p.revealed:
                 parts.append(tr("facilitator.debrief.puzzle_revealed"))
             if p.wrong:
-                parts.append(tr("facilitator.debrief.puzzle_wrong", answers=", ".join(f"“{w.text}”" for w in p.wrong)))
+                parts.append(count(tr, "facilitator.debrief.puzzle_wrong", len(p.wrong)))
             lines.append(tr("facilitator.debrief.puzzle_line", title=p.title, status=" · ".join(parts)))
+            # each wrong attempt on a line of its own, in the group's words (escapebox/scenario/mistakes.py)
+            lines += [tr("facilitator.debrief.wrong_try", text=w.text) for w in p.wrong]
         return "\n".join(lines) or tr("facilitator.debrief.no_puzzles")
 
     def path_text(self) -> str:
@@ -142,8 +145,12 @@ class DebriefScreen(GameScreen):
         tr, d = self.app.tr, self.debrief
         sections = []
         for group in d.by_goal:
-            heading = (tr("facilitator.debrief.other_goal") if group.goal is OTHER_GOAL
-                       else tr("facilitator.debrief.goal", goal=group.text))
+            if group.goal is OTHER_GOAL:
+                heading = tr("facilitator.debrief.other_goal")
+            elif len(group.texts) > 1:     # one reflection, shown once, under every goal it serves
+                heading = tr("facilitator.debrief.goals", goals=" + ".join(group.texts))
+            else:
+                heading = tr("facilitator.debrief.goal", goal=group.text)
             sections.append((heading, "\n".join(self.answer_text(a) for a in group.answers)))
         if not sections:
             sections.append((tr("facilitator.debrief.no_reflections"), tr("facilitator.debrief.none_answered")))

@@ -156,6 +156,10 @@ class ReflectionScreen(GameScreen):
         if outcome.refused:
             self.message = self.app.game.message(outcome.refused)
             return
+        if isinstance(command, C.AnswerReflection):
+            # the group should see its answer is not lost: saved to disk, or (--no-save) kept for the debrief
+            saved = self.app.game.session.store is not None
+            self.app.toast(self.app.tr("ui.reflection.saved" if saved else "ui.reflection.kept"), "success")
         self.app.game.route()
 
     def update(self, dt: float) -> bool:

@@ -1,0 +1,81 @@
+"""A wrong attempt in the group's words, for the debrief and the report.
+
+What a kind's ``describe_answer`` gives is the whole answer: every pair of a
+match, every step of an order, the coordinates of a spot.  On a projected
+debrief that is a paragraph nobody reads, and "(36%, 50%)" means nothing
+to a group.  A trainer asks about the mistake, so this module names only it:
+
+- **match**: the pairs that were wrong ("Twee keer ziek gemeld – Er speelt
+  iets met haar eigen gezondheid");
+- **order**: the steps that were out of place, with where they stood and
+  where they belong;
+- **spot**: "naast het doel", or which decoy the group chose (its feedback
+  starts with what the trainer wrote about it);
+- every other kind: what the group typed or picked (``describe_answer``).
+
+Like :mod:`escapebox.scenario.freesolve`, this module knows these three
+kinds by their class: a new kind whose answer is not readable as it is adds
+its case here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from escapebox.puzzles.base import index_list
+from escapebox.puzzles.match import MatchPuzzle
+from escapebox.puzzles.order import OrderPuzzle
+from escapebox.puzzles.spot import SpotPuzzle
+
+#: A decoy is named by the start of its feedback: 60 characters is about half a line on the
+#: projected debrief at 1920 wide (the bundled decoys' first clauses are 40 to 70 characters).
+DECOY_WORDS = 60
+
+
+def describe_mistake(puzzle, answer: Any, tr) -> str:
+    """The mistake in ``answer`` (a wrong one), in ``tr``'s language."""
+    describe = _BY_CLASS.get(type(puzzle))
+    text = describe(puzzle, answer, tr) if describe and not puzzle.sealed else None
+    return text or puzzle.describe_answer(answer)
+
+
+def _match(puzzle: MatchPuzzle, answer, tr) -> str | None:
+    chosen = index_list(answer)
+    if chosen is None or sorted(chosen) != list(range(len(puzzle.pairs))):
+        return None
+    wrong = [f"{puzzle.pairs[left].left} – {puzzle.pairs[right].right}"
+             for left, right in enumerate(chosen) if left != right]
+    return tr("report.mistake.pairs", count=len(wrong), of=len(puzzle.pairs), pairs="; ".join(wrong))
+
+
+def _order(puzzle: OrderPuzzle, answer, tr) -> str | None:
+    order = index_list(answer)
+    if order is None or sorted(order) != list(range(len(puzzle.steps))):
+        return None
+    misplaced = [tr("report.mistake.step", step=puzzle.steps[step], place=place + 1, right=step + 1)
+                 for place, step in enumerate(order) if place != step]
+    return tr("report.mistake.steps", count=len(misplaced), steps="; ".join(misplaced))
+
+
+def _spot(puzzle: SpotPuzzle, answer, tr) -> str | None:
+    if not isinstance(answer, (list, tuple)) or len(answer) != 2:
+        return None
+    try:
+        x, y = float(answer[0]), float(answer[1])
+    except (TypeError, ValueError):
+        return None
+    for decoy in puzzle.decoys:
+        if decoy.area.contains(x, y):
+            return tr("report.mistake.decoy", decoy=_start(decoy.feedback))
+    return tr("report.mistake.missed")
+
+
+def _start(text: str) -> str:
+    """The first sentence of a decoy's feedback, cut at a word near :data:`DECOY_WORDS`."""
+    first = text.split(". ")[0].rstrip(".")
+    if len(first) <= DECOY_WORDS:
+        return first
+    return first[:DECOY_WORDS].rsplit(" ", 1)[0] + " …"
+
+
+_BY_CLASS = {MatchPuzzle: _match, OrderPuzzle: _order, SpotPuzzle: _spot}

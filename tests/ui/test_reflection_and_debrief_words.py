@@ -1,0 +1,45 @@
+"""Issue #17 on screen: a confirmed reflection says it was saved; the debrief lists each wrong
+attempt on its own line and counts hints in proper Dutch ("1 hint")."""
+
+import pytest
+
+from escapebox.core import commands as C
+from ui_helpers import start_game
+
+
+@pytest.mark.parametrize("save, key", [(True, "ui.reflection.saved"), (False, "ui.reflection.kept")])
+def test_confirming_a_reflection_says_it_was_saved(make_app, fixture_scenario, save, key):
+    app, pilot = make_app(fixture_scenario, save=save)
+    game = start_game(pilot)
+    game.apply(C.Inspect("kastje"))
+    game.apply(C.TryAnswer("kastje-slot", "1234"))
+    game.route()
+    pilot.run()
+    assert app.stack.top.name == "reflection-text"
+    app.toasts.clear()
+    pilot.type("Op het prikbord.")
+    pilot.press("ctrl+return")
+    pilot.run()
+    assert app.stack.top.name != "reflection-text"
+    assert [t.text for t in app.toasts] == [app.tr(key)]
+
+
+def test_the_debrief_lists_wrong_attempts_apart_and_says_1_hint(make_app, fixture_scenario):
+    app, pilot = make_app(fixture_scenario)
+    game = start_game(pilot)
+    game.apply(C.Inspect("kastje"))
+    game.apply(C.TryAnswer("kastje-slot", "4321"))
+    game.apply(C.TryAnswer("kastje-slot", "4321"))     # the same again: no new attempt
+    game.apply(C.TryAnswer("kastje-slot", "1111"))
+    game.apply(C.TakeHint("kastje-slot"))
+    game.apply(C.TryAnswer("kastje-slot", "1234"))
+    game.apply(C.AnswerReflection("na-kastje", "Op het prikbord."))
+    game.apply(C.EndGame())
+    game.route()
+    pilot.run()
+    screen = app.stack.top
+    assert screen.name == "debrief"
+    lines = screen.puzzles_text().splitlines()
+    first = next(n for n, line in enumerate(lines) if "Het kastje" in line or "kastje" in line.lower())
+    assert "1 hint (0 van de spelleider)" in lines[first] and "2 keer fout geprobeerd:" in lines[first]
+    assert lines[first + 1:first + 3] == ["   – 4321", "   – 1111"]
