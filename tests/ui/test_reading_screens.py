@@ -229,3 +229,49 @@ def test_the_trainers_message_goes_with_the_overlay(game_app):
     pilot.press("escape")
     assert app.stack.top.name == "room"
     assert not app.toasts
+
+
+# ---------------------------------------------------------------- the start screen
+
+
+def test_intro_page_label_follows_pagedown(make_app):
+    app, pilot = make_app(load_scenario(SCENARIOS / "student-met-rugzak"), size=(1280, 720))
+    intro = app.stack.top
+    app.draw()
+    current, pages = intro.body.pages()
+    assert current == 1 and pages >= 2
+    for page in range(2, pages + 1):
+        pilot.press("pagedown")
+        app.draw()
+        assert app.stack.top is intro and intro.body.pages() == (page, pages)
+    pilot.press("pagedown")                              # after the last page: on to the group's name
+    assert app.stack.top.name == "group"
+
+
+@pytest.mark.parametrize("name", ["student-met-rugzak", "zij-instromer", "hele-team-leert", "tutorial",
+                                  "voorbeeld-compleet"])
+def test_intro_cards_are_never_paged_on_a_beamer(make_app, name):
+    app, pilot = make_app(load_scenario(SCENARIOS / name), size=(1920, 1080), text_size="large")
+    intro = app.stack.top
+    app.draw()
+    assert not intro.facts_box.overflows() and not intro.privacy_box.overflows()
+    assert intro.facts_box.pages() == (1, 1)
+
+
+def test_scenario_language_is_named_and_a_different_one_is_said(make_app):
+    loaded = load_scenario(SCENARIOS / "zij-instromer")
+    app, pilot = make_app(loaded, lang="en")
+    facts = app.stack.top.facts_box.text
+    assert "Language: Dutch" in facts and "this scenario is in Dutch" in facts
+    app, pilot = make_app(loaded, lang="nl")
+    facts = app.stack.top.facts_box.text
+    assert "Taal: Nederlands" in facts and "Let op" not in facts
+
+
+def test_picker_cards_name_the_language(make_app):
+    app, pilot = make_app(None, lang="en")
+    card = app.stack.top.focus.find("scenario:zij-instromer")
+    assert card.facts.endswith("Dutch") and card.note == "Note: this scenario is in Dutch."
+    app, pilot = make_app(None, lang="nl")
+    card = app.stack.top.focus.find("scenario:zij-instromer")
+    assert card.facts.endswith("Nederlands") and card.note is None

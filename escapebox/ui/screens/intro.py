@@ -1,7 +1,9 @@
 """The title screen of a scenario: what it is about, how to play, and how answers are kept.
 
-Shows the summary, learning goals, duration and players, a short "how to
-play", and the privacy sentence.  Offers to continue a saved game of the
+Shows the summary, learning goals, duration and players, the scenario's
+language (and a note when it is not the interface's: ``--lang en`` on a
+Dutch case), a short "how to play", and the privacy sentence.  The body
+pages with PageDown/PageUp; the facts and the privacy sentence never do.  Offers to continue a saved game of the
 same scenario when there is one.
 """
 
@@ -20,7 +22,24 @@ from escapebox.ui.widgets import Button, TextBox
 MARGIN = 80
 GAP = 32
 SIDE_W = 640
+#: the right column when large text (a beamer) does not fit the facts and the privacy sentence in
+#: SIDE_W: half the width, so the body text keeps 864 px (about 55 characters at beamer size)
+WIDE_SIDE_W = (LOGICAL_W - 2 * MARGIN - GAP) // 2
 LOGO_W, LOGO_H = 360, 90   # an organisation's logo (theme), top right
+#: the scenario's language, named in the interface's language; and the note when the two differ
+LANGUAGE_NAMES = {"nl": "ui.language.name_nl", "en": "ui.language.name_en"}
+LANGUAGE_NOTES = {"nl": "ui.language.in_nl", "en": "ui.language.in_en"}
+
+
+def language_name(tr, scenario) -> str:
+    return tr(LANGUAGE_NAMES.get(scenario.language, "ui.language.name_nl"))
+
+
+def language_note(tr, scenario) -> str | None:
+    """"Dit scenario is in het Engels" when the case text is not in the interface's language (``--lang``)."""
+    if scenario.language == tr.lang:
+        return None
+    return tr(LANGUAGE_NOTES.get(scenario.language, "ui.language.in_nl"))
 
 
 class IntroScreen(Screen):
@@ -45,6 +64,10 @@ class IntroScreen(Screen):
         parts.append(tr("ui.intro.how_heading") + "\n" + tr("ui.intro.how"))
         return "\n\n".join(parts)
 
+    @property
+    def language_differs(self) -> bool:
+        return language_note(self.app.tr, self.scenario) is not None
+
     def facts(self) -> list[str]:
         tr, s = self.app.tr, self.scenario
         lines = [tr("ui.intro.duration", minutes=s.duration), tr("ui.intro.players", players=s.players.replace(" ", ""))]
@@ -56,6 +79,10 @@ class IntroScreen(Screen):
             lines.append(tr("ui.intro.audience", audience=s.audience))
         if s.level:
             lines.append(tr("ui.intro.level", level=s.level))
+        lines.append(tr("ui.intro.language", language=language_name(tr, s)))
+        note = language_note(tr, s)
+        if note:
+            lines.append(note)
         return lines
 
     def layout(self) -> None:
@@ -64,7 +91,6 @@ class IntroScreen(Screen):
         self.title_layout = fit_title(canvas, app, self.scenario.title, LOGICAL_W - 2 * MARGIN - logo_w,
                                       roles=("display", "title", "heading"), max_lines=1)
         top = 50 + self.title_layout.height + 24
-        body_w = LOGICAL_W - 2 * MARGIN - SIDE_W - GAP
         buttons = [Button(tr("ui.intro.start"), self.start, key="start", kind="primary")]
         if self.saved:
             group = self.saved.get("group_name") or "?"
@@ -72,26 +98,52 @@ class IntroScreen(Screen):
         buttons.append(Button(tr("settings.open"), lambda: open_settings(self.app), key="settings"))
         if len(self.app.stack.screens) > 1:
             buttons.append(Button(tr("ui.intro.back"), self.back, key="back"))
-        side_x = LOGICAL_W - MARGIN - SIDE_W
+        self.privacy_box = TextBox(privacy_notice(tr), key="privacy", panel=True, role="small")
+        self.facts_box = TextBox("\n".join(self.facts()), key="facts", panel=True, style="bold")
+        # the right column as it always was; then, for large text, smaller facts and a wider column
+        for side_w, role in ((SIDE_W, "body"), (SIDE_W, "small"), (WIDE_SIDE_W, "body"), (WIDE_SIDE_W, "small")):
+            if self._place_column(buttons, top, side_w, role):
+                break
+        else:
+            self._place_column(buttons, top, SIDE_W, "body")
+            self._facts_over_body(top)
+        self.set_widgets([self.body, self.facts_box, self.privacy_box] + buttons, default="start")
+
+    def _place_column(self, buttons: list, top: int, side_w: int, role: str) -> bool:
+        """Buttons at the bottom of a column ``side_w`` wide, the privacy sentence above them, the facts at
+        the top, the body text left of it; False when the two cards do not both fit whole."""
+        canvas, app = self.app.canvas, self.app
+        side_x = LOGICAL_W - MARGIN - side_w
         y = 1040
         for button in reversed(buttons):
-            height = button.preferred_height(canvas, app, SIDE_W)
+            height = button.preferred_height(canvas, app, side_w)
             y -= height
-            button.rect = pygame.Rect(side_x, y, SIDE_W, height)
+            button.rect = pygame.Rect(side_x, y, side_w, height)
             y -= 20
+        self.privacy_box.rect = pygame.Rect(side_x, top, side_w, 10)
+        self.facts_box.rect = pygame.Rect(side_x, top, side_w, 10)
+        self.facts_box.role = role
+        column = y - top
+        privacy_h = self.privacy_box.measure(canvas, app)
+        facts_h = self.facts_box.measure(canvas, app)
+        privacy_h = min(privacy_h, column)          # longer than the whole column: it pages, never cut off
+        self.privacy_box.rect = pygame.Rect(side_x, y - privacy_h, side_w, privacy_h)
+        self.facts_box.rect.height = facts_h
+        body_w = side_x - GAP - MARGIN
         self.body = TextBox(self.body_text(), pygame.Rect(MARGIN, top, body_w, 1040 - top), key="body", panel=True)
-        facts = "\n".join(self.facts())
-        privacy = privacy_notice(tr)
-        # The privacy sentence must be readable at a glance, so it gets its full height first
-        # (just above the buttons); the facts take what is left and page if they must.
-        self.privacy_box = TextBox(privacy, pygame.Rect(side_x, top, SIDE_W, 10), key="privacy", panel=True,
-                                   role="small")
-        privacy_h = min(self.privacy_box.measure(canvas, app), (y - top) * 2 // 3)
-        self.privacy_box.rect = pygame.Rect(side_x, y - privacy_h, SIDE_W, privacy_h)
-        self.facts_box = TextBox(facts, pygame.Rect(side_x, top, SIDE_W, 10), key="facts", panel=True, style="bold")
-        room = self.privacy_box.rect.top - GAP - top
-        self.facts_box.rect.height = min(self.facts_box.measure(canvas, app), room)
-        self.set_widgets([self.body, self.facts_box, self.privacy_box] + buttons, default="start")
+        return facts_h + GAP + privacy_h <= column
+
+    def _facts_over_body(self, top: int) -> None:
+        """No column takes both cards whole: the facts wrap in one card over the body text (which pages)."""
+        canvas, app = self.app.canvas, self.app
+        *facts, note = self.facts() if self.language_differs else (*self.facts(), None)
+        self.facts_box.text = "  ·  ".join(facts) + (f"\n{note}" if note else "")
+        self.facts_box.role = "body"
+        width = self.body.rect.width
+        self.facts_box.rect = pygame.Rect(MARGIN, top, width, 10)
+        self.facts_box.rect.height = min(self.facts_box.measure(canvas, app), (1040 - top) // 2)
+        body_top = self.facts_box.rect.bottom + GAP
+        self.body.rect = pygame.Rect(MARGIN, body_top, width, 1040 - body_top)
 
     def start(self) -> None:
         from escapebox.ui.screens.group_name import GroupNameScreen

@@ -1,7 +1,8 @@
 """Choose a scenario: the bundled ones and the trainer's own, as cards.
 
-Each card shows the title, the summary, the number of players and the
-duration.  A scenario that does not load shows its first problem instead of
+Each card shows the title, the summary, the number of players, the
+duration and the language, with a note when the scenario is not in the
+interface's language (``--lang en`` on a Dutch scenario).  A scenario that does not load shows its first problem instead of
 crashing the picker, so a trainer sees what to fix.
 """
 
@@ -17,6 +18,7 @@ from escapebox.pack.open import open_scenario
 from escapebox import paths
 from escapebox.ui.canvas import LOGICAL_W
 from escapebox.ui.screen import Screen
+from escapebox.ui.screens.intro import language_name, language_note
 from escapebox.ui.widgets import Button, draw_focus_ring
 
 MARGIN = 80
@@ -57,13 +59,16 @@ class ScenarioCard(Button):
         self.entry = entry
         if scenario:
             facts = tr("ui.picker.facts", players=scenario.players.replace(" ", ""), minutes=scenario.duration)
+            facts += " · " + language_name(tr, scenario)
             if not entry.bundled:
                 facts += " · " + tr("ui.picker.own")
             self.summary = scenario.summary
             self.facts = facts
+            self.note = language_note(tr, scenario)
         else:
             self.summary = tr("ui.picker.broken", problem=entry.problem or "?")
             self.facts = ""
+            self.note = None
             self.enabled = True
 
     def _style(self) -> str:
@@ -76,7 +81,8 @@ class ScenarioCard(Button):
         title = canvas.layout(self.text, "bold", ctx.size("heading"), inner).height
         summary = canvas.layout(self.summary, "regular", ctx.size("small"), inner).height
         facts = canvas.text_renderer.line_height(ctx.size("small")) if self.facts else 0
-        return title + summary + facts + 64
+        note = canvas.layout(self.note, "bold", ctx.size("small"), inner).height if self.note else 0
+        return title + summary + facts + note + 64
 
     def draw(self, canvas, ctx, focused: bool) -> None:
         c = ctx.theme.colours
@@ -92,6 +98,10 @@ class ScenarioCard(Button):
         y += summary.height
         if self.facts:
             canvas.text(self.facts, (inner.left, y), "bold", ctx.size("small"), c.muted)
+            y += canvas.text_renderer.line_height(ctx.size("small"))
+        if self.note:                     # in words, so it never depends on colour alone
+            note = canvas.layout(self.note, "bold", ctx.size("small"), inner.width)
+            canvas.paragraph(note, pygame.Rect(inner.left, y, inner.width, note.height), c.text)
 
 
 class PickerScreen(Screen):

@@ -76,6 +76,24 @@ class TextBox(Widget):
         page = self._lines_per_page(self.layout(self._canvas, self._ctx))
         return self.scroll(direction * max(1, page - 1))
 
+    def page_number(self, lines: int, page: int) -> tuple[int, int]:
+        """(this page, pages) as PageDown turns them: a page on is ``page - 1`` lines (one line stays for
+        context), and the last page ends with the last line, so it starts wherever that puts it."""
+        last = max(0, lines - page)
+        if last == 0:
+            return 1, 1
+        step = max(1, page - 1)
+        pages = -(-last // step) + 1
+        current = pages if self.first_line >= last else min(pages - 1, self.first_line // step + 1)
+        return current, pages
+
+    def pages(self) -> tuple[int, int]:
+        """(this page, pages) as the indicator shows them; (1, 1) before the box was drawn or when all fits."""
+        if self._canvas is None:
+            return 1, 1
+        layout = self.layout(self._canvas, self._ctx)
+        return self.page_number(len(layout.lines), self._lines_per_page(layout))
+
     def handle(self, event, ctx) -> bool:
         if event.type == pygame.MOUSEWHEEL:
             return self.scroll(-event.y * 3) or self.overflows()
@@ -105,8 +123,7 @@ class TextBox(Widget):
         """"Meer tekst ▼ (PgDn)" with drawn arrows, so the reader knows the text goes on."""
         colours = ctx.theme.colours
         y = inner.bottom - INDICATOR_H + 6
-        total_pages = -(-max(1, len(layout.lines) - 1) // max(1, page - 1)) if page > 1 else len(layout.lines)
-        current = min(total_pages, self.first_line // max(1, page - 1) + 1) if page > 1 else self.first_line + 1
+        current, total_pages = self.page_number(len(layout.lines), page)
         label = ctx.tr("ui.text.more", page=current, pages=total_pages)
         size = ctx.size("small")
         if canvas.measure(label, "regular", size) > inner.width - 100:   # a narrow box at the largest text size
