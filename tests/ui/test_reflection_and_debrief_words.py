@@ -43,3 +43,18 @@ def test_the_debrief_lists_wrong_attempts_apart_and_says_1_hint(make_app, fixtur
     first = next(n for n, line in enumerate(lines) if "Het kastje" in line or "kastje" in line.lower())
     assert "1 hint (0 van de spelleider)" in lines[first] and "2 keer fout geprobeerd:" in lines[first]
     assert lines[first + 1:first + 3] == ["   – 4321", "   – 1111"]
+
+
+def test_the_debrief_names_the_ending_the_choice_led_to(make_app):
+    from escapebox.core.autoplayer import autoplay
+    from escapebox.scenario.loader import load_scenario
+    from ui_helpers import SCENARIOS
+    app, pilot = make_app(load_scenario(SCENARIOS / "student-met-rugzak"))
+    game = start_game(pilot)
+    autoplay(game.session, 1)
+    game.route()
+    pilot.run()
+    pilot.press("return")        # the ending: on to the debrief
+    screen = app.stack.top
+    assert screen.name == "debrief"
+    assert "Daardoor eindigde het spel met: Open kaart" in screen.path_text()
