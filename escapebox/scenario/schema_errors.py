@@ -10,7 +10,9 @@ to the YAML position recorded by the reader.
 from __future__ import annotations
 
 import difflib
+import re
 import types
+import unicodedata
 from typing import Annotated, Any, Mapping, Union, get_args, get_origin
 
 from pydantic import ValidationError
@@ -39,6 +41,16 @@ SAME_AS = {
 }
 
 
+#: The Dutch names docs/authoring.md gives each kind of puzzle (its headings "``spot`` — zoekplaat"),
+#: and a few words trainers use for them: ``kind: zoekplaat`` means ``kind: spot``.
+DUTCH_KIND_NAMES = {
+    "cijferslot": "code", "code": "code", "woordslot": "word", "woord": "word", "meerkeuze": "choice",
+    "keuze": "choice", "volgorde": "order", "koppelen": "match", "koppels": "match", "zoekplaat": "spot",
+    "spullen samen gebruiken": "combine", "combineren": "combine", "combinatie": "combine",
+    "eindslot": "meta", "praktijkdilemma": "dilemma",
+}
+
+
 def problems_from_validation(error: ValidationError, doc: Document, model: type) -> list[Problem]:
     problems = [_problem(item, doc, model) for item in error.errors(include_url=False)]
     return sorted(_dedupe(problems), key=lambda p: (p.line or 0, p.column or 0))
@@ -57,7 +69,12 @@ def _problem(item: Mapping[str, Any], doc: Document, model: type) -> Problem:
     if kind == "extra_forbidden":
         field = loc[-1]
         path = doc.resolve(loc)
-        params = {"field": field, "suggestion": _suggest(field, allowed_keys(model, loc[:-1], doc))}
+        suggestion = _placement(model, loc, doc) or _suggest(field, allowed_keys(model, loc[:-1], doc))
+        params = {"field": field, "suggestion": suggestion}
+        mark = doc.key_mark(path)
+    elif kind in ("model_type", "dataclass_type", "dict_type") and _entry_above(model, loc, doc):
+        code = "schema.field_among_entries"
+        params = {"field": loc[-1], "other": _entry_above(model, loc, doc), "container": loc[-2]}
         mark = doc.key_mark(path)
     elif kind == "missing":
         params = {"field": loc[-1]}
@@ -78,12 +95,114 @@ def _problem(item: Mapping[str, Any], doc: Document, model: type) -> Problem:
             code = f"schema.rule.{ctx.get('error')}" if str(ctx.get("error")).isidentifier() else "schema.other"
     if kind == "string_pattern_mismatch":
         code = "schema.bad_id" if ctx.get("pattern") == ID_PATTERN else "schema.pattern"
+    if code == "schema.bad_id":
+        params["suggestion"] = _id_suggestion(str(item.get("input", "")), doc)
     if item.get("input", "") is None and kind not in ("missing", "extra_forbidden"):
         code = "schema.empty_value"
     if code == "schema.other":
         params["detail"] = item.get("msg", "")
     return Problem(code, params, file=doc.file, line=mark.line if mark else None,
                    column=mark.column if mark else None, path=dotted(path))
+
+
+def _placement(model: type, loc: tuple, doc: Document) -> str:
+    """For an unknown key that is a known one a level deeper or higher: say where it belongs.
+
+    An object indented as far as its room's fields (``teamtelefoon:`` beside ``objects:``) is
+    an unknown field of the room, and ``exits`` indented as an object's field is one of the
+    object; both are indentation slips, not typos (issue #18).
+    """
+    key, parent = loc[-1], loc[:-1]
+    deeper = _deeper_home(model, parent, key, doc)
+    if deeper:
+        return f"@schema.indent_deeper|{deeper}"
+    for depth in range(len(parent) - 1, -1, -1):
+        above = _strip(_type_at(model, parent[:depth]))
+        if is_part(above):
+            if key in {f.key for f in part_fields(above).values()}:
+                return f"@schema.indent_less|{dotted(doc.resolve(parent[:depth])) or key}"
+            return ""
+    return ""
+
+
+def _deeper_home(model: type, parent: tuple, key, doc: Document) -> str | None:
+    """A field written beside ``key`` under which ``key`` would be valid: as a field, or as an entry."""
+    here = _strip(_type_at(model, parent))
+    node = _data_at(doc, parent)
+    if not is_part(here) or not isinstance(node, dict):
+        return None
+    value = node.get(key)
+    for spec in part_fields(here).values():
+        if spec.key not in node or spec.key == key:
+            continue
+        inner = _strip(spec.annotation)
+        if is_part(inner) and key in {f.key for f in part_fields(inner).values()}:
+            return spec.key
+        entry = _strip(get_args(inner)[1]) if get_origin(inner) is dict else None
+        if is_part(entry) and isinstance(value, dict) and value and \
+                set(value) <= {f.key for f in part_fields(entry).values()}:
+            return spec.key
+    return None
+
+
+def _entry_above(model: type, loc: tuple, doc: Document) -> str | None:
+    """``reveals:`` indented as far as the objects it belongs to: the name of the entry above it."""
+    container = _strip(_type_at(model, loc[:-1]))
+    entry = _strip(get_args(container)[1]) if get_origin(container) is dict else None
+    node = _data_at(doc, loc[:-1])
+    if not is_part(entry) or not isinstance(node, dict) or loc[-1] not in {f.key for f in part_fields(entry).values()}:
+        return None
+    keys = list(node)
+    position = keys.index(loc[-1]) if loc[-1] in keys else 0
+    return str(keys[position - 1]) if position > 0 else None
+
+
+def _type_at(model: type, loc: tuple):
+    current: object = model
+    for part in loc:
+        current = _step(current, part)
+        if current is None:
+            return None
+    return current
+
+
+def _data_at(doc: Document, loc: tuple):
+    node = doc.data
+    for part in doc.resolve(loc):
+        node = node[part]
+    return node
+
+
+#: The parts of a scenario whose keys are ids (objects are found inside each room).
+_ID_TABLES = ("rooms", "endings", "clues", "items", "puzzles", "goals", "reflections")
+
+
+def _id_suggestion(value: str, doc: Document) -> str:
+    """The trainer's own word written as an id: "did you mean" when that id exists, else how it is spelled.
+
+    A fixed example ('teampost') read as advice to write that name (issue #18), so the
+    message shows the rule applied to what the trainer wrote instead.
+    """
+    spelled = _as_id(value)
+    if not spelled or spelled == value:
+        return ""
+    return f"@schema.did_you_mean|{spelled}" if spelled in _ids(doc) else f"@schema.id_spelled|{spelled}"
+
+
+def _as_id(value: str) -> str:
+    """``Grote Hal`` → ``grote-hal``: lower case, accents off, spaces and other signs as ``-``."""
+    plain = unicodedata.normalize("NFKD", value.strip().lower()).encode("ascii", "ignore").decode()
+    spelled = re.sub(r"[^a-z0-9_-]+", "-", plain).strip("-")[:40]
+    return spelled if re.fullmatch(ID_PATTERN, spelled) else ""
+
+
+def _ids(doc: Document) -> set[str]:
+    data = doc.data if isinstance(doc.data, dict) else {}
+    found = {str(k) for table in _ID_TABLES if isinstance(data.get(table), dict) for k in data[table]}
+    for room in (data.get("rooms") or {}).values() if isinstance(data.get("rooms"), dict) else ():
+        if isinstance(room, dict) and isinstance(room.get("objects"), dict):
+            found |= {str(k) for k in room["objects"]}
+    return found
 
 
 def _context_params(kind: str, ctx: dict, item: Mapping[str, Any]) -> dict:
@@ -97,7 +216,8 @@ def _context_params(kind: str, ctx: dict, item: Mapping[str, Any]) -> dict:
         tag = ctx.get("tag", "")
         expected = [t.strip(" '") for t in str(ctx.get("expected_tags", "")).split(",")]
         params["expected"] = ", ".join(expected)
-        params["suggestion"] = _suggest(str(tag), expected)
+        dutch = DUTCH_KIND_NAMES.get(str(tag).strip().lower())
+        params["suggestion"] = f"@schema.did_you_mean|{dutch}" if dutch in expected else _suggest(str(tag), expected)
     return params
 
 

@@ -26,6 +26,7 @@ from escapebox.scenario.freesolve import free_solves
 from escapebox.scenario.guessable import given_away
 from escapebox.scenario.loader import LoadedScenario
 from escapebox.scenario.metaanswer import meta_answer_findings
+from escapebox.scenario.nearby import closest_file
 from escapebox.scenario.mediacheck import MediaProblem, inspect_image, inspect_sound
 from escapebox.scenario.picturebudget import ROOM_PIXELS, ROOM_PIXELS_WARN, budget, millions
 from escapebox.scenario.readability import readability_problems
@@ -137,7 +138,9 @@ def _check_asset(loaded: LoadedScenario, path: tuple, value: str, report: _Repor
     if folder != resolved and folder not in resolved.parents:
         report.add("validate.asset_outside", path, file=value)
     elif not resolved.is_file():
-        report.add("validate.missing_asset", path, file=value)
+        close = closest_file(loaded.folder, value)
+        report.add("validate.missing_asset", path, file=value,
+                   suggestion=f"@schema.did_you_mean|{close}" if close and close != value else "")
     else:
         _check_media(resolved, path, value, report)
 
