@@ -23,6 +23,7 @@ from escapebox.scenario.invisible import invisible_problems
 from escapebox.problems import Problem, Severity
 from escapebox.scenario.assets import icon_exists
 from escapebox.scenario.freesolve import free_solves
+from escapebox.scenario.icons import closest_icon
 from escapebox.scenario.guessable import given_away
 from escapebox.scenario.loader import LoadedScenario
 from escapebox.scenario.metaanswer import meta_answer_findings
@@ -116,16 +117,24 @@ def _check_references(loaded: LoadedScenario, ids, report: _Report) -> bool:
             known = set().union(*(ids[k] for k in marker.kinds))
             if value not in known:
                 ok = False
-                close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
-                suggestion = f"@schema.did_you_mean|{close[0]}" if close else ""
-                report.add("validate.unknown_id", path, id=value,
-                           kind=f"@validate.kind_{marker.kinds[0]}", suggestion=suggestion)
+                report.add("validate.unknown_id", path, id=value, kind="@validate.kind_" + "_or_".join(marker.kinds),
+                           suggestion=_reference_hint(value, marker.kinds, known, ids))
         elif isinstance(marker, AssetPath):
             _check_asset(loaded, path, value, report)
     for path, value in _icons(loaded.scenario):
         if not icon_exists(value, loaded.folder):
-            report.add("validate.unknown_icon", path, icon=value)
+            close = closest_icon(value)
+            report.add("validate.unknown_icon", path, icon=value,
+                       suggestion=f"@schema.did_you_mean|{close}" if close else "")
     return ok
+
+
+def _reference_hint(value: str, kinds: tuple, known: set[str], ids) -> str:
+    """"Did you mean", or, for an exit's ``to:`` naming an ending, the field that does lead there."""
+    if kinds == ("room",) and value in ids["ending"]:
+        return f"@validate.ending_needs_leads_to|{value}"
+    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+    return f"@schema.did_you_mean|{close[0]}" if close else ""
 
 
 def _check_asset(loaded: LoadedScenario, path: tuple, value: str, report: _Report) -> None:
