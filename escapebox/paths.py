@@ -154,6 +154,8 @@ class Edition:
     name: str | None = None
     theme: Path | None = None
     scenario_dir: Path | None = None
+    #: bundled scenarios the edition ships its own copy of (by folder or file name): shown once
+    replaces: frozenset[str] = frozenset()
 
 
 def edition_dir() -> Path:
@@ -176,9 +178,12 @@ def edition() -> Edition:
     if not isinstance(data, dict):
         return Edition()
     name, theme, scenarios = data.get("name"), data.get("theme"), data.get("scenarios")
+    replaces = data.get("replaces")
     return Edition(name=name if isinstance(name, str) and name else None,
                    theme=folder / theme if isinstance(theme, str) and theme else None,
-                   scenario_dir=folder / scenarios if isinstance(scenarios, str) and scenarios else None)
+                   scenario_dir=folder / scenarios if isinstance(scenarios, str) and scenarios else None,
+                   replaces=frozenset(n for n in replaces if isinstance(n, str)) if isinstance(replaces, list)
+                   else frozenset())
 
 
 def scenario_sources(extra: list[Path] | None = None) -> list[tuple[Path, bool]]:
@@ -186,13 +191,16 @@ def scenario_sources(extra: list[Path] | None = None) -> list[tuple[Path, bool]]
     own scenarios come first, so its picker opens on them."""
     found: list[tuple[Path, bool]] = []
     seen: set[Path] = set()
-    own = edition().scenario_dir
-    groups = [(own, True)] if own is not None else []
-    groups += [(d, True) for d in bundled_scenario_dirs()] + [(d, False) for d in user_scenario_dirs()]
+    ours = edition()
+    groups = [(ours.scenario_dir, True)] if ours.scenario_dir is not None else []
+    shipped = bundled_scenario_dirs()
+    groups += [(d, True) for d in shipped] + [(d, False) for d in user_scenario_dirs()]
     groups += [(d, False) for d in (extra or [])]
     for folder, bundled in groups:
         for path in _scenarios_in(folder):
             resolved = path.resolve()
+            if folder in shipped and path.name in ours.replaces:
+                continue
             if resolved not in seen:
                 seen.add(resolved)
                 found.append((path, bundled))

@@ -117,7 +117,10 @@ def test_an_edition_names_its_theme_and_puts_its_scenarios_first(edition_at):
 def test_edition_scenarios_keep_the_order_of_the_command_line(edition_at):
     minimal = ROOT / "scenarios" / "minimaal"
     stage_edition(EditionRequest(scenarios=[TUTORIAL, minimal]), edition_at)
-    assert [p.name for p, _ in paths.scenario_sources()[:2]] == ["01-tutorial", "02-minimaal"]
+    names = [p.name for p, _ in paths.scenario_sources()]
+    assert names[:2] == ["01-tutorial", "02-minimaal"]
+    assert "tutorial" not in names and "minimaal" not in names  # the edition's copies stand for them
+    assert "zij-instromer" in names
 
 
 def test_a_plain_or_damaged_edition_file_means_no_edition(edition_at):
@@ -300,7 +303,8 @@ def test_a_branded_bundle_starts_with_its_own_name_theme_and_scenarios(tmp_path)
     build_bundle(request, log=lambda _line: None)
     description = json.loads((out / "_internal" / "escapebox" / "data" / "edition" / paths.EDITION_FILE)
                              .read_text(encoding="utf-8"))
-    assert description == {"name": EDITION_NAME, "theme": "theme/theme.yaml", "scenarios": "scenarios"}
+    assert description == {"name": EDITION_NAME, "theme": "theme/theme.yaml", "scenarios": "scenarios",
+                           "replaces": ["tutorial"]}
     assert EDITION_NAME in (out / README).read_text(encoding="utf-8")
     env = laptop_env(tmp_path, ESCAPEBOX_DATA_DIR=str(tmp_path / "data"))
     own = out / "_internal" / "escapebox" / "data" / "edition" / "scenarios" / "01-tutorial"

@@ -36,7 +36,8 @@ def stage_edition(request: EditionRequest, folder: Path) -> list[Problem]:
     warnings += _stage_scenarios(request.scenarios, folder / SCENARIO_FOLDER)
     description = {"name": request.name,
                    "theme": f"{THEME_FOLDER}/{request.theme.name}" if request.theme else None,
-                   "scenarios": SCENARIO_FOLDER if request.scenarios else None}
+                   "scenarios": SCENARIO_FOLDER if request.scenarios else None,
+                   "replaces": sorted({Path(source).name for source in request.scenarios})}
     folder.mkdir(parents=True, exist_ok=True)
     (folder / paths.EDITION_FILE).write_text(json.dumps(description, ensure_ascii=False, indent=2), "utf-8")
     return warnings
