@@ -90,6 +90,21 @@ class PuzzleResult:
 
 
 @dataclass(frozen=True)
+class TrainerHelp:
+    """What the trainer stepped in with, each counted as itself (the report's "Hulp van de trainer")."""
+
+    pushed_hints: int       #: hints the trainer sent
+    time_changes: int       #: times the trainer added or took away time
+    time_added: float       #: their net seconds (+ added, - taken away)
+    skipped: int            #: puzzles the trainer skipped
+    revealed: int           #: puzzles whose answer the trainer showed
+
+    @property
+    def total(self) -> int:
+        return self.pushed_hints + self.time_changes + self.skipped + self.revealed
+
+
+@dataclass(frozen=True)
 class RoomVisit:
     room: str
     name: str
@@ -195,6 +210,13 @@ class Debrief:
     @property
     def revealed_puzzles(self) -> tuple[PuzzleResult, ...]:
         return tuple(p for p in self.puzzles if p.revealed)
+
+    @property
+    def trainer_help(self) -> TrainerHelp:
+        changes = [e for e in self.events if isinstance(e, E.TimeAdjusted)]
+        return TrainerHelp(pushed_hints=sum(p.pushed_hints for p in self.puzzles), time_changes=len(changes),
+                           time_added=sum(e.seconds for e in changes), skipped=len(self.skipped_puzzles),
+                           revealed=len(self.revealed_puzzles))
 
     def puzzle(self, puzzle_id: str) -> PuzzleResult | None:
         return next((p for p in self.puzzles if p.id == puzzle_id), None)

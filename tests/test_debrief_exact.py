@@ -146,3 +146,16 @@ def test_a_reflection_with_two_goals_appears_once_under_both():
     assert [(g.goals, [a.id for a in g.answers]) for g in groups] == [
         (("kijken",), ["alleen"]), (("kijken", "praten"), ["mee"])]
     assert groups[1].texts == ("Je kijkt goed.", "Je praat erover.")
+
+
+def test_no_bundled_feedback_repeats_the_screens_own_not_yet():
+    """The puzzle screen says "Nog niet goed." before every wrong feedback (ui.puzzle.wrong)."""
+    from escapebox.paths import bundled_scenario_dirs
+    from escapebox.scenario.loader import load_scenario
+    prefix = Translator("nl")("ui.puzzle.wrong", feedback="").strip()
+    for folder in bundled_scenario_dirs():
+        if not (folder / "scenario.yaml").is_file():
+            continue
+        for pid, puzzle in load_scenario(folder).scenario.puzzles.items():
+            texts = [puzzle.wrong_feedback or ""] + list(getattr(puzzle, "near_misses", {}).values())
+            assert not [t for t in texts if t.startswith(prefix)], (folder.name, pid)

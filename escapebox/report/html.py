@@ -88,10 +88,11 @@ def _cards(d: Debrief, tr) -> str:
     cards += [(clock(d.time.paused), tr("report.card_paused"), False),
               (str(d.hints), tr("report.card_hints"), False),
               (str(d.wrong_answers), tr("report.card_wrong"), False),
-              (str(len(d.skipped_puzzles) + len(d.revealed_puzzles)), tr("report.card_trainer"), False)]
+              (str(d.trainer_help.total), tr("report.card_trainer"), False)]
     html = "".join(f'<div class="card{" alert" if alert else ""}"><span class="value">{escape(value)}</span>'
                    f'<span class="label">{escape(label)}</span></div>' for value, label, alert in cards)
-    return f'<div class="cards">{html}</div>'
+    detail = f'<p class="muted">{escape(tr("report.card_trainer"))}: {escape(parts.trainer_help_text(d, tr))}</p>'
+    return f'<div class="cards">{html}</div>{detail}'
 
 
 def _path(d: Debrief, tr) -> str:

@@ -56,7 +56,7 @@ def _overview_row(s: ReportSession, colours, tr) -> str:
     d = s.debrief
     over = (f'<span class="over">{escape(tr("report.overtime", time=clock(d.time.overtime)))}</span>'
             if d.time.overtime else "")
-    numbers = (d.hints, d.wrong_answers, len(d.skipped_puzzles) + len(d.revealed_puzzles), len(d.reflections))
+    numbers = (d.hints, d.wrong_answers, d.trainer_help.total, len(d.reflections))
     return (f'<tr style="--group:{colours[s.label]}"><td><span class="chip"></span>{escape(s.label)}</td>'
             f'<td>{escape(parts.ending_text(d, tr))}</td><td>{escape(parts.time_used(d, tr))}{over}</td>'
             + "".join(f'<td class="num">{n}</td>' for n in numbers) + "</tr>")

@@ -78,7 +78,7 @@ def _not_reached(groups: tuple[str, ...], tr) -> list[str]:
 def _overview(label: str, d: Debrief, tr) -> list[str]:
     over = f" ({tr('report.overtime', time=clock(d.time.overtime))})" if d.time.overtime else ""
     return [label, parts.ending_text(d, tr), parts.time_used(d, tr) + over, str(d.hints), str(d.wrong_answers),
-            str(len(d.skipped_puzzles) + len(d.revealed_puzzles)), str(len(d.reflections))]
+            str(d.trainer_help.total), str(len(d.reflections))]
 
 
 def _questions(text: str, questions: tuple[str, ...], tr) -> list[str]:
@@ -96,6 +96,7 @@ def _session(s: ReportSession, tr, with_questions: bool) -> list[str]:
            f"- {md(tr('report.card_overtime'))}: {clock(d.time.overtime)}",
            f"- {md(tr('report.card_paused'))}: {clock(d.time.paused)}",
            f"- {md(tr('report.card_hints'))}: {d.hints}", f"- {md(tr('report.card_wrong'))}: {d.wrong_answers}",
+           f"- {md(tr('report.card_trainer'))}: {d.trainer_help.total} ({md(parts.trainer_help_text(d, tr))})",
            f"- {md(tr('report.path'))}: " + " → ".join(md(v.name) for v in d.path), ""]
     out += _choices(d, tr) + _reflections(d, tr) + _puzzles(d, tr)
     out += [f"### {md(tr('report.timeline'))}", ""]

@@ -47,6 +47,22 @@ def status_tags(p: PuzzleResult, tr) -> list[tuple[str, str]]:
     return tags
 
 
+def trainer_help_text(d: Debrief, tr) -> str:
+    """"1 hint gestuurd · tijd aangepast (+10:00)": each kind of help by itself, or "geen"."""
+    help_ = d.trainer_help
+    bits = []
+    if help_.pushed_hints:
+        bits.append(count(tr, "report.trainer_help.hints", help_.pushed_hints))
+    if help_.time_changes:
+        sign = "+" if help_.time_added >= 0 else "−"
+        bits.append(count(tr, "report.trainer_help.time", help_.time_changes, change=sign + clock(abs(help_.time_added))))
+    if help_.skipped:
+        bits.append(count(tr, "report.trainer_help.skipped", help_.skipped))
+    if help_.revealed:
+        bits.append(count(tr, "report.trainer_help.revealed", help_.revealed))
+    return " · ".join(bits) or tr("report.trainer_help.none")
+
+
 def count(tr, key: str, number: int, **params) -> str:
     """``1 hint`` / ``2 hints``: the catalogue has ``<key>_one`` for exactly one."""
     return tr(f"{key}_one" if number == 1 else key, count=number, **params)

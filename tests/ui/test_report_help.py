@@ -1,0 +1,59 @@
+"""The trainer's help in the report, counted each as itself, from a session facilitated through the
+real console code (escapebox/ui/facilitator/actions.py): a pushed hint, added time, a skipped puzzle
+and a revealed answer."""
+
+from escapebox.core import commands as C
+from escapebox.debrief import build_debrief
+from escapebox.report.html import render_html
+from escapebox.report.markdown import render_markdown
+from escapebox.report.sources import ReportSession
+from escapebox.ui.facilitator.actions import FacilitatorActions
+from ui_helpers import start_game
+
+
+def facilitated(make_app, fixture_scenario):
+    app, pilot = make_app(fixture_scenario)
+    game = start_game(pilot)
+    said = []
+    actions = FacilitatorActions(app, lambda text, kind: said.append((text, kind)))
+    actions.push_hint("kastje-slot")
+    actions.adjust(600)
+    actions.reveal("woord-slot")
+    game.apply(C.Inspect("kastje"))
+    game.apply(C.TryAnswer("kastje-slot", "1234"))
+    game.apply(C.AnswerReflection("na-kastje", "Op het prikbord."))
+    actions.skip("woord-slot")
+    actions.end()
+    assert all(kind == "success" for _, kind in said), said
+    return game
+
+
+def report_session(session_id, label, game):
+    scenario = game.scenario
+    return ReportSession(session_id, label, "store", scenario, build_debrief(scenario, game.session.state.events))
+
+
+def test_every_kind_of_help_counts_as_itself(make_app, fixture_scenario):
+    game = facilitated(make_app, fixture_scenario)
+    help_ = report_session("1", "Groep 1", game).debrief.trainer_help
+    assert (help_.pushed_hints, help_.time_changes, help_.time_added, help_.skipped, help_.revealed) == (1, 1, 600, 1, 1)
+    assert help_.total == 4
+
+
+def test_the_single_report_and_the_comparison_show_the_help(make_app, fixture_scenario, tmp_path):
+    game = facilitated(make_app, fixture_scenario)
+    plain_app, plain_pilot = make_app(fixture_scenario)
+    plain = start_game(plain_pilot, "Groep 2")
+    plain.apply(C.EndGame())
+    sessions = [report_session("1", "Groep 1", game), report_session("2", "Groep 2", plain)]
+    tr = plain_app.tr
+    single = render_markdown(sessions[:1], tr, "nu")
+    assert ("Hulp van de trainer: 4 (1 hint gestuurd · tijd aangepast (+10:00) · 1 puzzel overgeslagen · "
+            "1 keer het antwoord getoond)") in single
+    compared = render_markdown(sessions, tr, "nu")
+    table = compared.splitlines()
+    head = next(n for n, line in enumerate(table) if "| Hulp van de trainer |" in line)
+    column = table[head].split(" | ").index("Hulp van de trainer")
+    assert [row.split(" | ")[column] for row in table[head + 2:head + 4]] == ["4", "0"]
+    html = render_html(sessions, tr, "nu")
+    assert "1 hint gestuurd · tijd aangepast (+10:00)" in html
