@@ -81,7 +81,7 @@ def startup_rows(bundle: Path, runs: int, work: Path) -> list[Row]:
 
 def build(work: Path) -> Path:
     from escapebox.bundle.build import BundleRequest, build_bundle
-    return build_bundle(BundleRequest(out=work / "Escapebox", zip=True), log=lambda _line: None).folder
+    return build_bundle(BundleRequest(out=work / "Escapebox", zip=True)).folder
 
 
 def main(argv: list[str]) -> int:

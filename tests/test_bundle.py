@@ -142,6 +142,25 @@ def test_a_theme_that_fails_its_contrast_check_refuses_to_bundle(tmp_path):
     assert not (tmp_path / "edition").exists()
 
 
+def test_the_bundle_command_refuses_a_failing_theme_in_the_trainers_words(tmp_path, capsys):
+    from escapebox.cli import main
+    theme = tmp_path / "grijs.yaml"
+    theme.write_text('theme_format: 1\nname: Grijs\nbased_on: default\n'
+                     'colours:\n  background: "#FFFFFF"\n  text: "#DDDDDD"\n', encoding="utf-8")
+    assert main(["bundle", "-o", str(tmp_path / "uit"), "--theme", str(theme)]) == 1
+    said = capsys.readouterr()
+    assert "te weinig contrast tussen text en background" in said.err
+    assert "gebouwd" not in said.out and not (tmp_path / "uit").exists()
+
+
+def test_the_bundle_command_will_not_overwrite_someones_files(tmp_path, capsys):
+    from escapebox.cli import main
+    (tmp_path / "brief.docx").write_text("", encoding="utf-8")
+    assert main(["bundle", "-o", str(tmp_path)]) == 1
+    assert "geen eerdere Escapebox-map" in capsys.readouterr().err
+    assert (tmp_path / "brief.docx").exists()
+
+
 def test_a_scenario_with_errors_refuses_to_bundle(tmp_path):
     broken = tmp_path / "kapot"
     broken.mkdir()
@@ -180,7 +199,7 @@ def bundle(tmp_path_factory) -> Path:
         return Path(reuse)
     _need_pyinstaller()
     out = tmp_path_factory.mktemp("bundle") / "Escapebox"
-    build_bundle(BundleRequest(out=out, zip=True), log=lambda _line: None)
+    build_bundle(BundleRequest(out=out, zip=True))
     return out
 
 
@@ -300,7 +319,7 @@ def test_a_branded_bundle_starts_with_its_own_name_theme_and_scenarios(tmp_path)
     out = tmp_path / "Meander"
     request = BundleRequest(out=out, edition=EditionRequest(name=EDITION_NAME, theme=EXAMPLE_THEME,
                                                              scenarios=[TUTORIAL]))
-    build_bundle(request, log=lambda _line: None)
+    build_bundle(request)
     description = json.loads((out / "_internal" / "escapebox" / "data" / "edition" / paths.EDITION_FILE)
                              .read_text(encoding="utf-8"))
     assert description == {"name": EDITION_NAME, "theme": "theme/theme.yaml", "scenarios": "scenarios",

@@ -52,29 +52,27 @@ def launcher_name() -> str:
     return LAUNCHER + (".exe" if sys.platform == "win32" else "")
 
 
-def build_bundle(request: BundleRequest, log=print) -> BundleResult:
+def build_bundle(request: BundleRequest, before_freeze=lambda: None) -> BundleResult:
     """Build the folder (and the zip); raises :class:`EscapeboxError` before any long work when the
-    request cannot succeed (PyInstaller missing, the output folder taken, a theme that fails)."""
+    request cannot succeed (PyInstaller missing, the output folder taken, a theme that fails);
+    ``before_freeze`` is called once those checks passed, before the minutes of freezing."""
     out = request.out.resolve()
-    _check_can_build(out)
+    if out.exists() and not _is_replaceable(out):
+        raise EscapeboxError([Problem("bundle.out_taken", {"folder": str(out)})])
     with tempfile.TemporaryDirectory(prefix="escapebox-bundle-") as temp:
         stage = Path(temp) / "escapebox"
-        warnings = stage_edition(request.edition, stage / "data" / "edition")
+        warnings = stage_edition(request.edition, stage / "data" / "edition")  # a failing theme stops here
+        if importlib.util.find_spec("PyInstaller") is None:
+            raise EscapeboxError([Problem("bundle.no_pyinstaller")])
         _stage_package(stage)
         work = request.work or Path(temp) / "work"
         dist = Path(temp) / "dist"
-        _run_pyinstaller(stage, dist, work, log)
+        before_freeze()
+        _run_pyinstaller(stage, dist, work)
         _replace(out, dist / LAUNCHER)
     write_readme(out, request.edition, launcher_name())
     archive = _zip(out) if request.zip else None
     return BundleResult(out, out / launcher_name(), archive, warnings)
-
-
-def _check_can_build(out: Path) -> None:
-    if importlib.util.find_spec("PyInstaller") is None:
-        raise EscapeboxError([Problem("bundle.no_pyinstaller")])
-    if out.exists() and not _is_replaceable(out):
-        raise EscapeboxError([Problem("bundle.out_taken", {"folder": str(out)})])
 
 
 def _is_replaceable(out: Path) -> bool:
@@ -116,8 +114,7 @@ def pyinstaller_command(stage: Path, dist: Path, work: Path) -> list[str]:
     return command
 
 
-def _run_pyinstaller(stage: Path, dist: Path, work: Path, log) -> None:
-    log(f"PyInstaller: {dist}")
+def _run_pyinstaller(stage: Path, dist: Path, work: Path) -> None:
     done = subprocess.run(pyinstaller_command(stage, dist, work), capture_output=True, text=True)
     if done.returncode != 0 or not (dist / LAUNCHER / launcher_name()).is_file():
         tail = "\n".join((done.stderr or done.stdout).strip().splitlines()[-15:])

@@ -30,8 +30,9 @@ def run(args, tr) -> int:
     from escapebox.bundle.edition import EditionRequest
     edition = EditionRequest(name=args.name, theme=args.theme, scenarios=list(args.scenario))
     request = BundleRequest(out=args.output, edition=edition, zip=args.zip, work=args.work_dir)
-    print(tr("bundle.building", folder=str(args.output)))
-    result = build_bundle(request, log=lambda _line: None)  # problems: EscapeboxError → message, exit 1
+    # problems: EscapeboxError → message, exit 1, before anything is built
+    result = build_bundle(request, before_freeze=lambda: print(tr("bundle.building", folder=str(args.output)),
+                                                               flush=True))
     for problem in result.warnings:
         print(problem.render(tr), file=sys.stderr)
     print(tr("bundle.done", launcher=str(result.launcher)))
