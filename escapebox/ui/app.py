@@ -247,6 +247,8 @@ class App:
         animating = any(screen.update(dt) for screen in list(self.stack.visible()))
         if self.services.dev is not None:
             self.services.dev.poll()
+        if self.services.festival is not None:
+            self.services.festival.poll()
         if self.game is not None:
             self.game.tick()
         self._expire_toasts(now)

@@ -40,6 +40,9 @@ class PlayOptions:
     #: ``--room``: with ``--dev``, start the game in this room
     room: str | None = None
     console: bool = False
+    #: ``--festival CODE`` with the hub's broker (``--broker HOST:PORT`` or found by zeroconf)
+    festival: str | None = None
+    broker: tuple[str, int] | None = None
 
 
 def settings_for(options: PlayOptions, saved: Settings | None = None) -> Settings:
@@ -109,9 +112,14 @@ def build_app(options: PlayOptions, tr: Translator | None = None):
     if options.dev and options.loaded is not None:
         from escapebox.ui.dev import DevMode
         dev = DevMode(app, options.loaded, room=options.room)
-    launcher = Launcher(app, save=options.save and not options.autoplay and not options.dev,
+    # a festival publishes the saved log, so a festival's auto-player saves too (docs/festival.md)
+    festival = None
+    if options.festival is not None and options.broker is not None:
+        from escapebox.ui.festival.link import FestivalLink
+        festival = FestivalLink(app, *options.broker, options.festival)
+    launcher = Launcher(app, save=options.save and not options.dev and (not options.autoplay or festival is not None),
                         data_dir=options.data_dir, picker=options.loaded is None)
-    app.services = Services(launcher=launcher, settings_file=settings_file, dev=dev)
+    app.services = Services(launcher=launcher, settings_file=settings_file, dev=dev, festival=festival)
     if options.loaded is None:
         from escapebox.ui.screens.picker import PickerScreen
         app.stack.push(PickerScreen(app))
@@ -138,6 +146,8 @@ async def play(options: PlayOptions, tr: Translator | None = None) -> tuple[int,
     try:
         code = await app.run()
     finally:
+        if app.services.festival is not None:
+            app.services.festival.close()
         app.services.launcher.close()
         app.close()
     summary = app.summary

@@ -15,7 +15,9 @@ as ``app.services.<name>``):
   (start), ``escapebox play`` (resume, close the store);
 * ``settings_file`` — the settings screen (remember a change);
 * ``dev`` — the loop (watch files, F9), the F1 card (extra keys), the
-  launcher (``--room``).
+  launcher (``--room``);
+* ``festival`` — the loop (``play --festival``: publish the game, run the
+  trainer's commands; :mod:`escapebox.ui.festival.link`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from escapebox.ui.dev.mode import DevMode
+    from escapebox.ui.festival.link import FestivalLink
     from escapebox.ui.launch import Launcher
 
 
@@ -37,3 +40,5 @@ class Services:
     settings_file: Path | None = None
     #: play-testing for authors (``play --dev``), see :mod:`escapebox.ui.dev`
     dev: DevMode | None = None
+    #: a group's laptop in a leerfestival (``play --festival CODE``)
+    festival: FestivalLink | None = None
