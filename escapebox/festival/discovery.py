@@ -1,0 +1,101 @@
+"""Finding the hub on the local network: mDNS/DNS-SD (zeroconf), with the typed address as fallback.
+
+The hub advertises ``_escapebox._tcp.local.`` with the festival code in its
+properties; a laptop started with ``--festival CODE`` and no ``--broker``
+browses for it for :data:`FIND_TIMEOUT` seconds.  Networks that block
+multicast (many guest Wi-Fi networks) find nothing: then the wall's address,
+typed as ``--broker HOST:PORT``, always works (docs/festival.md).
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+import time
+
+from escapebox.festival import protocol as P
+
+log = logging.getLogger(__name__)
+
+SERVICE = "_escapebox._tcp.local."
+#: seconds a laptop looks for the hub: an answer on a LAN comes within about 1 s (1.2 s measured on
+#: loopback here, most of it zeroconf's start); 4 s leaves room for a busy Wi-Fi
+FIND_TIMEOUT = 4.0
+
+
+def lan_address() -> str:
+    """This computer's address on the local network (what the wall shows), or 127.0.0.1 without one.
+
+    Connecting a UDP socket sends nothing; it only makes the system choose the outgoing interface.
+    """
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("10.255.255.255", 1))
+            return probe.getsockname()[0]
+        except OSError:
+            return "127.0.0.1"
+
+
+def _zeroconf(interfaces):
+    from zeroconf import InterfaceChoice, IPVersion, Zeroconf
+    return Zeroconf(interfaces=interfaces or InterfaceChoice.All, ip_version=IPVersion.V4Only)
+
+
+class Advert:
+    """The hub's announcement; :meth:`close` withdraws it."""
+
+    def __init__(self, code: str, host: str, port: int, name: str = "", interfaces: list[str] | None = None):
+        from zeroconf import ServiceInfo
+        self._zc = _zeroconf(interfaces)
+        self._info = ServiceInfo(SERVICE, f"Escapebox {code}.{SERVICE}", port=port,
+                                 addresses=[socket.inet_aton(host)], server=f"escapebox-{code.lower()}.local.",
+                                 properties={"code": code, "name": name[:60]})
+        self._zc.register_service(self._info)
+
+    def close(self) -> None:
+        try:
+            self._zc.unregister_service(self._info)
+        finally:
+            self._zc.close()
+
+
+def find(code: str, timeout: float = FIND_TIMEOUT, interfaces: list[str] | None = None) -> tuple[str, int] | None:
+    """The broker address of the festival with this code, or None when none answers in time."""
+    from zeroconf import ServiceBrowser
+    found: list[tuple[str, int]] = []
+    done = threading.Event()
+
+    class Listener:
+        def add_service(self, zc, kind, name) -> None:
+            info = zc.get_service_info(kind, name, timeout=int(timeout * 1000))
+            if info is None or (info.properties or {}).get(b"code", b"").decode("ascii", "replace") != code:
+                return
+            addresses = info.parsed_addresses()
+            if addresses and info.port:
+                found.append((addresses[0], info.port))
+                done.set()
+
+        update_service = add_service
+
+        def remove_service(self, zc, kind, name) -> None:
+            pass
+
+    zc = _zeroconf(interfaces)
+    try:
+        browser = ServiceBrowser(zc, SERVICE, Listener())
+        done.wait(timeout)
+        browser.cancel()
+    finally:
+        zc.close()
+    return found[0] if found else None
+
+
+def broker_for(code: str, typed: str | None, timeout: float = FIND_TIMEOUT) -> tuple[str, int] | None:
+    """The typed ``HOST:PORT`` when given (it is never second-guessed), else the one zeroconf finds."""
+    if typed:
+        return P.parse_address(typed)
+    started = time.monotonic()
+    address = find(code, timeout)
+    log.info("festival: zeroconf %s for %s in %.1f s", address, code, time.monotonic() - started)
+    return address
