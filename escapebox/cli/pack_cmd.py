@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from escapebox.authoring.wording import counted
 from escapebox.cli.password import PasswordProblem, add_options, chosen_password
 from escapebox.i18n import Translator
 from escapebox.pack.layout import SUFFIX, size_text
@@ -41,7 +42,7 @@ def run(args, tr: Translator) -> int:
     for problem in problems:
         print(problem.render(tr), file=sys.stderr)
     if errors(problems):
-        return _fail(tr("authoring.pack.not_packed", errors=len(errors(problems))))
+        return _fail(tr("authoring.pack.not_packed", errors=counted(tr, "validate.count.errors", len(errors(problems)))))
     output = Path(args.output) if args.output else Path(f"{loaded.scenario.id}{SUFFIX}")
     if output.suffix != SUFFIX:
         return _fail(tr("authoring.pack.bad_output", path=str(output), suffix=SUFFIX))
@@ -60,8 +61,10 @@ def run(args, tr: Translator) -> int:
     for puzzle, text in pack.visible:
         print(tr("authoring.pack.answer_visible", puzzle=puzzle, text=text), file=sys.stderr)
     files = len(pack.entries) - (2 if pack.has_trainer_view else 1)
-    print(tr("authoring.pack.done", path=str(output), size=size_text(len(pack.data)), files=files,
-             warnings=len(warnings(problems))))
+    # The answers readable in the pack's own names are warnings too: the count says all the trainer was told.
+    print(tr("authoring.pack.done", path=str(output), size=size_text(len(pack.data)),
+             files=counted(tr, "authoring.pack.files", files),
+             warnings=counted(tr, "validate.count.warnings", len(warnings(problems)) + len(pack.visible))))
     print(tr("authoring.pack.trainer_view" if pack.has_trainer_view else "authoring.pack.no_trainer_view"))
     return 0
 

@@ -10,6 +10,7 @@ from escapebox.problems import EscapeboxError, errors, warnings
 from escapebox.pack.open import open_scenario
 from escapebox.scenario.summary import counts
 from escapebox.authoring.checks import all_problems
+from escapebox.authoring.wording import counted
 
 
 def add_parser(subparsers, tr):
@@ -51,7 +52,8 @@ def _result(file: str, problems, tr, strict: bool, numbers: dict | None) -> dict
         "file": file, "ok": ok, "errors": n_errors, "warnings": n_warnings,
         "counts": numbers, "problems": [p.to_json(tr) for p in problems],
         "lines": [p.render(tr) for p in problems],
-        "summary": tr(key, file=file, errors=n_errors, warnings=n_warnings),
+        "summary": tr(key, file=file, errors=counted(tr, "validate.count.errors", n_errors),
+                      warnings=counted(tr, "validate.count.warnings", n_warnings)),
         "strict": strict and n_warnings > 0 and n_errors == 0,
         "strict_note": tr("validate.strict_note"),
     }

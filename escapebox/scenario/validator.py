@@ -117,7 +117,7 @@ def _check_references(loaded: LoadedScenario, ids, report: _Report) -> bool:
             known = set().union(*(ids[k] for k in marker.kinds))
             if value not in known:
                 ok = False
-                report.add("validate.unknown_id", path, id=value, kind="@validate.kind_" + "_or_".join(marker.kinds),
+                report.add("validate.unknown_id", path, id=value, kind=f"@validate.kind_{'_or_'.join(marker.kinds)}",
                            suggestion=_reference_hint(value, marker.kinds, known, ids))
         elif isinstance(marker, AssetPath):
             _check_asset(loaded, path, value, report)
