@@ -194,6 +194,7 @@ class Debrief:
     debrief_text: str
     questions: tuple[str, ...]
     events: tuple[E.Event, ...]                    #: the log, for a timeline
+    autoplayed: bool = False                       #: the auto-player played it (``--autoplay --save``)
 
     @property
     def hints(self) -> int:
@@ -246,7 +247,7 @@ def build_debrief(scenario: Scenario, events: Iterable[E.Event], now: float | No
         reflections=reflections, by_goal=_by_goal(scenario, reflections),
         skipped_reflections=_reflections(scenario, log, E.ReflectionSkipped),
         debrief_text=scenario.debrief.text or "", questions=tuple(scenario.debrief.questions),
-        events=tuple(log),
+        events=tuple(log), autoplayed=state.autoplayed,
     )
 
 

@@ -102,6 +102,8 @@ class SessionStarted(Event):
     scenario: str = ""
     digest: str = ""
     room: str = ""
+    #: played by ``--autoplay`` (kept with ``--save`` for a demo): every list and report says so
+    autoplayed: bool = False
 
 
 @dataclass(frozen=True)

@@ -61,10 +61,11 @@ class GameSession:
 
     # ----- creating and restoring -------------------------------------------------
     @classmethod
-    def start(cls, loaded: LoadedScenario, clock, store=None, group: str = "") -> "GameSession":
+    def start(cls, loaded: LoadedScenario, clock, store=None, group: str = "",
+              autoplayed: bool = False) -> "GameSession":
         session = cls(loaded, clock, store)
         started = session._stamp(E.SessionStarted(scenario=loaded.scenario.id, digest=loaded.digest,
-                                                  room=loaded.scenario.start))
+                                                  room=loaded.scenario.start, autoplayed=autoplayed))
         if store is not None:      # the session and its first event in one transaction, held by us
             session.session_id = store.create_session(loaded, [started])
         session.state.apply(started)

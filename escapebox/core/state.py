@@ -56,6 +56,8 @@ class GameState:
     ending: str | None = None
     end_reason: str = ""
     group: str = ""
+    #: the auto-player played this session (``--autoplay --save``)
+    autoplayed: bool = False
     time_up: bool = False
     counted: float = 0.0
     active_since: float | None = None
@@ -91,6 +93,7 @@ class GameState:
         return bool(self.pending) and self.scenario.reflections[self.pending[0]].pauses_timer
 
     def _on_SessionStarted(self, e: E.SessionStarted) -> None:
+        self.autoplayed = e.autoplayed
         self._enter(e.room)
 
     def _on_GroupNamed(self, e: E.GroupNamed) -> None:

@@ -316,8 +316,21 @@ class SessionStore:
         return _clean(_row_dict(self.db, row), str(self.path)) if row else None
 
     def sessions(self) -> list[dict]:
+        """Every session, newest first; ``autoplayed`` says the auto-player played it (its first event)."""
         cursor = self.db.execute("SELECT * FROM sessions ORDER BY created DESC")
-        return [_clean(_row_dict(self.db, row, cursor), str(self.path)) for row in cursor.fetchall()]
+        found = [_clean(_row_dict(self.db, row, cursor), str(self.path)) for row in cursor.fetchall()]
+        for info in found:
+            info["autoplayed"] = self._autoplayed(info["id"])
+        return found
+
+    def _autoplayed(self, session_id: str) -> bool:
+        row = self.db.execute("SELECT data FROM events WHERE session_id=? ORDER BY seq LIMIT 1",
+                              (session_id,)).fetchone()
+        try:
+            data = json.loads(row[0]) if row else {}
+        except (TypeError, ValueError):
+            return False      # a damaged first event: the report names the damage, the list stays readable
+        return isinstance(data, dict) and data.get("autoplayed") is True
 
     def latest_unfinished(self, scenario_id: str | None = None) -> dict | None:
         for info in self.sessions():

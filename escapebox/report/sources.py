@@ -116,6 +116,8 @@ def _labelled(raw, tr, warnings: list[Problem]) -> list[ReportSession]:
         base = debrief.group or str(info.get("group_name") or "") or tr("report.unnamed_group", id=session_id[:6])
         used[base] = used.get(base, 0) + 1
         label = base if used[base] == 1 else f"{base} ({used[base]})"
+        if debrief.autoplayed:     # a demo, not a group: every table and heading of the report says so
+            label = tr("report.autoplayed_label", label=label)
         sessions.append(ReportSession(session_id, label, origin, scenario, debrief))
     return sessions
 

@@ -57,3 +57,26 @@ def test_the_single_report_and_the_comparison_show_the_help(make_app, fixture_sc
     assert [row.split(" | ")[column] for row in table[head + 2:head + 4]] == ["4", "0"]
     html = render_html(sessions, tr, "nu")
     assert "1 hint gestuurd · tijd aangepast (+10:00)" in html
+
+
+def test_autoplay_save_keeps_the_session_marked_as_autoplayed(tmp_path):
+    """``play --autoplay --save`` keeps the demo session; ``sessions list`` and the report say who played it."""
+    import os
+    import subprocess
+    import sys
+    from ui_helpers import FIXTURE, REPO
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "ESCAPEBOX_DATA_DIR": str(tmp_path)}
+
+    def escapebox(*args):
+        result = subprocess.run([sys.executable, "-m", "escapebox", *args], capture_output=True, text=True, env=env,
+                                cwd=REPO, timeout=120)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    escapebox("play", str(FIXTURE), "--autoplay")
+    assert "(automatisch gespeeld)" not in escapebox("sessions", "list")      # without --save: nothing kept
+    escapebox("play", str(FIXTURE), "--autoplay", "--save")
+    listed = escapebox("sessions", "list")
+    assert listed.count("(automatisch gespeeld)") == 1, listed
+    escapebox("report", "--all", "--format", "md", "-o", str(tmp_path / "verslag.md"))
+    assert "## Autoplay (automatisch gespeeld)" in (tmp_path / "verslag.md").read_text(encoding="utf-8")
