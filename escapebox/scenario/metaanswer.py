@@ -25,7 +25,8 @@ Finding = tuple[str, tuple, dict]
 
 def meta_answer_findings(scenario) -> Iterator[Finding]:
     for pid, puzzle in scenario.puzzles.items():
-        if puzzle.kind != "meta" or puzzle.sealed or not isinstance(puzzle, TextAnswerPuzzle):
+        # A typed answer built from earlier puzzles' results: the tiles of the final lock (kind: meta).
+        if puzzle.sealed or not isinstance(puzzle, TextAnswerPuzzle) or not puzzle.prerequisite_puzzles():
             continue
         results = [scenario.puzzles[p].result for p in puzzle.prerequisite_puzzles() if p in scenario.puzzles]
         if not results or None in results:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Annotated, Union, get_type_hints
+from typing import Annotated, Literal, Union, get_type_hints
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,39}$"
 
@@ -133,22 +133,27 @@ TextList = Annotated[tuple[Text, ...], before(_as_tuple, Union[str, list[str]])]
 Answers = Annotated[tuple[Annotated[str, text(1, 500, strip=False)], ...],
                     before(_as_tuple, Union[str, int, list[Union[str, int]]])]
 
-_YES = {"ja", "j", "waar"}
-_NO = {"nee", "n", "onwaar"}
+#: The one rule for yes/no fields (docs/authoring.md, "YAML in vijf minuten"): ``true``/``false``,
+#: and because trainers write Dutch (and sometimes English), ``ja``/``nee`` and ``yes``/``no``;
+#: each in lower case, with a capital, or in capitals.  Nothing else: ``j``, ``waar``, ``on`` or
+#: ``1`` are refused, so ``at_end: misschien`` is an error in the program and in the editor alike.
+YES_WORDS = ("true", "ja", "yes")
+NO_WORDS = ("false", "nee", "no")
+YES_NO_SPELLINGS = tuple(form for word in YES_WORDS + NO_WORDS for form in (word, word.capitalize(), word.upper()))
 
 
-def _dutch_bool(value):
-    """Trainers may write ja/nee as well as true/false."""
+def _yes_no(value):
+    """``ja`` → True, ``nee`` → False; any other text is refused with the rule (``schema.rule.yes_no``)."""
     if isinstance(value, str):
-        word = value.strip().lower()
-        if word in _YES:
-            return True
-        if word in _NO:
-            return False
+        word = value.strip()
+        if word not in YES_NO_SPELLINGS:
+            raise ValueError("yes_no")
+        return word.lower() in YES_WORDS
     return value
 
 
-Flag = Annotated[bool, before(_dutch_bool, Union[bool, str])]
+# The editor schema lists the same spellings the program accepts (tests/test_authoring_round2.py).
+Flag = Annotated[bool, before(_yes_no, Union[bool, Literal[YES_NO_SPELLINGS]])]  # type: ignore[valid-type]  # a Literal of a tuple: the spellings stay in one place
 
 
 class Frozen:
