@@ -231,8 +231,8 @@ def launch(bundle: Path, args: list[str], env: dict[str, str], cwd: Path) -> sub
 
 
 def exported_tutorial_session(tmp: Path) -> Path:
-    """A saved session of the tutorial, exported by the package under test (``--autoplay`` itself
-    saves nothing: escapebox/ui/main.py), for the frozen app to import and list."""
+    """A saved session of the tutorial, exported by the package under test, for the frozen app to
+    import and list."""
     from escapebox.core.clock import ManualClock
     from escapebox.core.exchange import write_export
     from escapebox.core.session import GameSession
@@ -251,17 +251,25 @@ def files_under(folder: Path) -> set[str]:
 
 
 @pytest.mark.bundle
-def test_the_frozen_app_plays_the_tutorial_with_no_python(bundle, tmp_path):
+def test_the_frozen_app_plays_the_tutorial_with_no_python_and_saves_it(bundle, tmp_path):
     env = laptop_env(tmp_path, ESCAPEBOX_DATA_DIR=str(tmp_path / "data"))
-    played = launch(bundle, ["play", "tutorial", "--autoplay"], env, tmp_path)
+    played = launch(bundle, ["play", "tutorial", "--autoplay", "--save"], env, tmp_path)
     assert played.returncode == 0, played.stderr
     assert "ending 'klaar'" in played.stdout
     assert "default font" not in played.stderr  # every text in the bundled fonts
+    assert (tmp_path / "data" / DB_NAME).is_file()
+    listed = launch(bundle, ["sessions", "list"], env, tmp_path)
+    assert listed.returncode == 0 and "tutorial" in listed.stdout, listed.stdout + listed.stderr
+    assert "  ja  " in listed.stdout  # played to its end
+
+
+@pytest.mark.bundle
+def test_the_frozen_app_imports_a_session_saved_elsewhere(bundle, tmp_path):
+    env = laptop_env(tmp_path, ESCAPEBOX_DATA_DIR=str(tmp_path / "data"))
     imported = launch(bundle, ["sessions", "import", str(exported_tutorial_session(tmp_path))], env, tmp_path)
     assert imported.returncode == 0, imported.stderr
     listed = launch(bundle, ["sessions", "list"], env, tmp_path)
     assert listed.returncode == 0 and "tutorial  Bundel" in listed.stdout, listed.stdout + listed.stderr
-    assert (tmp_path / "data" / DB_NAME).is_file()
 
 
 @pytest.mark.bundle
@@ -288,7 +296,7 @@ def test_portable_mode_leaves_nothing_in_the_xdg_folders(bundle, tmp_path, how):
         marker.write_text("", encoding="utf-8")
     own = bundle / paths.PORTABLE_FOLDER
     try:
-        played = launch(bundle, [*options, "play", "tutorial", "--autoplay"], env, tmp_path)
+        played = launch(bundle, [*options, "play", "tutorial", "--autoplay", "--save"], env, tmp_path)
         assert played.returncode == 0, played.stderr
         session = exported_tutorial_session(tmp_path)
         imported = launch(bundle, [*options, "sessions", "import", str(session)], env, tmp_path)
