@@ -58,3 +58,23 @@ def test_the_debrief_names_the_ending_the_choice_led_to(make_app):
     screen = app.stack.top
     assert screen.name == "debrief"
     assert "Daardoor eindigde het spel met: Open kaart" in screen.path_text()
+
+
+def test_the_ending_shows_the_choice_the_time_and_the_hints(make_app):
+    from escapebox.core.autoplayer import autoplay
+    from escapebox.scenario.loader import load_scenario
+    from ui_helpers import SCENARIOS
+    app, pilot = make_app(load_scenario(SCENARIOS / "zij-instromer"))
+    game = start_game(pilot)
+    game.apply(C.AnswerReflection("r_start", "Klaar."))
+    assert not game.apply(C.TakeHint("p_rooster")).refused
+    autoplay(game.session, 1)
+    game.route()
+    pilot.run()
+    screen = app.stack.top
+    assert screen.name == "ending" and screen.title() == "Eerst de opleiding"
+    outcome = screen.outcome_text().splitlines()
+    assert outcome[0].startswith("Jullie keuze bij Marco vraagt extra diensten: “Nee, nu nog niet.")
+    assert outcome[1].startswith("Tijd: ") and outcome[1].endswith(" van de 40:00")
+    assert outcome[2] == "1 hint gebruikt"
+    assert outcome[-1].startswith("Zo meteen de nabespreking")

@@ -1,13 +1,27 @@
-"""The ending: the scenario's closing text (and picture), then on to the debrief."""
+"""The ending: what the group's choices led to, the time against the clock, then on to the debrief.
+
+The ending's text is the variant the group's dilemma choices call for
+(``endings.<id>.variants``, escapebox/scenario/branches.py).  Under it, an
+outcome panel: each choice the group made, the time used against the clock
+(or without one), the hints, and one line that hands over to the
+nabespreking, so the game does not just stop.  The numbers come from
+:func:`escapebox.debrief.build_debrief`, like the debrief's own tiles.
+"""
 
 from __future__ import annotations
 
 import pygame
 
+from escapebox.debrief import build_debrief
+from escapebox.report.parts import count
+from escapebox.ui.clock_text import clock_text
 from escapebox.ui.screens.base import GameScreen
 from escapebox.ui.widgets import Button, TextBox
 
 GAP = 24
+#: the picture's share of the width beside the text: 700 of 1232 logical px at 1280×720 (the old fixed
+#: width), which keeps a line of the text at about 60 characters on both window sizes
+IMAGE_SHARE = 0.45
 
 
 class EndingScreen(GameScreen):
@@ -24,6 +38,22 @@ class EndingScreen(GameScreen):
     def title(self) -> str:
         return self.ending.title
 
+    def outcome_text(self) -> str:
+        """The choices, the time and the hints, one line each, and the hand-over to the debrief."""
+        tr, session = self.app.tr, self.game.session
+        debrief = build_debrief(session.scenario, session.state.events)
+        lines = [tr("ui.ending.choice", title=c.title, choice=c.text) for c in debrief.choices]
+        t = debrief.time
+        if t.available is None:
+            lines.append(tr("ui.ending.time_plain", used=clock_text(t.used)))
+        elif t.overtime:
+            lines.append(tr("ui.ending.time_over", used=clock_text(t.used), available=clock_text(t.available),
+                            over=clock_text(t.overtime)))
+        else:
+            lines.append(tr("ui.ending.time", used=clock_text(t.used), available=clock_text(t.available)))
+        lines.append(count(tr, "ui.ending.hints", debrief.hints) if debrief.hints else tr("ui.ending.no_hints"))
+        return "\n".join(lines + ["", tr("ui.ending.next")])
+
     def build(self, area: pygame.Rect) -> list:
         canvas = self.app.canvas
         go = Button(self.app.tr("ui.ending.to_debrief"), self.to_debrief, key="debrief", kind="primary")
@@ -33,10 +63,17 @@ class EndingScreen(GameScreen):
         self.image_rect = None
         ending = self.ending
         if ending.image and self.app.images.natural_size(self.game.loaded.folder / ending.image) is not None:
-            self.image_rect = pygame.Rect(body.left, body.top, 700, body.height)
-            body = pygame.Rect(body.left + 700 + GAP, body.top, body.width - 700 - GAP, body.height)
-        self.text_box = TextBox(ending.text, body, key="ending_text", panel=True, role="heading")
-        return [self.text_box, go]
+            width = int(body.width * IMAGE_SHARE)
+            self.image_rect = pygame.Rect(body.left, body.top, width, body.height)
+            body = pygame.Rect(body.left + width + GAP, body.top, body.width - width - GAP, body.height)
+        self.outcome_box = TextBox(self.outcome_text(), key="ending_outcome", panel=True)
+        self.outcome_box.rect = pygame.Rect(body.left, body.top, body.width, 10)
+        # the outcome is short and must be read whole: it gets its height, the story the rest (it pages)
+        outcome_h = min(self.outcome_box.measure(canvas, self.app), body.height // 2)
+        self.outcome_box.rect = pygame.Rect(body.left, body.bottom - outcome_h, body.width, outcome_h)
+        story = pygame.Rect(body.left, body.top, body.width, body.height - outcome_h - GAP)
+        self.text_box = TextBox(ending.text, story, key="ending_text", panel=True, role="heading")
+        return [self.text_box, self.outcome_box, go]
 
     def default_focus(self) -> str | None:
         return "debrief"
