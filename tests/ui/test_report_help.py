@@ -80,3 +80,13 @@ def test_autoplay_save_keeps_the_session_marked_as_autoplayed(tmp_path):
     assert listed.count("(automatisch gespeeld)") == 1, listed
     escapebox("report", "--all", "--format", "md", "-o", str(tmp_path / "verslag.md"))
     assert "## Autoplay (automatisch gespeeld)" in (tmp_path / "verslag.md").read_text(encoding="utf-8")
+
+
+def test_the_console_counts_in_proper_singular_and_plural(make_app, fixture_scenario):
+    from escapebox.ui.facilitator.facts import totals_line
+    app, pilot = make_app(fixture_scenario)
+    game = start_game(pilot)
+    game.apply(C.Inspect("kastje"))
+    game.apply(C.TryAnswer("kastje-slot", "4321"))
+    FacilitatorActions(app, lambda text, kind: None).push_hint("kastje-slot")
+    assert totals_line(app).startswith("Tot nu toe: 1 hint · 1 fout antwoord · 0 van ")
