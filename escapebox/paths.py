@@ -140,11 +140,16 @@ def log_dir() -> Path:
 
 def user_scenario_dirs() -> list[Path]:
     """The trainer's own folders (they need not exist yet); in portable mode only the one beside the app."""
-    portable = portable_dir()
-    if portable is not None:
-        return [portable / "scenarios"]
-    from platformdirs import user_data_dir, user_documents_dir
-    return [Path(user_documents_dir()) / "Escapebox", Path(user_data_dir(_APP, appauthor=False)) / "scenarios"]
+    if portable_dir() is not None:
+        return [added_scenarios_dir()]
+    from platformdirs import user_documents_dir
+    return [Path(user_documents_dir()) / "Escapebox", added_scenarios_dir()]
+
+
+def added_scenarios_dir() -> Path:
+    """Where a scenario a trainer adds in the game (dropped on the window) is copied: beside the
+    saves, so ``ESCAPEBOX_DATA_DIR`` and portable mode take it along."""
+    return data_dir() / "scenarios"
 
 
 @dataclass(frozen=True)
