@@ -48,6 +48,14 @@ def test_portable_is_taken_off_the_command_line_anywhere():
     assert launcher_arguments(["play", "tutorial", "--portable"]) == (["play", "tutorial"], True)
 
 
+def test_a_scenario_opened_by_double_click_is_played(tmp_path):
+    pack = tmp_path / "inwerken.escapebox"
+    pack.write_bytes(b"")
+    assert launcher_arguments([str(pack)]) == (["play", str(pack)], False)
+    assert launcher_arguments([str(TUTORIAL), "--portable"]) == (["play", str(TUTORIAL)], True)
+    assert launcher_arguments(["sessions"]) == (["sessions"], False)  # a command, not a file
+
+
 @pytest.fixture
 def frozen_app(tmp_path, monkeypatch):
     """This process dressed as a frozen launcher in ``tmp_path/app``, with no data folder chosen."""
