@@ -22,7 +22,7 @@ from escapebox.i18n import LANGUAGES, Translator
 from escapebox.problems import EscapeboxError
 
 COMMANDS = ("play", "validate", "walkthrough", "schema", "new", "pack", "graph", "report", "sessions", "print", "icons",
-            "bundle")
+            "bundle", "festival")
 #: The exit code when the output's reader closed the pipe: what a shell reports for SIGPIPE (128 + 13).
 CLOSED_PIPE = 141
 

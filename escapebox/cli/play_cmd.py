@@ -43,6 +43,8 @@ def add_parser(subparsers, tr):
                     help=tr("ui.play.mouse_help"))
     parser.add_argument("--fast", action="store_true", help=tr("ui.play.fast_help"))
     parser.add_argument("--console", action="store_true", help=tr("facilitator.play.console_help"))
+    parser.add_argument("--festival", metavar="CODE", default=None, help=tr("festival.cli.festival_help"))
+    parser.add_argument("--broker", metavar="HOST:PORT", default=None, help=tr("festival.cli.broker_help"))
     parser.add_argument("--dev", action="store_true", help=tr("dev.play_help"))
     parser.add_argument("--room", metavar="ID", default=None, help=tr("dev.room_help"))
     parser.add_argument("--screenshot-dir", type=Path, default=None, metavar="MAP", help=tr("ui.play.screenshot_help"))
@@ -86,6 +88,13 @@ def run(args, tr) -> int:
     from escapebox.themes.loader import theme_option
     for line in theme_option(args.theme, tr):  # errors: EscapeboxError → message, exit 1
         print(line, file=sys.stderr)
+    festival, broker = None, None
+    if args.festival is not None or args.broker is not None:   # docs/festival.md
+        from escapebox.festival.discovery import join_address
+        festival, broker, problem = join_address(args.festival or "", args.broker)
+        if problem:
+            print(tr(problem[0], **problem[1]), file=sys.stderr)
+            return 2
     from escapebox.ui.app import run_loop
     from escapebox.ui.main import PlayOptions, play
 
@@ -97,7 +106,7 @@ def run(args, tr) -> int:
         branch=args.branch, fast=args.fast or args.autoplay,
         screenshot_dir=args.screenshot_dir, language=args.lang, dyslexia=args.dyslexia,
         theme_file=args.theme, console=args.console,
-        dev=args.dev, room=args.room,
+        dev=args.dev, room=args.room, festival=festival, broker=broker,
     )
     code, summary = run_loop(play(options, tr))
     if summary:

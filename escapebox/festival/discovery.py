@@ -99,3 +99,18 @@ def broker_for(code: str, typed: str | None, timeout: float = FIND_TIMEOUT) -> t
     address = find(code, timeout)
     log.info("festival: zeroconf %s for %s in %.1f s", address, code, time.monotonic() - started)
     return address
+
+
+def join_address(code_text: str, typed: str | None) -> tuple[str, tuple[str, int] | None, tuple[str, dict] | None]:
+    """The festival code and the broker for ``play --festival`` and ``festival sync``, or the
+    catalogue key and values of what is wrong (a code that cannot be one, an address that is
+    none, no hub found)."""
+    code = P.normal_code(code_text)
+    if code is None:
+        return "", None, ("festival.cli.bad_code", {"code": code_text, "length": P.CODE_LENGTH})
+    if typed is not None and P.parse_address(typed) is None:
+        return code, None, ("festival.cli.bad_address", {"address": typed})
+    address = broker_for(code, typed)
+    if address is None:
+        return code, None, ("festival.cli.not_found", {"code": code})
+    return code, address, None

@@ -39,6 +39,8 @@ class Hub:
         #: replies of the groups to commands: command id -> {session: (ok, detail)}
         self.replies: dict[str, dict[str, tuple[bool, str]]] = {}
         self.connected = False
+        #: grows with every change the wall should show (a new event, a status, a reply, a refusal)
+        self.version = 0
         self._client = (client_factory or _paho_client)(f"escapebox-hub-{code}")
         self._client.on_connect = self._on_connect
         self._client.on_disconnect = self._on_disconnect
@@ -108,12 +110,14 @@ class Hub:
             if payload["session"] != session:
                 raise P.BadMessage("festival.bad.other_session", session=str(payload["session"])[:40])
             handler(session, payload)
+            self.version += 1
         except P.BadMessage as bad:
             self._refuse(bad.reason, topic=message.topic[:120], **bad.params)
 
     def _refuse(self, reason: str, **params) -> None:
         log.warning("festival hub: refused %s %s", reason, params)
         self.refusals.append((time.time(), reason, params))
+        self.version += 1
 
     def _hello(self, session: str, hello: dict) -> None:
         self.store.greet(self.code, session, hello)
