@@ -7,13 +7,19 @@ The messages themselves (input YAML and exact text) are golden cases in tests/go
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
+import jsonschema
 import pytest
+import yaml
 
 from escapebox.authoring.wording import counted
 from escapebox.cli import main
-from escapebox.i18n import Translator
+from escapebox.i18n import LOCALES, Translator
+from escapebox.problems import EscapeboxError
+from escapebox.scenario.loader import load_scenario_text
+from escapebox.scenario.schema import scenario_json_schema
 from escapebox.scenario.icons import shared_icon_list
 from escapebox.scenario.schema_errors import DUTCH_KIND_NAMES
 
@@ -140,3 +146,110 @@ def test_every_dutch_kind_name_in_the_docs_is_understood():
     assert len(headings) >= 9
     for kind, name in headings:
         assert DUTCH_KIND_NAMES.get(name.strip().lower()) == kind, name
+
+
+# ----- the editor schema: descriptions, yes/no, codes, and the docs' list of false underlines ------
+
+EDITOR_SETUP = ROOT / "docs" / "editor-setup.md"
+MODEL_MARKER = re.compile(r"<!--\s*model:\s*(\w+)\s*-->")
+FIELD_ROW = re.compile(r"^\|\s*`(\w+)`\s*\|\s*([^|]*?)\s*\|\s*(.*?)\s*\|\s*$")
+LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+
+
+def _parts(schema: dict):
+    yield "Scenario", schema
+    yield from schema["$defs"].items()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_field_in_the_editor_schema_has_a_description_and_an_example(lang):
+    schema = scenario_json_schema(lang)
+    bare = [(name, key) for name, part in _parts(schema) for key, prop in (part.get("properties") or {}).items()
+            if not prop.get("description") or not prop.get("examples") or "title" in prop]
+    assert not bare, f"add these to escapebox/locales/{lang}/schema_doc.toml ([field.X] and [example.X]): {bare}"
+    assert schema["$defs"]["CodePuzzle"]["title"] == ("Cijferslot (code)" if lang == "nl" else "Number lock (code)")
+
+
+def _doc_tables() -> dict[str, dict[str, str]]:
+    """Each model's field table in docs/authoring.md, as the schema says it: "Verplicht. Wat het doet"."""
+    found: dict[str, dict[str, str]] = {}
+    model = None
+    for line in DOCS.read_text(encoding="utf-8").splitlines():
+        marker = MODEL_MARKER.search(line)
+        if marker:
+            model = marker.group(1)
+            found[model] = {}
+        elif line.startswith("#") and not line.startswith("####"):
+            model = None
+        elif model and (row := FIELD_ROW.match(line.replace("\\|", "\0"))):
+            need, what = (LINK.sub(r"\1", part).replace("\0", "|").strip() for part in row.group(2, 3))
+            found[model][row.group(1)] = f"{need[0].upper()}{need[1:]}. {what}"
+    return found
+
+
+def test_the_dutch_field_texts_are_the_tables_of_the_guide():
+    """Change a field's row in docs/authoring.md and the editor's hover says the same (copy it to the catalogue)."""
+    shipped = tomllib.loads((LOCALES / "nl" / "schema_doc.toml").read_text(encoding="utf-8"))["field"]
+    tables = _doc_tables()
+    assert set(tables) == set(shipped)
+    different = [(model, key) for model, rows in tables.items() for key, text in rows.items()
+                 if shipped[model].get(key) != text]
+    assert not different, f"docs/authoring.md and escapebox/locales/nl/schema_doc.toml differ at {different}"
+    assert all(set(rows) == set(shipped[model]) for model, rows in tables.items())
+
+
+def _base() -> str:
+    return (GOLDEN / "answer_given_away.yaml").read_text(encoding="utf-8")
+
+
+def _editor_and_program(text: str) -> tuple[bool, bool]:
+    """(the editor's schema accepts it, Escapebox accepts it), reading YAML as an editor does."""
+    editor = jsonschema.Draft202012Validator(scenario_json_schema()).is_valid(yaml.safe_load(text))
+    try:
+        load_scenario_text(text)
+        program = True
+    except EscapeboxError:
+        program = False
+    return editor, program
+
+
+@pytest.mark.parametrize("word", ["true", "false", "ja", "Nee", "YES", "no",
+                                  "misschien", "j", "waar", "onwaar", "on", "1", "jA"])
+def test_yes_no_has_one_rule_in_program_and_editor(word):
+    text = _base() + f"reflections:\n  terug: {{kind: discuss, prompt: Wat ging goed, at_end: '{word}'}}\n"
+    editor, program = _editor_and_program(text)
+    assert editor == program
+    assert program == (word.lower() in ("true", "false", "ja", "nee", "yes", "no") and word in
+                       (word.lower(), word.capitalize(), word.upper()))
+
+
+def test_the_editor_schema_marks_codes_as_text():
+    assert _editor_and_program(_base()) == (True, True)
+    assert _editor_and_program(_base().replace('answer: "0311"', "answer: 0311")) == (False, True)
+
+
+#: Where each snippet of editor-setup.md's list goes in the base scenario (answer_given_away.yaml).
+FALSE_UNDERLINES = {
+    "answer: 0412": ('answer: "0311"', "answer: 0412"),
+    "result: 4": ("    leads_to: uit\n", "    leads_to: uit\n    result: 4\n"),
+    "title: 2025": ("title: Nuchter", "title: 2025"),
+    "hints:": ("hints: [Kijk naar de datum., De code is 0311.]", "hints:"),
+}
+
+
+def test_the_editor_setup_list_of_false_underlines_is_true():
+    """Each snippet of the list is underlined by the schema and accepted by Escapebox; nothing else is listed."""
+    text = EDITOR_SETUP.read_text(encoding="utf-8")
+    listed = text.split("<!-- onderstreept maar goed: begin -->")[1].split("<!-- onderstreept maar goed: eind -->")[0]
+    snippets = re.findall(r"^- `([^`]+)`(?: zonder [^`]*)?(?: of `([^`]+)`)?", listed, re.M)
+    assert {s for pair in snippets for s in pair if s} == set(FALSE_UNDERLINES)
+    for snippet, (old, new) in FALSE_UNDERLINES.items():
+        assert old in _base()
+        assert _editor_and_program(_base().replace(old, new, 1)) == (False, True), snippet
+    no_longer = {  # what the list used to name: the schema accepts these now, and the page says so
+        "area: [10, 20, 30, 15]": ("locked_by: kluis}", "locked_by: kluis, area: [10, 20, 30, 15]}"),
+        "minutes: geen": ("duration: 5\n", "duration: 5\ntimer: {minutes: geen}\n"),
+        "players: 4": ("duration: 5\n", "duration: 5\nplayers: 4\n"),
+    }
+    for snippet, (old, new) in no_longer.items():
+        assert snippet in text and _editor_and_program(_base().replace(old, new, 1)) == (True, True), snippet

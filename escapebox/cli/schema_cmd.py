@@ -15,7 +15,7 @@ def add_parser(subparsers, tr):
 
 
 def run(args, tr) -> int:
-    text = json.dumps(scenario_json_schema(), ensure_ascii=False, indent=2)
+    text = json.dumps(scenario_json_schema(tr.lang), ensure_ascii=False, indent=2)
     if args.output:
         Path(args.output).write_text(text + "\n", encoding="utf-8")
     else:
