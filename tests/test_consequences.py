@@ -196,3 +196,14 @@ def test_every_branch_of_a_bundled_case_ends_in_its_own_variant(name):
     with_variant = [label for label in labels if "(variant '" in label]
     assert len(with_variant) >= len(labels) - (name == "voorbeeld-compleet")
     assert len(set(labels)) == len(labels), labels
+
+
+@pytest.mark.parametrize("name", CASES[:3])
+def test_the_climax_of_each_case_answers_every_choice_in_the_characters_words(name):
+    """After the dilemma, an object of the last rooms speaks differently for every option (``after_choice``)."""
+    scenario = load_scenario(bundled_scenarios_dir() / name).scenario
+    dilemma = next(p for p in scenario.puzzles.values() if p.always_opens)
+    speaking = [obj for _, obj in scenario.objects().values() if obj.after_choice]
+    assert speaking, name
+    assert any(set(obj.after_choice) == {o.id for o in dilemma.options} for obj in speaking), name
+    assert all("'" in text for obj in speaking for text in obj.after_choice.values())   # somebody speaks
