@@ -15,6 +15,9 @@ leerfestival (docs/performance.md explains each one and how it is measured):
 * save: committing one command, p95 ≤ 20 ms;
 * memory: peak RSS of the largest bundled scenario played to its end ≤ 150 MB.
 
+The frozen app's budgets (folder and zip ≤ 80 MB, start-up ≤ 1.5× the venv's) are measured by
+``benchmarks/bundle.py``, apart from this table because it first builds the app with PyInstaller.
+
 Everything runs headless (``SDL_VIDEODRIVER=dummy``), each measurement that
 needs a window in a process of its own.  Run::
 
