@@ -207,3 +207,15 @@ def test_the_climax_of_each_case_answers_every_choice_in_the_characters_words(na
     assert speaking, name
     assert any(set(obj.after_choice) == {o.id for o in dilemma.options} for obj in speaking), name
     assert all("'" in text for obj in speaking for text in obj.after_choice.values())   # somebody speaks
+
+
+@pytest.mark.parametrize("name, character", [("student-met-rugzak", "Samira"), ("zij-instromer", "Karin"),
+                                             ("hele-team-leert", "Dewi")])
+def test_each_cases_key_conversation_lets_the_character_answer_every_choice(name, character):
+    """A dilemma with a ``character`` is a conversation: the chosen option's ``reply`` comes first, then the feedback."""
+    loaded = load_scenario(bundled_scenarios_dir() / name)
+    dilemma = next(p for p in loaded.scenario.puzzles.values() if p.always_opens)
+    assert dilemma.character == character
+    for number, option in enumerate(dilemma.options):
+        verdict = dilemma.check([number])
+        assert verdict.correct and verdict.feedback == f"{character}: '{option.reply}'\n\n{option.feedback}"

@@ -8,7 +8,7 @@ is recorded for the debrief, where the real conversation happens.
 from typing import Annotated, Any, ClassVar, Literal
 
 from escapebox.puzzles.base import Finding, PuzzleBase, Verdict, index_list
-from escapebox.scenario.types import Frozen, Id, Text, length, part, ref, refs
+from escapebox.scenario.types import Frozen, Id, ShortText, Text, length, part, ref, refs
 
 
 @part
@@ -16,6 +16,8 @@ class DilemmaOption(Frozen):
     text: Text
     #: Names the choice for what comes after it: ending ``variants``, ``after_choice`` texts, ``only_after``.
     id: Id | None = None
+    #: What the dilemma's ``character`` answers to this choice, before the feedback: the talk goes on.
+    reply: Text | None = None
     feedback: Text | None = None
     reflection: ref("reflection") | None = None
     reveals: refs("clue") = ()
@@ -27,6 +29,8 @@ class DilemmaOption(Frozen):
 class DilemmaPuzzle(PuzzleBase):
     kind: Literal["dilemma"]
     options: Annotated[tuple[DilemmaOption, ...], length(2, 8)]
+    #: Who the group is talking to (a conversation): each option's ``reply`` is said by this character.
+    character: ShortText | None = None
 
     always_opens: ClassVar[bool] = True
 
@@ -35,7 +39,14 @@ class DilemmaPuzzle(PuzzleBase):
         if not chosen or len(chosen) != 1 or not 0 <= chosen[0] < len(self.options):
             return Verdict(False, None)
         option = self.options[chosen[0]]
-        return Verdict(True, option.feedback or self.solved_text, option=chosen[0])
+        return Verdict(True, self._spoken(option, option.feedback or self.solved_text), option=chosen[0])
+
+    def _spoken(self, option: DilemmaOption, feedback: str | None) -> str | None:
+        """The character's reply first, in their words ("Samira: 'Dus Hanneke hoort het toch.'"), then the feedback."""
+        if not option.reply:
+            return feedback
+        said = f"{self.character}: '{option.reply}'" if self.character else f"'{option.reply}'"
+        return said + (f"\n\n{feedback}" if feedback else "")
 
     def solution(self) -> list[int]:
         return [0]
