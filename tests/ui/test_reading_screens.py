@@ -284,3 +284,20 @@ def test_picker_cards_name_the_language(make_app):
     app, pilot = make_app(None, lang="nl")
     card = app.stack.top.focus.find("scenario:zij-instromer")
     assert card.facts.endswith("Nederlands") and card.note is None
+
+
+def test_picture_view_fits_its_words_at_the_largest_text_size(make_app):
+    app, pilot = make_app(load_scenario(SCENARIOS / "zij-instromer"), size=(1280, 720), text_size="extra_large")
+    start_game(pilot)
+    play_until(app, pilot, lambda state: "c_rooster" in state.clues)
+    app.stack.push(ClueBookScreen(app, select="c_rooster"))
+    pilot.run()
+    pilot.click_widget("picture_open")
+    view = app.stack.top
+    app.canvas.overflow_log = []
+    try:
+        app.draw()
+        assert not app.canvas.overflow_log, app.canvas.overflow_log
+    finally:
+        app.canvas.overflow_log = None
+    assert all(view.view_rect.bottom <= b.rect.top for b in view.buttons)   # the picture is never under the bar

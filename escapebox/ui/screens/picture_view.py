@@ -20,7 +20,6 @@ from escapebox.ui.widgets import Button
 from escapebox.ui.widgets.base import Widget
 
 MARGIN = 24
-BAR_H = 112
 #: zoom steps: a factor 1.5 per press, so an 11-px legend (zij-instromer's rooster, shown at about
 #: 0.9 of its size in a 1920×1080 fit) reaches a 24-px beamer body size in two presses; 6× is the
 #: largest step (3 px text would still be 18 px there)
@@ -79,7 +78,8 @@ class PictureView(Screen):
         #: the picture's centre, as a share of the picture (0.5, 0.5: the middle is in the middle)
         self.centre = [0.5, 0.5]
         self._rendered: tuple | None = None
-        self.view_rect = pygame.Rect(MARGIN, MARGIN, LOGICAL_W - 2 * MARGIN, LOGICAL_H - BAR_H - 2 * MARGIN)
+        #: where the picture is shown, above the bar of buttons (set by :meth:`layout`)
+        self.view_rect = pygame.Rect(MARGIN, MARGIN, LOGICAL_W - 2 * MARGIN, LOGICAL_H - 4 * MARGIN)
 
     @property
     def zoom(self) -> float:
@@ -93,18 +93,32 @@ class PictureView(Screen):
                    Button(tr("ui.picture.zoom_in"), lambda: self.zoom_by(1), key="zoom_in"),
                    Button(tr("ui.picture.fit"), self.fit, key="fit"),
                    Button(tr("ui.dialog.close"), self.close, key="close", kind="primary")]
-        bar = pygame.Rect(MARGIN, LOGICAL_H - BAR_H, LOGICAL_W - 2 * MARGIN, BAR_H - MARGIN)
         widths = [canvas.measure(b.text, b._style(), app.size("button")) + 64 for b in buttons]
-        x = bar.right
+        button_h = max(b.preferred_height(canvas, app, w) for b, w in zip(buttons, widths))
+        self.hint_width = LOGICAL_W - 2 * MARGIN - sum(widths) - 16 * len(buttons)
+        # the bar is as tall as its buttons or its words (at the widest zoom figure), the picture gets the rest
+        bar_h = max(button_h, self._hint_layout(ZOOMS[-1]).height)
+        self.bar = pygame.Rect(MARGIN, LOGICAL_H - MARGIN - bar_h, LOGICAL_W - 2 * MARGIN, bar_h)
+        self.view_rect = pygame.Rect(MARGIN, MARGIN, LOGICAL_W - 2 * MARGIN, self.bar.top - 2 * MARGIN)
+        x = self.bar.right
         for button, width in reversed(list(zip(buttons, widths))):
             x -= width
-            button.rect = pygame.Rect(x, bar.top, width, bar.height)
+            button.rect = pygame.Rect(x, self.bar.centery - button_h // 2, width, button_h)
             x -= 16
-        self.hint_right = x - 16
         self._update_enabled(buttons)
         self.buttons = buttons
         self.area = PictureArea(self, self.view_rect)
         self.set_widgets([self.area] + buttons, default="close")
+
+    def _hint_layout(self, zoom: float):
+        """The title and the keys beside the buttons; only the keys when both need more than two lines."""
+        app = self.app
+        hint = app.tr("ui.picture.keys", percent=round(zoom * 100))
+        layout = app.canvas.layout(f"{self.title} · {hint}" if self.title else hint, "regular", app.size("small"),
+                                   self.hint_width)
+        if len(layout.lines) > 2:                      # a long title at the largest text size: the keys matter more
+            layout = app.canvas.layout(hint, "regular", app.size("small"), self.hint_width)
+        return layout
 
     def _update_enabled(self, buttons=None) -> None:
         for button in buttons or self.buttons:
@@ -219,17 +233,11 @@ class PictureView(Screen):
     # ------------------------------------------------------------ drawing
 
     def draw(self, canvas) -> None:
-        c, app = self.app.theme.colours, self.app
+        c = self.app.theme.colours
         canvas.fill(pygame.Rect(0, 0, LOGICAL_W, LOGICAL_H), c.background)
-        hint = app.tr("ui.picture.keys", percent=round(self.zoom * 100))
-        bar_top = LOGICAL_H - BAR_H
-        width = self.hint_right - MARGIN
-        text = f"{self.title} · {hint}" if self.title else hint
-        layout = canvas.layout(text, "regular", app.size("small"), width)
-        if len(layout.lines) > 2:                      # a long title at the largest text size: the keys matter more
-            layout = canvas.layout(hint, "regular", app.size("small"), width)
-        top = bar_top + (BAR_H - MARGIN - layout.height) // 2
-        canvas.paragraph(layout, pygame.Rect(MARGIN, top, width, layout.height), c.text)
+        layout = self._hint_layout(self.zoom)
+        top = self.bar.centery - layout.height // 2
+        canvas.paragraph(layout, pygame.Rect(MARGIN, top, self.hint_width, layout.height), c.text)
         super().draw(canvas)
 
     def draw_picture(self, canvas) -> None:
