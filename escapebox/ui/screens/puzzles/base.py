@@ -18,8 +18,29 @@ from escapebox.ui.screens.base import GameScreen
 from escapebox.ui.widgets import Button, TextBox
 from escapebox.ui.widgets.button import draw_check, draw_cross
 
+
+def draw_fork(canvas, rect, colour, width: int = 6) -> None:
+    """A road that splits in two: the mark of a dilemma choice (a tick would say 'right answer')."""
+    r = pygame.Rect(rect)
+    split = (r.left + r.width * 0.5, r.top + r.height * 0.5)
+    canvas.line((r.left + r.width * 0.5, r.top + r.height * 0.82), split, colour, width)
+    canvas.line(split, (r.left + r.width * 0.26, r.top + r.height * 0.2), colour, width)
+    canvas.line(split, (r.left + r.width * 0.74, r.top + r.height * 0.2), colour, width)
+
+
 GAP = 24
 ANIMATION_S = 0.6
+#: The feedback box is never taller than this (logical px): at body size that is five lines,
+#: which holds the longest feedback in the bundled scenarios (three lines at 1920 wide); a
+#: longer text gets small text, and beyond that pages like any text box.
+FEEDBACK_MAX_H = 260
+#: space above and below the feedback text; its left edge is past the 56-px mark at 20, with 20 to the right
+FEEDBACK_PAD_Y = 32
+FEEDBACK_TEXT_LEFT, FEEDBACK_TEXT_RIGHT = 100, 20
+#: The refusals a check can meet on a puzzle screen (escapebox/core/rules.py, ``_do_TryAnswer``
+#: and its guards, and the store's view-only window): their room is reserved too.
+REFUSALS = ("rules.paused", "rules.reflection_first", "rules.items_needed", "rules.prerequisites_first",
+            "rules.already_open", "rules.puzzle_not_here", "rules.game_over", "store.read_only_refused")
 
 
 class PuzzleScreen(GameScreen):
@@ -34,6 +55,8 @@ class PuzzleScreen(GameScreen):
     body_box: TextBox | None = None
     #: the on-screen keypad of a code (or numeric meta) puzzle; None: this kind has none
     keypad = None
+    #: the feedback text, in the room reserved for the longest one (:meth:`feedback_texts`)
+    feedback_box: TextBox | None = None
 
     def __init__(self, app, puzzle_id: str, via: str | None = None):
         super().__init__(app)
@@ -67,15 +90,14 @@ class PuzzleScreen(GameScreen):
         submit_w = max(420, canvas.measure(self.submit_button.text, "bold", self.app.size("button")) + 64)
         submit_h = self.submit_button.preferred_height(canvas, self.app, submit_w) if self.show_submit() else 0
         feedback_w = area.width - (submit_w + GAP if self.show_submit() else 0)
-        feedback_h = self._feedback_height(feedback_w)
-        bottom_h = max(submit_h, feedback_h)
+        bottom_h = max(submit_h, self._feedback_room(feedback_w))
         self.submit_button.rect = pygame.Rect(area.right - submit_w, area.bottom - bottom_h, submit_w, submit_h)
         self.feedback_rect = pygame.Rect(area.left, area.bottom - bottom_h, feedback_w, bottom_h)
         answer_area = pygame.Rect(area.left, question.rect.bottom + GAP, area.width,
                                   area.bottom - bottom_h - GAP - question.rect.bottom - GAP)
         widgets = self.build_answer(answer_area)
         self.submit_button.enabled = self.can_submit()
-        return [question] + widgets + ([self.submit_button] if self.show_submit() else [])
+        return [question] + widgets + ([self.submit_button] if self.show_submit() else []) + [self._feedback_box()]
 
     def question_width(self, area: pygame.Rect) -> int:
         return area.width
@@ -83,11 +105,49 @@ class PuzzleScreen(GameScreen):
     def max_question_height(self, area: pygame.Rect) -> int:
         return area.height // 3
 
-    def _feedback_height(self, width: int) -> int:
-        if not self.feedback:
-            return 0
-        layout = self.app.canvas.layout(self.feedback[0], "bold", self.app.size("body"), width - 120)
-        return min(layout.height + 32, 260)
+    # ------------------------------------------------------------ feedback
+
+    def feedback_texts(self) -> list[str]:
+        """Every text the feedback box of this screen can show, so its room is there from the start.
+
+        Reserving only when feedback appears shrank the keypad, the picture and the options
+        under the group's hands (a click then hit another key, issue #16).
+        """
+        tr = self.app.tr
+        wrong = [tr("ui.puzzle.wrong", feedback=text) for text in self.wrong_feedbacks() + [tr("ui.puzzle.wrong_default")]]
+        refusals = [tr(reason, puzzle=self.puzzle.title) for reason in REFUSALS]
+        return wrong + refusals + self.how_to_texts()
+
+    def wrong_feedbacks(self) -> list[str]:
+        """The scenario's texts for a wrong answer: the puzzle's own, a near miss's, a wrong option's."""
+        puzzle = self.puzzle
+        texts = [puzzle.wrong_feedback] if puzzle.wrong_feedback else []
+        # a pack read without the trainer's password keeps them only in its seal (digest → text)
+        secrets = puzzle._seal if puzzle.sealed else puzzle.secrets()
+        return texts + (list(secrets.feedback.values()) if secrets is not None else [])
+
+    def how_to_texts(self) -> list[str]:
+        """This kind's own messages in the feedback box (how to choose before checking)."""
+        return []
+
+    def _feedback_room(self, width: int) -> int:
+        """The height of the tallest feedback text, at most :data:`FEEDBACK_MAX_H` (a longer one scrolls)."""
+        heights = [self._feedback_layout(text, width, "body").height for text in self.feedback_texts()]
+        return min(max(heights) + FEEDBACK_PAD_Y, FEEDBACK_MAX_H)
+
+    def _feedback_layout(self, text: str, width: int, role: str):
+        return self.app.canvas.layout(text, "bold", self.app.size(role), width - FEEDBACK_TEXT_LEFT - FEEDBACK_TEXT_RIGHT)
+
+    def _feedback_box(self) -> TextBox:
+        """The feedback text in its reserved place: body text, smaller if that does not fit, paged beyond."""
+        rect = self.feedback_rect
+        inner = pygame.Rect(rect.left + FEEDBACK_TEXT_LEFT, rect.top + 16,
+                            rect.width - FEEDBACK_TEXT_LEFT - FEEDBACK_TEXT_RIGHT, rect.height - 24)
+        text, kind = self.feedback or ("", "danger")
+        fits = self._feedback_layout(text, rect.width, "body").height <= inner.height
+        self.feedback_box = TextBox(text, inner, key="feedback", role="body" if fits else "small", style="bold",
+                                    colour="danger" if kind == "danger" else "success")
+        return self.feedback_box
 
     def build_answer(self, area: pygame.Rect) -> list:
         return []
@@ -155,7 +215,10 @@ class PuzzleScreen(GameScreen):
         self.game.route()
 
     def pager(self):
-        return self.body_box if self.solved is not None else self.question_box
+        if self.solved is not None:
+            return self.body_box
+        # a feedback too long for its room is what the group reads now (PgDn, as its box says)
+        return self.feedback_box if self.feedback_box.overflows() else self.question_box
 
     def advance(self) -> bool:
         if self.solved is not None:
@@ -203,7 +266,8 @@ class PuzzleScreen(GameScreen):
         """Drawing that is not a widget (pictures, lines between pairs)."""
 
     def _draw_feedback(self, canvas) -> None:
-        text, kind = self.feedback
+        """The box and its mark; the text is the ``feedback`` widget (it pages when too long)."""
+        kind = self.feedback[1]
         c = self.app.theme.colours
         colour = c.danger if kind == "danger" else c.success
         rect = self.feedback_rect
@@ -212,24 +276,25 @@ class PuzzleScreen(GameScreen):
         mark = pygame.Rect(rect.left + 20, rect.top + 16, 56, 56)
         canvas.fill(mark, colour, 28)
         (draw_cross if kind == "danger" else draw_check)(canvas, mark, c.panel, 6)
-        layout = canvas.layout(text, "bold", self.app.size("body"), rect.width - 120)
-        canvas.paragraph(layout, pygame.Rect(rect.left + 100, rect.top + 16, rect.width - 120, rect.height - 24), colour)
 
     def _draw_solved(self, canvas) -> None:
         c = self.app.theme.colours
+        # a dilemma is chosen, not solved: no green tick, the accent colour and a fork in the road
+        chosen = self.choice_text is not None
+        colour = c.accent if chosen else c.success
         progress = self.anim / ANIMATION_S
         ease = 1 - (1 - progress) ** 3
         centre = (self.solved_rect.left + 80, self.solved_rect.top + 80)
         radius = int(70 * (0.4 + 0.6 * ease)) if progress < 1 else 70
         if progress < 1:
-            canvas.circle(centre, int(70 + 50 * ease), c.success, 4)
-        canvas.circle(centre, radius, c.success)
+            canvas.circle(centre, int(70 + 50 * ease), colour, 4)
+        canvas.circle(centre, radius, colour)
         box = pygame.Rect(0, 0, radius * 2, radius * 2)
         box.center = centre
-        draw_check(canvas, box, c.panel, max(4, radius // 7))
+        (draw_fork if chosen else draw_check)(canvas, box, c.accent_text if chosen else c.panel, max(4, radius // 7))
         layout = canvas.layout(self.solved_heading, "bold", self.app.size("title"), self.solved_rect.width - 220)
         canvas.paragraph(layout, pygame.Rect(self.solved_rect.left + 190, self.solved_rect.top + 20,
-                                             self.solved_rect.width - 220, layout.height), c.success)
+                                             self.solved_rect.width - 220, layout.height), colour)
 
     # ------------------------------------------------------------ automation
 

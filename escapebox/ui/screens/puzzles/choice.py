@@ -79,6 +79,9 @@ class ChoiceScreen(PuzzleScreen):
     def default_focus(self) -> str | None:
         return super().default_focus() or "opt:0"
 
+    def how_to_texts(self) -> list[str]:
+        return [self.app.tr("ui.choice.pick_first")]
+
     def can_submit(self) -> bool:
         return bool(self.picked)
 
@@ -107,11 +110,13 @@ class ChoiceScreen(PuzzleScreen):
             canvas.text(self.note, self.note_pos, "italic", self.app.size("small"), self.app.theme.colours.muted)
 
     def autoplay_answer(self, answer) -> list | None:
+        """Space on each option still to pick (a radio button: the one), then Enter checks, as a person does."""
         wanted = sorted(answer)
-        for n in range(len(self.puzzle.options)):
-            if (n in wanted) != (n in self.picked):
-                return self.keys_to(f"opt:{n}", press="space")
-        return self.keys_to("submit")
+        missing = [n for n in wanted if n not in self.picked]
+        extra = [n for n in self.picked if n not in wanted] if self.multiple else []
+        for n in missing + extra:         # picking one radio button drops the other: never untick it
+            return self.keys_to(f"opt:{n}", press="space")
+        return [("key", "return", "submit")]
 
 
 class DilemmaScreen(ChoiceScreen):

@@ -1,9 +1,12 @@
 """``code``: a combination lock; digits from the keyboard or a big on-screen keypad.
 
 Digits typed anywhere on this screen go into the lock; Backspace removes
-one; Enter presses the focused keypad key, which is OK unless the group
-moved the focus.  The keypad buttons (arrows + Space, or the mouse) do the
-same, so a group at a beamer can play with a clicker-mouse alone.
+one; Enter checks (OK), wherever the focus is, as on every screen
+(docs/rules.md, "Controls").  The keypad keys are items: the arrows move
+over them and Space or F5 (a presenter clicker) presses the focused one, so a
+group at a beamer can play with a clicker or a mouse alone.  The keypad has
+the same size and place for the life of the screen: the room for feedback is
+kept free from the start (``PuzzleScreen.feedback_texts``).
 """
 
 from __future__ import annotations
@@ -54,7 +57,8 @@ class Keypad:
         for n, key in enumerate(KEYS):
             row, col = divmod(n, 3)
             button = Button(labels.get(key, key), lambda key=key: self.press(key), key=f"pad:{key}",
-                            role=digit_role if key.isdigit() else self._word_role(labels.get(key, key), cell_w), kind="primary" if key == "ok" else "normal")
+                            role=digit_role if key.isdigit() else self._word_role(labels.get(key, key), cell_w),
+                            kind="primary" if key == "ok" else "normal", item=True)
             button.rect = pygame.Rect(grid.left + col * (cell_w + 16), grid.top + row * (cell_h + 16), cell_w, cell_h)
             buttons.append(button)
         return buttons
@@ -116,10 +120,6 @@ class CodeScreen(PuzzleScreen):
     def after_wrong(self, wrong) -> None:
         self.keypad.digits = ""
 
-    def wants_enter(self, widget) -> bool:
-        """Enter presses the focused keypad key (OK by default), like a real keypad."""
-        return super().wants_enter(widget) or (widget.key or "").startswith("pad:")
-
     def on_key(self, event) -> bool:
         if self.solved is None and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT) and self.keypad.key(event):
             return True
@@ -130,4 +130,4 @@ class CodeScreen(PuzzleScreen):
 
     def autoplay_answer(self, answer) -> list | None:
         keys = [("key", "backspace", "pad:back")] * len(self.keypad.digits)
-        return keys + [("key", d, f"pad:{d}") for d in str(answer)] + self.keys_to("pad:ok")
+        return keys + [("key", d, f"pad:{d}") for d in str(answer)] + [("key", "return", "pad:ok")]

@@ -53,6 +53,9 @@ class CombineScreen(PuzzleScreen):
     def can_submit(self) -> bool:
         return bool(self.picked)
 
+    def how_to_texts(self) -> list[str]:
+        return [self.app.tr("ui.combine.pick_first")]
+
     def answer(self):
         return list(self.picked)
 
@@ -73,4 +76,4 @@ class CombineScreen(PuzzleScreen):
         for iid in self.game.session.state.inventory:
             if (iid in answer) != (iid in self.picked):
                 return self.keys_to(f"item:{iid}", press="space")
-        return self.keys_to("submit")
+        return [("key", "return", "submit")]      # Enter checks, wherever the focus is

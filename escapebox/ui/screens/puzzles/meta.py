@@ -1,9 +1,10 @@
 """``meta``: the final lock, built from the results of earlier puzzles.
 
 Each earlier puzzle is a tile: its title and, once solved, its result (a
-digit, letter or word); unsolved tiles show a question mark.  Clicking or
-activating a tile adds its result to the answer.  A numeric answer gets the
-keypad, any other answer a text field.
+digit, letter or word); unsolved tiles show a question mark.  Clicking a
+tile, or Space (F5) on it, adds its result to the answer; Enter checks,
+wherever the focus is (docs/rules.md, "Controls").  A numeric answer gets
+the keypad, any other answer a text field.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ class MetaScreen(PuzzleScreen):
         for pid in sources:
             result = results.get(pid)
             tile = Button(result or "?", lambda r=result: self.add(r), key=f"tile:{pid}", role="title",
-                          detail=puzzles[pid].title, kind="normal")
+                          detail=puzzles[pid].title, kind="normal", item=True)
             tile.enabled = result is not None
             tiles.append(tile)
         tile_h = max(t.preferred_height(self.app.canvas, self.app, tile_w) for t in tiles)
@@ -87,9 +88,6 @@ class MetaScreen(PuzzleScreen):
         if self.numeric:
             self.keypad.digits = ""
 
-    def wants_enter(self, widget) -> bool:
-        return super().wants_enter(widget) or (widget.key or "").startswith(("pad:", "tile:"))
-
     def on_key(self, event) -> bool:
         if self.numeric and self.solved is None and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT) \
                 and self.keypad.key(event):
@@ -103,5 +101,5 @@ class MetaScreen(PuzzleScreen):
     def autoplay_answer(self, answer) -> list | None:
         if self.numeric:
             keys = [("key", "backspace", "pad:back")] * len(self.keypad.digits)
-            return keys + [("key", d, f"pad:{d}") for d in str(answer)] + self.keys_to("pad:ok")
+            return keys + [("key", d, f"pad:{d}") for d in str(answer)] + [("key", "return", "pad:ok")]
         return self.keys_to_type(self.field, answer)

@@ -1,8 +1,11 @@
 """``order``: put the steps in the right order, by dragging or by keyboard.
 
-Keyboard: focus a step, Space (or Enter) picks it up, the up and down arrows
-move it, Space puts it down.  Mouse: drag a step to its place, or click to
-pick it up and click again to put it down.  The steps start shuffled in a
+Keyboard: focus a step, Space (or F5) picks it up, the up and down arrows
+move it, Space puts it down; Enter checks, wherever the focus is (the steps
+are items, docs/rules.md "Controls").  Mouse: drag a step to its place, or
+click to pick it up and click again to put it down.  Every place in the list
+has the same height, that of the tallest step while held, so the rows stay
+where they are when a step is picked up or moved (issue #16).  The steps start shuffled in a
 fixed way per puzzle (never already right; ``OrderPuzzle.shown_steps``, the order
 the printed card has too), so a resumed game looks the same.
 """
@@ -54,22 +57,18 @@ class OrderScreen(PuzzleScreen):
         rows = []
         for position, step in enumerate(self.order):
             row = OrderRow(f"{position + 1}.  {self.puzzle.steps[step]}", lambda step=step: self.toggle_grab(step),
-                           key=f"step:{step}", align="left")
-            row.grabbed = step == self.grabbed
-            if row.grabbed:
-                row.detail = tr("ui.order.grabbed")
+                           key=f"step:{step}", align="left", item=True, detail=tr("ui.order.grabbed"))
             rows.append(row)
-        gap = ROW_GAP
         for role, pad, gap in (("body", 14, ROW_GAP), ("small", 14, ROW_GAP), ("small", 6, 6)):
             for row in rows:
                 row.role, row.pad_y = role, pad
-            heights = [row.preferred_height(canvas, self.app, area.width - 90) for row in rows]
-            if sum(heights) + gap * (len(rows) - 1) <= area.height:
+            height = max(row.preferred_height(canvas, self.app, area.width - 90) for row in rows)
+            if height * len(rows) + gap * (len(rows) - 1) <= area.height:
                 break
-        y = area.top
-        for row, height in zip(rows, heights):
-            row.rect = pygame.Rect(area.left, y, area.width, height)
-            y += height + gap
+        for position, row in enumerate(rows):
+            row.rect = pygame.Rect(area.left, area.top + position * (height + gap), area.width, height)
+            row.grabbed = self.order[position] == self.grabbed
+            row.detail = row.detail if row.grabbed else None
         self.rows_area = area
         return rows
 
@@ -94,9 +93,6 @@ class OrderScreen(PuzzleScreen):
             self.layout()
             self.focus.focus_key(f"step:{step}")
             self.app.invalidate()
-
-    def wants_enter(self, widget) -> bool:
-        return super().wants_enter(widget) or (widget.key or "").startswith("step:")
 
     def handle(self, event) -> bool:
         if self.solved is None:
@@ -165,4 +161,4 @@ class OrderScreen(PuzzleScreen):
                 return [("either", keys + [("key", "space")], [("drag", here, there)])]
         if self.grabbed is not None:
             return put_down
-        return self.keys_to("submit")
+        return [("key", "return", "submit")]      # Enter checks, wherever the focus is

@@ -127,6 +127,12 @@ class SpotScreen(PuzzleScreen):
     def can_submit(self) -> bool:
         return self.chosen
 
+    def wrong_feedbacks(self) -> list[str]:
+        return super().wrong_feedbacks() + [decoy.feedback for decoy in self.puzzle.decoys]
+
+    def how_to_texts(self) -> list[str]:
+        return [self.app.tr("ui.spot.choose_first")]
+
     def submit(self) -> None:
         """Enter before a point is chosen says how to choose one, instead of checking where the crosshair starts."""
         if self.solved is None and not self.chosen:
