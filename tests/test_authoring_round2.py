@@ -253,3 +253,46 @@ def test_the_editor_setup_list_of_false_underlines_is_true():
     }
     for snippet, (old, new) in no_longer.items():
         assert snippet in text and _editor_and_program(_base().replace(old, new, 1)) == (True, True), snippet
+
+
+# ----- escapebox svgtext -------------------------------------------------------------------------
+
+DRAWING = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50"><rect width="100" height="50" fill="#eee"/>'
+           '<text x="10" y="30" font-size="20">Rooster</text></svg>')
+
+
+def test_svgtext_turns_words_into_outlines_and_keeps_the_original(tmp_path, capsys):
+    pytest.importorskip("fontTools")
+    drawing = tmp_path / "rooster.svg"
+    drawing.write_text(DRAWING, encoding="utf-8")
+    assert main(["svgtext", str(drawing)]) == 0
+    converted = drawing.read_text(encoding="utf-8")
+    assert "<text" not in converted and converted.count("<path") == 1 and "<!-- Rooster -->" in converted
+    assert (tmp_path / "rooster.tekst.svg").read_text(encoding="utf-8") == DRAWING
+    assert "rooster.tekst.svg" in capsys.readouterr().out
+
+
+def test_svgtext_without_fonttools_names_the_extra_to_install(tmp_path, capsys, monkeypatch):
+    from escapebox.authoring import svgtext
+
+    def missing(style):
+        raise svgtext.FontToolsMissing()
+    monkeypatch.setattr(svgtext, "font", missing)
+    drawing = tmp_path / "rooster.svg"
+    drawing.write_text(DRAWING, encoding="utf-8")
+    assert main(["svgtext", str(drawing), str(tmp_path / "uit.svg")]) == 1
+    assert 'pip install "escapebox[authoring]"' in capsys.readouterr().err
+    assert drawing.read_text(encoding="utf-8") == DRAWING and not (tmp_path / "uit.svg").exists()
+
+
+def test_svgtext_leaves_a_drawing_without_text_alone(tmp_path, capsys):
+    drawing = tmp_path / "leeg.svg"
+    drawing.write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    assert main(["svgtext", str(drawing)]) == 0
+    assert "geen tekst" in capsys.readouterr().out and not (tmp_path / "leeg.tekst.svg").exists()
+
+
+def test_the_svg_text_warning_names_the_command_and_the_extra():
+    message = Translator("nl")("validate.svg_text", file="images/rooster.svg")
+    assert "escapebox svgtext images/rooster.svg" in message and "escapebox[authoring]" in message
+    assert "scripts/svgtext.py" not in message

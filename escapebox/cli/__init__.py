@@ -21,8 +21,8 @@ from escapebox.cli.password import PasswordProblem
 from escapebox.i18n import LANGUAGES, Translator
 from escapebox.problems import EscapeboxError
 
-COMMANDS = ("play", "validate", "walkthrough", "schema", "new", "pack", "graph", "report", "sessions", "print", "icons",
-            "bundle", "festival")
+COMMANDS = ("play", "validate", "walkthrough", "schema", "new", "pack", "graph", "report", "sessions", "print",
+            "icons", "svgtext", "bundle", "festival")
 #: The exit code when the output's reader closed the pipe: what a shell reports for SIGPIPE (128 + 13).
 CLOSED_PIPE = 141
 
