@@ -22,6 +22,9 @@ GAP = 24
 #: the picture's share of the width beside the text: 700 of 1232 logical px at 1280×720 (the old fixed
 #: width), which keeps a line of the text at about 60 characters on both window sizes
 IMAGE_SHARE = 0.45
+#: when story and outcome do not both fit, the story keeps at least this share of the height: at the
+#: largest text size in 1280×720 that is the bundled variants' 6 to 8 lines on one page of 2 at most
+STORY_SHARE = 0.6
 
 
 class EndingScreen(GameScreen):
@@ -45,14 +48,14 @@ class EndingScreen(GameScreen):
         lines = [tr("ui.ending.choice", title=c.title, choice=c.text) for c in debrief.choices]
         t = debrief.time
         if t.available is None:
-            lines.append(tr("ui.ending.time_plain", used=clock_text(t.used)))
+            time = tr("ui.ending.time_plain", used=clock_text(t.used))
         elif t.overtime:
-            lines.append(tr("ui.ending.time_over", used=clock_text(t.used), available=clock_text(t.available),
-                            over=clock_text(t.overtime)))
+            time = tr("ui.ending.time_over", used=clock_text(t.used), available=clock_text(t.available),
+                      over=clock_text(t.overtime))
         else:
-            lines.append(tr("ui.ending.time", used=clock_text(t.used), available=clock_text(t.available)))
-        lines.append(count(tr, "ui.ending.hints", debrief.hints) if debrief.hints else tr("ui.ending.no_hints"))
-        return "\n".join(lines + ["", tr("ui.ending.next")])
+            time = tr("ui.ending.time", used=clock_text(t.used), available=clock_text(t.available))
+        hints = count(tr, "ui.ending.hints", debrief.hints) if debrief.hints else tr("ui.ending.no_hints")
+        return "\n".join(lines + [f"{time} · {hints}", tr("ui.ending.next")])
 
     def build(self, area: pygame.Rect) -> list:
         canvas = self.app.canvas
@@ -66,14 +69,26 @@ class EndingScreen(GameScreen):
             width = int(body.width * IMAGE_SHARE)
             self.image_rect = pygame.Rect(body.left, body.top, width, body.height)
             body = pygame.Rect(body.left + width + GAP, body.top, body.width - width - GAP, body.height)
-        self.outcome_box = TextBox(self.outcome_text(), key="ending_outcome", panel=True)
-        self.outcome_box.rect = pygame.Rect(body.left, body.top, body.width, 10)
-        # the outcome is short and must be read whole: it gets its height, the story the rest (it pages)
-        outcome_h = min(self.outcome_box.measure(canvas, self.app), body.height // 2)
-        self.outcome_box.rect = pygame.Rect(body.left, body.bottom - outcome_h, body.width, outcome_h)
-        story = pygame.Rect(body.left, body.top, body.width, body.height - outcome_h - GAP)
-        self.text_box = TextBox(ending.text, story, key="ending_text", panel=True, role="heading")
+        self.text_box = TextBox(ending.text, pygame.Rect(body), key="ending_text", panel=True, role="heading")
+        self.outcome_box = TextBox(self.outcome_text(), pygame.Rect(body), key="ending_outcome", panel=True)
+        story_h = self._story_height(body.height)
+        self.text_box.rect = pygame.Rect(body.left, body.top, body.width, story_h)
+        self.outcome_box.rect = pygame.Rect(body.left, body.top + story_h + GAP, body.width,
+                                            body.height - story_h - GAP)
         return [self.text_box, self.outcome_box, go]
+
+    def _story_height(self, height: int) -> int:
+        """Both whole when they fit; else the story first (it is what the group came for), up to
+        :data:`STORY_SHARE` of the height, and the outcome pages in the rest."""
+        canvas = self.app.canvas
+        outcome = self.outcome_box.measure(canvas, self.app)
+        story = self.text_box.measure(canvas, self.app)
+        if story + GAP + outcome > height:     # beamer or large text: the story at reading size, not heading size
+            self.text_box.role = "body"
+            story = self.text_box.measure(canvas, self.app)
+        if story + GAP + outcome <= height:
+            return height - GAP - outcome      # the outcome exactly its lines, the story the room that is left
+        return max(min(story, int(height * STORY_SHARE)), height - GAP - outcome)
 
     def default_focus(self) -> str | None:
         return "debrief"
