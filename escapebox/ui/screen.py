@@ -26,6 +26,8 @@ class Screen:
     name = "screen"
     #: Where this screen's game clock was last drawn (see :meth:`redraw_clock`); None: it shows none.
     clock_box: pygame.Rect | None = None
+    #: No messages at all while this screen is on top (the presenter clicker's blank screen).
+    quiet = False
 
     def __init__(self, app):
         self.app = app

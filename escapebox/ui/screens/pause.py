@@ -78,6 +78,7 @@ class BlankScreen(Screen):
     """A dark wall while the trainer talks (B on a presenter clicker); any key or a click brings it back."""
 
     name = "blank"
+    quiet = True          # a dark wall: no message lights it up
 
     def handle(self, event) -> bool:
         if event.type == pygame.KEYDOWN and event.key not in MODIFIER_KEYS or event.type == pygame.MOUSEBUTTONUP:
