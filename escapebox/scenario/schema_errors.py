@@ -211,7 +211,9 @@ def _context_params(kind: str, ctx: dict, item: Mapping[str, Any]) -> dict:
         if name in ctx:
             params[name] = ctx[name]
     if kind == "literal_error":
-        params["expected"] = ctx.get("expected", "")
+        # pydantic words the choices in English ("'nl' or 'en'"); a list is shown as "'nl', 'en'" in any language
+        expected = str(ctx.get("expected", ""))
+        params["expected"] = [f"'{choice}'" for choice in re.findall(r"'([^']*)'", expected)] or expected
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         tag = ctx.get("tag", "")
         expected = [t.strip(" '") for t in str(ctx.get("expected_tags", "")).split(",")]
