@@ -58,6 +58,8 @@ def test_the_debrief_names_the_ending_the_choice_led_to(make_app):
     screen = app.stack.top
     assert screen.name == "debrief"
     assert "Daardoor eindigde het spel met: Open kaart" in screen.path_text()
+    dilemma = next(line for line in screen.puzzles_text().splitlines() if "Samira vraagt iets" in line)
+    assert ": gekozen" in dilemma and "opgelost" not in dilemma
 
 
 def test_the_ending_shows_the_choice_the_time_and_the_hints(make_app):
