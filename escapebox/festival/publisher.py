@@ -116,6 +116,8 @@ class Publisher:
         self.connected = False
         self._connected_at: float | None = None
         self._said_wrong_code = False
+        self._said_unreachable = False
+        self._started = time.monotonic()
         self._last_progress = time.monotonic()
         self._status: dict | None = None
         self._status_sent = 0.0
@@ -126,6 +128,7 @@ class Publisher:
 
     # ----- the game thread's side -------------------------------------------------------------------
     def start(self) -> "Publisher":
+        self._started = time.monotonic()
         try:
             self._client.connect_async(self.host, self.port, keepalive=KEEPALIVE)
         except (OSError, ValueError) as exc:    # a host name that cannot be looked up
@@ -273,6 +276,7 @@ class Publisher:
 
     def _step(self) -> None:
         if not self.connected:
+            self._check_reachable()
             return
         if not self.joined:
             self._check_code()
@@ -296,6 +300,13 @@ class Publisher:
                     if self.sent == self.confirmed:
                         self._last_progress = now
                     self.sent = after
+
+    def _check_reachable(self) -> None:
+        """Never connected within :data:`JOIN_TIMEOUT`: say so once (paho keeps trying by itself)."""
+        if self._connected_at is None and not self._said_unreachable and \
+                time.monotonic() - self._started > JOIN_TIMEOUT:
+            self._said_unreachable = True
+            self._notify("festival.join.no_answer", address=f"{self.host}:{self.port}")
 
     def _check_code(self) -> None:
         if self._connected_at is None or self._said_wrong_code:

@@ -92,3 +92,25 @@ def test_a_garbled_command_is_refused_and_the_game_goes_on(group_app, hub):
     hub.send("pause", session)
     assert run_until(pilot, lambda: app.game.session.state.paused)
     assert len([e for e in app.game.session.state.events if type(e).__name__ == "Paused"]) == 1
+
+
+def test_an_unreachable_festival_is_a_message_and_the_game_goes_on(tmp_path, monkeypatch):
+    from escapebox.festival.broker import free_port
+    from escapebox.ui.main import PlayOptions, build_app
+    from escapebox.ui.pilot import Pilot
+    monkeypatch.setattr("escapebox.festival.publisher.JOIN_TIMEOUT", 0.3)
+    options = PlayOptions(loaded=scenario(), window=(1280, 720), language="nl", fast=True, scripted=True,
+                          sound=False, data_dir=tmp_path / "data", festival=CODE, broker=("127.0.0.1", free_port()))
+    app = build_app(options)
+    try:
+        pilot = Pilot(app, hands=False)
+        pilot.run()
+        pilot.press("return")
+        pilot.type("Groep 8")
+        pilot.press("return")
+        assert run_until(pilot, lambda: any("antwoordt niet" in toast.text for toast in app.toasts), 5)
+        assert app.game.session.state.group == "Groep 8" and not app.game.session.state.ended
+    finally:
+        app.services.festival.close()
+        app.services.launcher.close()
+        app.close()

@@ -103,3 +103,14 @@ def test_the_end_asks_once_more(hub, laptops, wall):
     pilot.click_widget("end")
     assert wait_until(lambda: not made[0].publisher.commands.empty())
     assert made[0].publisher.commands.get_nowait()["action"] == "end"
+
+
+def test_a_broker_that_does_not_answer_is_said_on_the_wall(broker, hub, wall):
+    app, pilot = wall()
+    broker.stop()
+    assert wait_until(lambda: not hub.connected)
+    drawn = []
+    original = app.canvas.text
+    app.canvas.text = lambda text, *args, **kwargs: (drawn.append(text), original(text, *args, **kwargs))[1]
+    app.draw()
+    assert any("antwoordt niet" in text for text in drawn)

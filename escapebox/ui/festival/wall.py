@@ -290,7 +290,10 @@ class WallScreen(Screen):
         summary = tr("festival.wall.summary", groups=len(self.rows),
                      help=sum(1 for r in self.rows if r.stuck or r.connection == "offline"),
                      minutes=self.stuck_minutes)
-        canvas.text(summary, (1920 - MARGIN, 90), "regular", app.size("small"), c.muted, "topright")
+        if not self.hub.connected:       # the wall keeps trying; the trainer must know the groups cannot reach it
+            summary = tr("festival.wall.no_broker", address=self.address)
+        canvas.text(summary, (1920 - MARGIN, 90), "bold" if not self.hub.connected else "regular",
+                    app.size("small"), c.danger if not self.hub.connected else c.muted, "topright")
         self._draw_headings(canvas)
         if not self.rows:
             canvas.text(tr("festival.wall.no_groups", code=self.code), (960, 420), "bold", app.size("heading"),
