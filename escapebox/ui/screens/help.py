@@ -14,7 +14,7 @@ from escapebox.ui.widgets import Button
 
 KEYS = [
     ("tab", "focus"), ("arrows", "arrows"), ("enter", "enter"), ("space", "space"), ("esc", "esc"),
-    ("c", "clues"), ("i", "items"), ("h", "hint"), ("p", "pause"), ("a", "spots"), ("digits", "digits"),
+    ("c_i", "clues_items"), ("h", "hint"), ("p", "pause"), ("a_z", "spots_zoom"), ("digits", "digits"),
     ("ctrl_enter", "ctrl_enter"), ("ctrl_keys", "ctrl_keys"), ("f1", "help"), ("f11", "fullscreen"),
     # what a presenter clicker sends (docs/rules.md, "Controls")
     ("pgdn", "pages"), ("f5", "f5"), ("b", "blank"),
