@@ -79,3 +79,27 @@ def test_the_ending_shows_the_choice_the_time_and_the_hints(make_app):
     assert outcome[0].startswith("Jullie keuze bij Marco vraagt extra diensten: “Nee, nu nog niet.")
     assert outcome[1].startswith("Tijd: ") and outcome[1].endswith(" van de 40:00 · 1 hint gebruikt")
     assert outcome[2].startswith("Zo meteen de nabespreking")
+
+
+def test_a_dilemma_choice_has_its_own_look_not_the_green_tick(make_app, fixture_scenario):
+    from escapebox.ui.pilot import resolve
+    from escapebox.ui.screens.puzzles import puzzle_screen
+    app, pilot = make_app(fixture_scenario)
+    game = start_game(pilot)
+    game.apply(C.JumpToRoom("kantine"))
+    app.stack.push(puzzle_screen(app, "dilemma"))
+    pilot.run()
+    screen = app.stack.top
+    for _ in range(10):
+        if screen.solved is not None:
+            break
+        pilot.perform(resolve(screen, screen.autoplay(C.TryAnswer("dilemma", [0])) or []))
+        pilot.run()
+    assert screen.solved is not None
+    screen.anim = 10.0                 # the animation's last frame
+    app.draw()
+    # inside the mark's circle (radius 70 round the point 80, 80 of the panel), left of the fork's stem
+    point = app.canvas.to_physical((screen.solved_rect.left + 80 - 40, screen.solved_rect.top + 80 + 30))
+    pixel = tuple(app.window.get_at(point))[:3]
+    colours = app.theme.colours
+    assert pixel == tuple(colours.accent) and pixel != tuple(colours.success)
