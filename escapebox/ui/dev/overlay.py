@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pygame
 
+from escapebox.authoring.wording import counted
 from escapebox.ui.screens.dialog import Dialog
 from escapebox.ui.widgets import Button
 
@@ -40,13 +41,14 @@ class ProblemsOverlay(Dialog):
         tr = self.app.tr
         shown = [_near(p).render(tr) for p in self.problems[:MAX_SHOWN]]
         if len(self.problems) > MAX_SHOWN:
-            shown.append(tr("dev.overlay.more", count=len(self.problems) - MAX_SHOWN))
+            shown.append(tr("dev.overlay.more", count=counted(tr, "dev.overlay.messages", len(self.problems) - MAX_SHOWN)))
         return shown
 
     def layout(self) -> None:
         app, canvas, tr = self.app, self.app.canvas, self.app.tr
         inner = self.width - 2 * PAD
-        self.title_layout = canvas.layout(tr("dev.overlay.title", count=len(self.problems)), "bold",
+        title = tr("dev.overlay.title", count=counted(tr, "validate.count.errors", len(self.problems)))
+        self.title_layout = canvas.layout(title, "bold",
                                           app.size("heading"), inner)
         self.explain_layout = canvas.layout(tr("dev.overlay.explain"), "regular", app.size("small"), inner)
         self.line_layouts = [canvas.layout(text, "regular", app.size("small"), inner - 40) for text in self.lines()]
