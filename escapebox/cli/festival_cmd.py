@@ -1,4 +1,4 @@
-"""``escapebox festival``: the trainer's wall and broker; ``escapebox festival sync``: catch a laptop up.
+"""``escapebox festival``: the trainer's wall and broker; ``sync``: catch a laptop up; ``report``: compare the groups.
 
 ``escapebox festival`` starts the embedded broker on this computer (or uses
 ``--broker HOST:PORT``, e.g. Mosquitto), the hub that stores every group's
@@ -9,7 +9,8 @@ zeroconf finds nothing.  Groups join with ``escapebox play --festival CODE``.
 ``escapebox festival sync CODE`` sends the games saved on this laptop to the
 festival's hub (a laptop that was offline while its group played), waits
 until the hub confirmed every event, and says so per game.
-docs/festival.md describes both.
+``escapebox festival report CODE -o verslag.html`` is ``escapebox report``
+made from the hub's store.  docs/festival.md describes all three.
 """
 
 from __future__ import annotations
@@ -45,6 +46,12 @@ def add_parser(subparsers, tr):
     sync.add_argument("--broker", metavar="HOST:PORT", default=None, help=tr("festival.cli.broker_help"))
     sync.add_argument("--session", action="append", default=None, metavar="ID", help=tr("festival.cli.session_help"))
     sync.set_defaults(action="sync")
+    report = actions.add_parser("report", help=tr("festival.cli.report_help"),
+                                description=tr("festival.cli.report_help"), tr=tr)
+    report.add_argument("festival_code", metavar="CODE", help=tr("festival.cli.festival_help"))
+    report.add_argument("-o", "--output", metavar="BESTAND", required=True, help=tr("report.output_help"))
+    report.add_argument("--scenario", metavar="SCENARIO", default=None, help=tr("festival.cli.scenario_help"))
+    report.set_defaults(action="report")
     parser.set_defaults(action="wall")
     return parser
 
@@ -52,6 +59,8 @@ def add_parser(subparsers, tr):
 def run(args, tr) -> int:
     if args.action == "sync":
         return sync(args, tr)
+    if args.action == "report":
+        return report(args, tr)
     return wall(args, tr)
 
 
@@ -190,3 +199,34 @@ def _facts(info: dict) -> dict:
     except (EscapeboxError, OSError):    # moved, broken or a pack: the events still go, the wall shows less
         return {"id": info["scenario_id"], "title": info["scenario_title"], "locks": 0, "time_limit": None,
                 "rooms": {}, "puzzles": {}}
+
+
+# ----- the group comparison from the hub -----------------------------------------------------------------
+def report(args, tr) -> int:
+    """``escapebox festival report CODE -o verslag.html``: ``escapebox report`` over the hub's store."""
+    from datetime import datetime as clock
+    from escapebox.cli.report_cmd import _write
+    from escapebox.festival.comparison import report_sessions, scenario_ids
+    from escapebox.festival.hub_store import HubStore
+    from escapebox.pack.open import open_scenario
+    from escapebox.report.html import render_html
+    from escapebox.report.markdown import render_markdown
+    code = P.normal_code(args.festival_code)
+    if code is None:
+        return _error(tr, "festival.cli.bad_code", code=args.festival_code, length=P.CODE_LENGTH)
+    store = HubStore()
+    try:
+        ids = scenario_ids(store, code)
+        if args.scenario is None and len(ids) > 1:
+            return _error(tr, "report.several_scenarios", ids=ids)
+        name = args.scenario or (ids[0] if ids else None)
+        if name is None:
+            return _error(tr, "festival.cli.no_groups", code=code)
+        loaded = open_scenario(name)      # EscapeboxError: the message, exit 1
+        sessions = report_sessions(store, code, loaded, tr)
+    finally:
+        store.close()
+    render = render_markdown if args.output.lower().endswith(".md") else render_html
+    _write(Path(args.output), render(sessions, tr, clock.now().strftime(tr("report.date_format"))), tr)
+    print(tr("report.written", count=len(sessions), files=args.output))
+    return 0

@@ -38,3 +38,17 @@ def test_bad_codes_and_addresses_are_messages_not_tracebacks(capsys):
     assert "geen adres" in capsys.readouterr().err
     assert main(["festival", "--code", "O0O0O0"]) == 2
     assert "geen festivalcode" in capsys.readouterr().err
+
+
+def test_the_comparison_report_is_made_from_the_hubs_store(broker, hub, laptops, tmp_path, monkeypatch, capsys):
+    made = [laptops(group=name) for name in ("De Uilen", "De Vossen")]
+    for laptop in made:
+        laptop.publisher.start()
+        play(laptop, branch_plan(laptop.session))
+    assert wait_until(lambda: all(hub.store.upto(l.session.session_id) == l.rows()[-1][0] for l in made))
+    monkeypatch.setenv("ESCAPEBOX_DATA_DIR", str(hub.store.folder))
+    out = tmp_path / "verslag.html"
+    assert main(["festival", "report", CODE, "-o", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "De Uilen" in html and "De Vossen" in html
+    assert "2 sessie" in capsys.readouterr().out
