@@ -45,7 +45,7 @@ def test_the_comparison_report_is_made_from_the_hubs_store(broker, hub, laptops,
     for laptop in made:
         laptop.publisher.start()
         play(laptop, branch_plan(laptop.session))
-    assert wait_until(lambda: all(hub.store.upto(l.session.session_id) == l.rows()[-1][0] for l in made))
+    assert wait_until(lambda: all(hub.store.upto(one.session.session_id) == one.rows()[-1][0] for one in made))
     monkeypatch.setenv("ESCAPEBOX_DATA_DIR", str(hub.store.folder))
     out = tmp_path / "verslag.html"
     assert main(["festival", "report", CODE, "-o", str(out)]) == 0
