@@ -37,10 +37,10 @@ FEEDBACK_MAX_H = 260
 #: space above and below the feedback text; its left edge is past the 56-px mark at 20, with 20 to the right
 FEEDBACK_PAD_Y = 32
 FEEDBACK_TEXT_LEFT, FEEDBACK_TEXT_RIGHT = 100, 20
-#: The refusals a check can meet on a puzzle screen (escapebox/core/rules.py, ``_do_TryAnswer``
-#: and its guards, and the store's view-only window): their room is reserved too.
-REFUSALS = ("rules.paused", "rules.reflection_first", "rules.items_needed", "rules.prerequisites_first",
-            "rules.already_open", "rules.puzzle_not_here", "rules.game_over", "store.read_only_refused")
+#: The refusal a check can meet on any puzzle screen: the trainer paused the game from the other
+#: window.  Rarer ones (a view-only window, a lock the trainer opened meanwhile) get the same room,
+#: in smaller text or paged: reserving for them too left a keypad of 20-px keys at the largest text size.
+REFUSALS = ("rules.paused",)
 
 
 class PuzzleScreen(GameScreen):
@@ -90,12 +90,17 @@ class PuzzleScreen(GameScreen):
         submit_w = max(420, canvas.measure(self.submit_button.text, "bold", self.app.size("button")) + 64)
         submit_h = self.submit_button.preferred_height(canvas, self.app, submit_w) if self.show_submit() else 0
         feedback_w = area.width - (submit_w + GAP if self.show_submit() else 0)
-        bottom_h = max(submit_h, self._feedback_room(feedback_w))
+        # a keypad is narrow: its feedback goes beside it, and the keys keep the height
+        beside = self.keypad is not None
+        bottom_h = max(submit_h, 0 if beside else self._feedback_room(feedback_w))
         self.submit_button.rect = pygame.Rect(area.right - submit_w, area.bottom - bottom_h, submit_w, submit_h)
         self.feedback_rect = pygame.Rect(area.left, area.bottom - bottom_h, feedback_w, bottom_h)
         answer_area = pygame.Rect(area.left, question.rect.bottom + GAP, area.width,
                                   area.bottom - bottom_h - GAP - question.rect.bottom - GAP)
         widgets = self.build_answer(answer_area)
+        if beside:
+            side = self.keypad.side
+            self.feedback_rect = pygame.Rect(side.left, side.top, side.width, self._feedback_room(side.width, side.height))
         self.submit_button.enabled = self.can_submit()
         return [question] + widgets + ([self.submit_button] if self.show_submit() else []) + [self._feedback_box()]
 
@@ -115,8 +120,17 @@ class PuzzleScreen(GameScreen):
         """
         tr = self.app.tr
         wrong = [tr("ui.puzzle.wrong", feedback=text) for text in self.wrong_feedbacks() + [tr("ui.puzzle.wrong_default")]]
-        refusals = [tr(reason, puzzle=self.puzzle.title) for reason in REFUSALS]
+        refusals = [tr(reason, puzzle=self.puzzle.title) for reason in self.refusals()]
         return wrong + refusals + self.how_to_texts()
+
+    def refusals(self) -> list[str]:
+        """The refusals a check on this puzzle may well meet (escapebox/core/rules.py, ``_do_TryAnswer``)."""
+        reasons = list(REFUSALS)
+        if self.puzzle.required_items():
+            reasons.append("rules.items_needed")          # an item used up elsewhere
+        if self.puzzle.prerequisite_puzzles():
+            reasons.append("rules.prerequisites_first")   # a meta lock tried before the puzzles it builds on
+        return reasons
 
     def wrong_feedbacks(self) -> list[str]:
         """The scenario's texts for a wrong answer: the puzzle's own, a near miss's, a wrong option's."""
@@ -130,10 +144,10 @@ class PuzzleScreen(GameScreen):
         """This kind's own messages in the feedback box (how to choose before checking)."""
         return []
 
-    def _feedback_room(self, width: int) -> int:
-        """The height of the tallest feedback text, at most :data:`FEEDBACK_MAX_H` (a longer one scrolls)."""
+    def _feedback_room(self, width: int, limit: int = FEEDBACK_MAX_H) -> int:
+        """The height of the tallest feedback text, at most ``limit`` (a longer one gets smaller text, then pages)."""
         heights = [self._feedback_layout(text, width, "body").height for text in self.feedback_texts()]
-        return min(max(heights) + FEEDBACK_PAD_Y, FEEDBACK_MAX_H)
+        return min(max(heights) + FEEDBACK_PAD_Y, limit)
 
     def _feedback_layout(self, text: str, width: int, role: str):
         return self.app.canvas.layout(text, "bold", self.app.size(role), width - FEEDBACK_TEXT_LEFT - FEEDBACK_TEXT_RIGHT)

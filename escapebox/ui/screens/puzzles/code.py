@@ -5,8 +5,9 @@ one; Enter checks (OK), wherever the focus is, as on every screen
 (docs/rules.md, "Controls").  The keypad keys are items: the arrows move
 over them and Space or F5 (a presenter clicker) presses the focused one, so a
 group at a beamer can play with a clicker or a mouse alone.  The keypad has
-the same size and place for the life of the screen: the room for feedback is
-kept free from the start (``PuzzleScreen.feedback_texts``).
+the same size and place for the life of the screen: feedback appears in the
+room right of the keys, sized from the start for the longest text it can show
+(``PuzzleScreen.feedback_texts``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from escapebox.ui.screens.puzzles.base import GAP, PuzzleScreen
 from escapebox.ui.widgets import Button
 
 KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "back", "0", "ok"]
+KEY_GAP = 16
 
 
 class Keypad:
@@ -46,10 +48,18 @@ class Keypad:
         display_h = 140
         self.display = pygame.Rect(area.left, area.top, area.width, display_h)
         pad_h = area.height - display_h - GAP
-        cell_h = min(110, (pad_h - 3 * 16) // 4)
-        cell_w = min(220, int(cell_h * 2))
-        grid = pygame.Rect(0, 0, cell_w * 3 + 32, cell_h * 4 + 48)
+        app = self.screen.app
+        gap = KEY_GAP
+        cell_h = min(110, (pad_h - 3 * gap) // 4)
+        if cell_h < app.text.line_height(app.size("button")) + 8:
+            gap = KEY_GAP // 2            # the meta lock at the largest text size: 58-px keys held 60-px lines
+            cell_h = min(110, (pad_h - 3 * gap) // 4)
+        # as wide as a key can be, not twice its height: short keys were too narrow for "Wis"
+        cell_w = min(220, (area.width - 2 * gap) // 3)
+        grid = pygame.Rect(0, 0, cell_w * 3 + 2 * gap, cell_h * 4 + 3 * gap)
         grid.midtop = (area.centerx, self.display.bottom + GAP)
+        #: the free room right of the keys, where the feedback goes (about 550 wide: 1840 less 3 keys of 220)
+        self.side = pygame.Rect(grid.right + GAP, grid.top, area.right - grid.right - GAP, grid.height)
         buttons = []
         labels = {"back": tr("ui.code.erase"), "ok": tr("ui.code.ok")}
         # big digits when the keys are tall enough for them (the largest text size in a small area: not)
@@ -59,7 +69,10 @@ class Keypad:
             button = Button(labels.get(key, key), lambda key=key: self.press(key), key=f"pad:{key}",
                             role=digit_role if key.isdigit() else self._word_role(labels.get(key, key), cell_w),
                             kind="primary" if key == "ok" else "normal", item=True)
-            button.rect = pygame.Rect(grid.left + col * (cell_w + 16), grid.top + row * (cell_h + 16), cell_w, cell_h)
+            button.rect = pygame.Rect(grid.left + col * (cell_w + gap), grid.top + row * (cell_h + gap), cell_w, cell_h)
+            # a short key centres its label in all of its height (the padding would push it past the edge)
+            line = app.text.line_height(app.size(button.role))
+            button.pad_y = max(0, min(button.pad_y, (cell_h - line) // 2))
             buttons.append(button)
         return buttons
 
@@ -99,10 +112,12 @@ class Keypad:
 class CodeScreen(PuzzleScreen):
     puzzle_kind = "code"
 
-    def build_answer(self, area: pygame.Rect) -> list:
+    def __init__(self, app, puzzle_id: str, via: str | None = None):
+        super().__init__(app, puzzle_id, via)
         lengths = [len(self.puzzle.normal(a)) for a in self.puzzle.answer]
-        if self.keypad is None:
-            self.keypad = Keypad(self, max(lengths), self.submit)
+        self.keypad = Keypad(self, max(lengths), self.submit)
+
+    def build_answer(self, area: pygame.Rect) -> list:
         return self.keypad.build(area)
 
     def default_focus(self) -> str | None:

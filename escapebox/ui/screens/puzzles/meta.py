@@ -33,7 +33,8 @@ class MetaScreen(PuzzleScreen):
         results = self.game.session.results()
         puzzles = self.game.scenario.puzzles
         sources = list(self.puzzle.from_)
-        tile_w = min(300, (area.width - GAP * (len(sources) - 1)) // len(sources))
+        # up to 400 wide: a title on one line leaves the keypad below more height (300 took two lines)
+        tile_w = min(400, (area.width - GAP * (len(sources) - 1)) // len(sources))
         total = len(sources) * tile_w + (len(sources) - 1) * GAP
         left = area.centerx - total // 2
         tiles = []
