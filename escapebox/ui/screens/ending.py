@@ -19,9 +19,10 @@ from escapebox.ui.screens.base import GameScreen
 from escapebox.ui.widgets import Button, TextBox
 
 GAP = 24
-#: the picture's share of the width beside the text: 700 of 1232 logical px at 1280×720 (the old fixed
-#: width), which keeps a line of the text at about 60 characters on both window sizes
-IMAGE_SHARE = 0.45
+#: the picture's share of the width beside the text, tried in turn until story and outcome fit without
+#: paging: 0.45 was the old fixed 700 of 1232 logical px at 1280×720; a bundled variant of 6 to 8 full-width
+#: lines needs the smaller share, and at beamer text size none (the words matter more than the picture)
+IMAGE_SHARES = (0.45, 0.3, 0.0)
 #: when story and outcome do not both fit, the story keeps at least this share of the height: at the
 #: largest text size in 1280×720 that is the bundled variants' 6 to 8 lines on one page of 2 at most
 STORY_SHARE = 0.6
@@ -62,20 +63,31 @@ class EndingScreen(GameScreen):
         go = Button(self.app.tr("ui.ending.to_debrief"), self.to_debrief, key="debrief", kind="primary")
         go_h = go.preferred_height(canvas, self.app, 640)
         go.rect = pygame.Rect(area.right - 640, area.bottom - go_h, 640, go_h)
-        body = pygame.Rect(area.left, area.top, area.width, area.height - go_h - GAP)
-        self.image_rect = None
+        full = pygame.Rect(area.left, area.top, area.width, area.height - go_h - GAP)
         ending = self.ending
-        if ending.image and self.app.images.natural_size(self.game.loaded.folder / ending.image) is not None:
-            width = int(body.width * IMAGE_SHARE)
-            self.image_rect = pygame.Rect(body.left, body.top, width, body.height)
-            body = pygame.Rect(body.left + width + GAP, body.top, body.width - width - GAP, body.height)
-        self.text_box = TextBox(ending.text, pygame.Rect(body), key="ending_text", panel=True, role="heading")
+        has_picture = bool(ending.image) and \
+            self.app.images.natural_size(self.game.loaded.folder / ending.image) is not None
+        for share in (IMAGE_SHARES if has_picture else (0.0,)):
+            if self._place(full, share, ending.text):
+                break
+        return [self.text_box, self.outcome_box, go]
+
+    def _place(self, full: pygame.Rect, share: float, story_text: str) -> bool:
+        """Picture (``share`` of the width), story and outcome; True when the texts fit without paging."""
+        body, self.image_rect = full, None
+        if share:
+            width = int(full.width * share)
+            self.image_rect = pygame.Rect(full.left, full.top, width, full.height)
+            body = pygame.Rect(full.left + width + GAP, full.top, full.width - width - GAP, full.height)
+        self.text_box = TextBox(story_text, pygame.Rect(body), key="ending_text", panel=True, role="heading")
         self.outcome_box = TextBox(self.outcome_text(), pygame.Rect(body), key="ending_outcome", panel=True)
         story_h = self._story_height(body.height)
         self.text_box.rect = pygame.Rect(body.left, body.top, body.width, story_h)
         self.outcome_box.rect = pygame.Rect(body.left, body.top + story_h + GAP, body.width,
                                             body.height - story_h - GAP)
-        return [self.text_box, self.outcome_box, go]
+        canvas = self.app.canvas
+        return (self.text_box.measure(canvas, self.app) <= story_h
+                and self.outcome_box.measure(canvas, self.app) <= body.height - story_h - GAP)
 
     def _story_height(self, height: int) -> int:
         """Both whole when they fit; else the story first (it is what the group came for), up to
