@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 
 from escapebox.cli.password import add_options, open_for_trainer, require_answers
+from escapebox.problems import EscapeboxError, errors
+from escapebox.scenario.loader import bundled_by_name, scenario_file
 
 
 def add_parser(subparsers, tr):
@@ -60,15 +62,39 @@ def _window_size(text: str) -> tuple[int, int]:
         return 1280, 720
 
 
-def _check_dev(args, loaded, tr) -> int:
+def _open(args, tr) -> tuple:
+    """The scenario, and with ``--dev`` a file that is there but does not load: (file, problems).
+
+    A file with a validator error counts as not loading, as it does for a reload.  Dev mode then
+    opens on the messages and starts the game when a save fixes the file (issue #18);
+    without ``--dev`` (or for a pack, or a file that is not there) the message goes to the terminal.
+    """
+    if not args.scenario:
+        return None, None
+    file = scenario_file(bundled_by_name(Path(args.scenario)))
+    try:
+        loaded = open_for_trainer(args.scenario, args, tr)
+    except EscapeboxError as exc:
+        if not args.dev or not file.is_file() or file.suffix.lower() == ".escapebox":
+            raise
+        return None, (file, exc.problems)
+    if args.dev and file.suffix.lower() != ".escapebox":
+        from escapebox.authoring.checks import all_problems  # what a reload checks, so the start is the same
+        found = errors(all_problems(loaded))
+        if found:
+            return None, (file, found)
+    return loaded, None
+
+
+def _check_dev(args, loaded, tr, broken=None) -> int:
     """``--dev`` needs a scenario and ``--room`` needs ``--dev`` and a room that exists: say so before a window opens."""
-    if args.dev and loaded is None:
+    if args.dev and loaded is None and broken is None:
         print(tr("dev.dev_needs_scenario"), file=sys.stderr)
         return 2
     if args.room is not None and not args.dev:
         print(tr("dev.room_needs_dev"), file=sys.stderr)
         return 2
-    if args.room is not None and args.room not in loaded.scenario.rooms:
+    if args.room is not None and loaded is not None and args.room not in loaded.scenario.rooms:
         print(tr("dev.unknown_room", room=args.room, rooms=", ".join(loaded.scenario.rooms)), file=sys.stderr)
         return 1
     return 0
@@ -76,13 +102,13 @@ def _check_dev(args, loaded, tr) -> int:
 
 def run(args, tr) -> int:
     # EscapeboxError → message, exit 1; a pack's trainer view (console, "Toon antwoord") with its password
-    loaded = open_for_trainer(args.scenario, args, tr) if args.scenario else None
+    loaded, broken = _open(args, tr)
     if args.autoplay and loaded is None:
         print(tr("ui.play.autoplay_needs_scenario"), file=sys.stderr)
         return 2
     if args.autoplay:
         require_answers(loaded)      # the auto-player needs the answers: a pack's trainer password
-    code = _check_dev(args, loaded, tr)
+    code = _check_dev(args, loaded, tr, broken)
     if code:
         return code
     from escapebox.themes.loader import theme_option
@@ -106,7 +132,7 @@ def run(args, tr) -> int:
         branch=args.branch, fast=args.fast or args.autoplay,
         screenshot_dir=args.screenshot_dir, language=args.lang, dyslexia=args.dyslexia,
         theme_file=args.theme, console=args.console,
-        dev=args.dev, room=args.room, festival=festival, broker=broker,
+        dev=args.dev, room=args.room, dev_broken=broken, festival=festival, broker=broker,
     )
     code, summary = run_loop(play(options, tr))
     if summary:

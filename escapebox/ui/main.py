@@ -39,6 +39,8 @@ class PlayOptions:
     dev: bool = False
     #: ``--room``: with ``--dev``, start the game in this room
     room: str | None = None
+    #: ``--dev`` with a file that did not load: (file, problems); the game opens on those messages
+    dev_broken: tuple | None = None
     console: bool = False
     #: ``--festival CODE`` with the hub's broker (``--broker HOST:PORT`` or found by zeroconf)
     festival: str | None = None
@@ -109,9 +111,9 @@ def build_app(options: PlayOptions, tr: Translator | None = None):
     if options.loaded is not None:
         app.use_scenario(options.loaded)
     dev = None
-    if options.dev and options.loaded is not None:
+    if options.dev and (options.loaded is not None or options.dev_broken is not None):
         from escapebox.ui.dev import DevMode
-        dev = DevMode(app, options.loaded, room=options.room)
+        dev = DevMode(app, options.loaded, room=options.room, broken=options.dev_broken)
     # a festival publishes the saved log, so a festival's auto-player saves too (docs/festival.md)
     festival = None
     if options.festival is not None and options.broker is not None:
@@ -123,6 +125,8 @@ def build_app(options: PlayOptions, tr: Translator | None = None):
     if options.loaded is None:
         from escapebox.ui.screens.picker import PickerScreen
         app.stack.push(PickerScreen(app))
+        if dev is not None:
+            dev.show_start_problems()
     else:
         saved = launcher.resumable(options.loaded) if options.resume else None
         if saved is not None:

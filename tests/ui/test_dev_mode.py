@@ -200,3 +200,46 @@ def test_a_half_typed_reflection_survives_a_reload(make_app, minimaal):
     assert isinstance(pilot.screen, ReflectionScreen) and pilot.screen is not None
     assert app.game.scenario.rooms["teampost"].text.startswith(NEW_TEXT)
     assert pilot.screen.entry.text == "In de map van de afdeling"
+
+
+
+def _broken_start(make_app, folder):
+    """What ``escapebox play FOLDER --dev`` does with a file that does not load: open on its messages."""
+    from escapebox.cli import build_parser
+    from escapebox.cli.play_cmd import _open
+    from escapebox.i18n import Translator
+
+    tr = Translator("nl")
+    args = build_parser(tr, only="play").parse_args(["play", str(folder), "--dev"])
+    loaded, broken = _open(args, tr)
+    assert loaded is None and broken[0] == folder / "scenario.yaml"
+    return make_app(None, dev=True, dev_broken=broken)
+
+
+def test_a_file_broken_at_the_start_opens_on_its_messages_and_starts_when_fixed(make_app, minimaal):
+    from escapebox.ui.screens.intro import IntroScreen
+
+    good = (minimaal / "scenario.yaml").read_text(encoding="utf-8")
+    save(minimaal, good.replace("locked_by: kastje", "locked_by: kastej"))
+    app, pilot = _broken_start(make_app, minimaal)
+    overlay = pilot.screen
+    assert isinstance(overlay, ProblemsOverlay) and overlay.never_loaded
+    assert "kastej" in "\n".join(overlay.lines())
+    save(minimaal, good.replace("locked_by: kastje", "locked_by: kastjj"))   # still broken: stays open
+    let_watcher_look(app, pilot)
+    assert pilot.screen is overlay and "kastjj" in "\n".join(overlay.lines())
+    save(minimaal, good)
+    let_watcher_look(app, pilot)
+    assert app.stack.find(ProblemsOverlay) is None
+    assert isinstance(pilot.screen, IntroScreen) and pilot.screen.loaded.source == minimaal / "scenario.yaml"
+
+
+def test_esc_on_a_file_broken_at_the_start_stops_the_game(make_app, minimaal):
+    """There is no previous version to go on with: Esc (or the button) stops, and says so on the button."""
+    good = (minimaal / "scenario.yaml").read_text(encoding="utf-8")
+    save(minimaal, good.replace("start: teampost", "start: [teampost"))
+    app, pilot = _broken_start(make_app, minimaal)
+    assert isinstance(pilot.screen, ProblemsOverlay)
+    assert pilot.screen.focus.widgets[0].text == "Stoppen (Esc)"
+    pilot.press("escape")
+    assert not app.running and app.exit_code == 1

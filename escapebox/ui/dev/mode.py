@@ -23,13 +23,22 @@ REVEAL_KEY = pygame.K_F9
 
 
 class DevMode:
-    def __init__(self, app, loaded, room: str | None = None, watcher: FileWatcher | None = None):
+    def __init__(self, app, loaded, room: str | None = None, watcher: FileWatcher | None = None,
+                 broken: tuple | None = None):
+        """``broken``: (file, problems) of a scenario that did not load at the start (``loaded`` is None)."""
         self.app = app
         self.loaded = loaded
         self.room = room
-        self.watcher = watcher or FileWatcher(loaded.source, loaded.folder)
+        self.source = loaded.source if loaded is not None else broken[0]
+        self.watcher = watcher or FileWatcher(self.source, loaded.folder if loaded is not None else self.source.parent)
         self.problems: list = []
         pygame.display.set_caption(app.tr("dev.caption"))
+        self.start_problems = list(broken[1]) if loaded is None else []
+
+    def show_start_problems(self) -> None:
+        """A file broken at the start: its messages over the first screen, until a save fixes them."""
+        if self.start_problems:
+            self._show_problems(self.start_problems)
 
     # ------------------------------------------------------------ starting
 
@@ -50,7 +59,7 @@ class DevMode:
     def reload(self) -> None:
         """Load the saved file; errors go in the overlay, a good file replaces the running scenario."""
         try:
-            loaded, problems = load_checked(self.loaded.source)
+            loaded, problems = load_checked(self.source)
         except OSError:
             self.watcher.forget()       # half-written or briefly locked by the editor: try again next second
             return
@@ -58,9 +67,11 @@ class DevMode:
             self._show_problems(problems)
             return
         self._hide_problems()
-        self.loaded = loaded
+        first, self.loaded = self.loaded is None, loaded
         self._forget_pictures()
-        if self.app.game is None:
+        if first:
+            self._first_start(loaded)
+        elif self.app.game is None:
             self._swap_before_start(loaded)
         else:
             self._swap_game(loaded)
@@ -70,6 +81,13 @@ class DevMode:
     def _forget_pictures(self) -> None:
         """A saved picture must show at once: the image cache forgets what it read of every file."""
         self.app.images.forget_files()
+
+    def _first_start(self, loaded) -> None:
+        """The file was broken when the game started and is good now: its intro, as a normal start shows it."""
+        from escapebox.ui.screens.intro import IntroScreen
+
+        self.app.use_scenario(loaded)
+        self.app.stack.reset(IntroScreen(self.app, loaded))
 
     def _swap_before_start(self, loaded) -> None:
         """The intro or group-name screen keeps what was typed and shows the new scenario."""
@@ -100,7 +118,7 @@ class DevMode:
         self.problems = problems
         overlay = self.app.stack.find(ProblemsOverlay)
         if overlay is None:
-            self.app.stack.push(ProblemsOverlay(self.app, problems))
+            self.app.stack.push(ProblemsOverlay(self.app, problems, never_loaded=self.loaded is None))
         else:
             overlay.show(problems)
         self.app.invalidate()

@@ -5,6 +5,10 @@ column, what is wrong and what to do), the same words ``escapebox validate``
 prints.  The game behind stays as it was; when the file is fixed and saved
 the overlay goes away by itself and play continues.  Esc hides it to go on
 playing with the previous version meanwhile.
+
+A file that is broken when ``play --dev`` starts has no previous version: the
+overlay opens at once (``never_loaded``) and stays until a save makes the file
+good, and then the game starts; its button (and Esc) stops instead.
 """
 
 from __future__ import annotations
@@ -28,9 +32,10 @@ class ProblemsOverlay(Dialog):
     name = "dev-problems"
     width = 1760
 
-    def __init__(self, app, problems: list):
+    def __init__(self, app, problems: list, never_loaded: bool = False):
         super().__init__(app)
         self.problems = problems
+        self.never_loaded = never_loaded
 
     def show(self, problems: list) -> None:
         """New messages after the next save that still has errors."""
@@ -50,9 +55,11 @@ class ProblemsOverlay(Dialog):
         title = tr("dev.overlay.title", count=counted(tr, "validate.count.errors", len(self.problems)))
         self.title_layout = canvas.layout(title, "bold",
                                           app.size("heading"), inner)
-        self.explain_layout = canvas.layout(tr("dev.overlay.explain"), "regular", app.size("small"), inner)
+        explain = "dev.overlay.explain_start" if self.never_loaded else "dev.overlay.explain"
+        self.explain_layout = canvas.layout(tr(explain), "regular", app.size("small"), inner)
         self.line_layouts = [canvas.layout(text, "regular", app.size("small"), inner - 40) for text in self.lines()]
-        close = Button(tr("dev.overlay.keep_playing"), self.close, key="close", kind="primary")
+        close = Button(tr("dev.overlay.stop" if self.never_loaded else "dev.overlay.keep_playing"), self.close,
+                       key="close", kind="primary")
         close_w = min(inner, canvas.measure(close.text, "bold", app.size("button")) + 80)
         close_h = close.preferred_height(canvas, app, close_w)
         body = sum(layout.height + 24 + GAP for layout in self.line_layouts)
@@ -60,6 +67,13 @@ class ProblemsOverlay(Dialog):
         panel = self.place_panel(height)
         close.rect = pygame.Rect(panel.right - PAD - close_w, panel.bottom - PAD - close_h, close_w, close_h)
         self.set_widgets([close], default="close")
+
+    def close(self) -> None:
+        """Back to the previous version; without one (broken at the start) there is nothing to play: stop."""
+        if self.never_loaded:
+            self.app.quit(1)
+        else:
+            super().close()
 
     def draw_content(self, canvas) -> None:
         c = self.app.theme.colours
