@@ -157,8 +157,11 @@ LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 
 
 def _parts(schema: dict):
-    yield "Scenario", schema
-    yield from schema["$defs"].items()
+    """Every object of the schema with properties: each part, and each shape of a part (an area's x, y, w, h)."""
+    for name, part in [("Scenario", schema), *schema["$defs"].items()]:
+        for holder in [part, *part.get("anyOf", [])]:
+            if "properties" in holder:
+                yield name, holder
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -168,6 +171,8 @@ def test_every_field_in_the_editor_schema_has_a_description_and_an_example(lang)
             if not prop.get("description") or not prop.get("examples") or "title" in prop]
     assert not bare, f"add these to escapebox/locales/{lang}/schema_doc.toml ([field.X] and [example.X]): {bare}"
     assert schema["$defs"]["CodePuzzle"]["title"] == ("Cijferslot (code)" if lang == "nl" else "Number lock (code)")
+    area = [shape["description"] for shape in schema["$defs"]["Area"]["anyOf"]]
+    assert all(("procent" in text) == (lang == "nl") for text in area), area
 
 
 def _doc_tables() -> dict[str, dict[str, str]]:

@@ -39,8 +39,13 @@ def describe(schema: dict, lang: str) -> None:
         chain = [cls.__name__ for cls in classes[name].__mro__] if name in classes else [name]
         if name in texts["title"] and name != "Scenario":
             part["title"] = texts["title"][name]
-        for key, prop in (part.get("properties") or {}).items():
-            _describe_field(prop, key, chain, texts)
+        # a part written in more than one shape (an area: four numbers, or x, y, w and h) describes each
+        for number, shape in enumerate(part.get("anyOf", [])):
+            if f"{name}.{number}" in texts.get("shape", {}):
+                shape["description"] = texts["shape"][f"{name}.{number}"]
+        for holder in [part, *part.get("anyOf", [])]:
+            for key, prop in (holder.get("properties") or {}).items():
+                _describe_field(prop, key, chain, texts)
 
 
 def _describe_field(prop: dict, key: str, chain: list[str], texts: dict) -> None:
