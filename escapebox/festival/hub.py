@@ -41,6 +41,10 @@ class Hub:
         self.connected = False
         #: grows with every change the wall should show (a new event, a status, a reply, a refusal)
         self.version = 0
+        #: called on the network thread after each change, with the session and the event numbers
+        #: that were new (none for a status or a reply): the wall wakes its loop, the benchmark times it
+        self.listeners: list = []
+        self._new: list[int] = []
         self._client = (client_factory or _paho_client)(f"escapebox-hub-{code}")
         self._client.on_connect = self._on_connect
         self._client.on_disconnect = self._on_disconnect
@@ -109,8 +113,11 @@ class Hub:
             payload = P.decode(message.payload, part)
             if payload["session"] != session:
                 raise P.BadMessage("festival.bad.other_session", session=str(payload["session"])[:40])
+            self._new = []
             handler(session, payload)
             self.version += 1
+            for listener in list(self.listeners):
+                listener(session, self._new)
         except P.BadMessage as bad:
             self._refuse(bad.reason, topic=message.topic[:120], **bad.params)
 
@@ -134,6 +141,7 @@ class Hub:
             raise P.BadMessage("festival.bad.unknown_session", session=session)
         rows = [(entry["n"], *_checked(entry["event"])) for entry in batch["events"]]
         new, upto = self.store.add(session, rows)
+        self._new = new
         with self._lock:
             track = self._tracks.get(session)
             if track is not None:
