@@ -214,3 +214,19 @@ def test_code_enter_checks_with_the_focus_on_a_digit_key(game_app):
     pilot.press("return")
     assert tries(app.game, "kastje-slot") == before + 1
     assert app.game.history[-1].command.answer == wrong and screen.keypad.digits == ""
+
+
+def test_feedback_longer_than_its_room_pages_in_place(game_app):
+    """A text nobody reserved for (a long refusal) stays in the room and pages: nothing moves, nothing is cut."""
+    app, pilot = game_app
+    screen = reach(app, pilot, "koppel")
+    before = snapshot(screen)
+    screen.feedback = (" ".join(["Dit venster laat het spel alleen zien."] * 12), "danger")
+    screen.layout()
+    app.draw()                                        # drawn once: the box knows it overflows
+    assert snapshot(screen) == before
+    box = screen.focus.find("feedback")
+    assert box.role == "small" and box.overflows() and screen.pager() is box
+    first = box.first_line
+    pilot.press("pagedown")
+    assert box.first_line > first

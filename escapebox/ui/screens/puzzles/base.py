@@ -147,7 +147,9 @@ class PuzzleScreen(GameScreen):
     def _feedback_room(self, width: int, limit: int = FEEDBACK_MAX_H) -> int:
         """The height of the tallest feedback text, at most ``limit`` (a longer one gets smaller text, then pages)."""
         heights = [self._feedback_layout(text, width, "body").height for text in self.feedback_texts()]
-        return min(max(heights) + FEEDBACK_PAD_Y, limit)
+        # never less than two lines: a text nobody reserved for then pages with a line and "Meer tekst"
+        floor = 2 * self.app.text.line_height(self.app.size("body"))
+        return min(max(heights + [floor]) + FEEDBACK_PAD_Y, limit)
 
     def _feedback_layout(self, text: str, width: int, role: str):
         return self.app.canvas.layout(text, "bold", self.app.size(role), width - FEEDBACK_TEXT_LEFT - FEEDBACK_TEXT_RIGHT)
@@ -232,7 +234,8 @@ class PuzzleScreen(GameScreen):
         if self.solved is not None:
             return self.body_box
         # a feedback too long for its room is what the group reads now (PgDn, as its box says)
-        return self.feedback_box if self.feedback_box.overflows() else self.question_box
+        box = self.feedback_box
+        return box if box is not None and box.overflows() else self.question_box
 
     def advance(self) -> bool:
         if self.solved is not None:
