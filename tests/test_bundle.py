@@ -317,6 +317,14 @@ def test_portable_mode_leaves_nothing_in_the_xdg_folders(bundle, tmp_path, how):
 
 
 @pytest.mark.bundle
+def test_the_bundle_carries_no_developer_tools(bundle):
+    """The test venv has mypy and hypothesis, which pydantic's plugins would drag in."""
+    inside = {entry.name for entry in (bundle / "_internal").iterdir()}
+    assert not inside & {"mypy", "hypothesis", "pytest", "_pytest", "tkinter"}
+    assert {"escapebox", "pygame"} <= inside
+
+
+@pytest.mark.bundle
 def test_the_zip_holds_the_one_folder_with_a_runnable_launcher(bundle):
     archive = bundle.with_suffix(".zip")
     if not archive.is_file():
