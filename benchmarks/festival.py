@@ -44,6 +44,7 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 LATENCY_P95_MS = 250.0
 CPU_PERCENT = 10.0
 CODE = "BENCH2"
+SECRET = "benchmark-hub"
 SCENARIOS = ("student-met-rugzak", "zij-instromer", "hele-team-leert", "voorbeeld-compleet", "tutorial")
 DISCONNECTS = 20
 #: seconds the groups get after the run to send what waits (a reconnect takes 1 to 4 s)
@@ -55,9 +56,9 @@ def hub_process(port: int, folder: Path, restart_at: float, out: Path) -> None:
     from escapebox.festival.broker import EmbeddedBroker
     from escapebox.festival.hub import Hub
     from escapebox.festival.hub_store import HubStore
-    broker = EmbeddedBroker("127.0.0.1", port).start()
+    broker = EmbeddedBroker("127.0.0.1", port, code=CODE, hub_secret=SECRET).start()
     store = HubStore(folder)
-    hub = Hub("127.0.0.1", port, CODE, store).start()
+    hub = Hub("127.0.0.1", port, CODE, store, secret=SECRET).start()
     hub.wait_connected(10)
     received: dict[str, float] = {}
     hub.listeners.append(lambda session, numbers: received.update({f"{session}:{n}": time.time() for n in numbers}))

@@ -15,6 +15,7 @@ made from the hub's store.  docs/festival.md describes all three.
 
 from __future__ import annotations
 
+import secrets
 import sys
 import time
 from datetime import datetime
@@ -76,7 +77,7 @@ def wall(args, tr) -> int:
     code = P.normal_code(args.code) if args.code else P.new_code()
     if code is None:
         return _error(tr, "festival.cli.bad_code", code=args.code, length=P.CODE_LENGTH)
-    broker = None
+    broker, secret = None, ""
     if args.broker is not None:
         target = P.parse_address(args.broker)
         if target is None:
@@ -84,24 +85,26 @@ def wall(args, tr) -> int:
         host, port = target
         shown = f"{host}:{port}"
     else:
+        # this run's own hub login; groups log in with the festival code (escapebox.festival.access)
+        secret = secrets.token_urlsafe(24)
         try:   # every interface: the groups' laptops connect over the LAN
-            broker = EmbeddedBroker("0.0.0.0", args.port).start()
+            broker = EmbeddedBroker("0.0.0.0", args.port, code=code, hub_secret=secret).start()
         except BrokerFailed as exc:
             return _error(tr, "festival.cli.broker_failed", port=args.port, reason=str(exc))
         host, port = "127.0.0.1", args.port
         shown = f"{lan_address()}:{port}"
     try:
-        return _run_wall(args, tr, code, host, port, shown)
+        return _run_wall(args, tr, code, host, port, shown, secret)
     finally:
         if broker is not None:
             broker.stop()
 
 
-def _run_wall(args, tr, code: str, host: str, port: int, shown: str) -> int:
+def _run_wall(args, tr, code: str, host: str, port: int, shown: str, secret: str) -> int:
     from escapebox.festival.hub import Hub
     from escapebox.festival.hub_store import HubStore
     store = HubStore()
-    hub = Hub(host, port, code, store, name=args.name).start()
+    hub = Hub(host, port, code, store, name=args.name, secret=secret).start()
     advert = None if args.no_zeroconf else _advertise(tr, code, shown, args.name)
     print(tr("festival.cli.started", code=code, address=shown))
     try:

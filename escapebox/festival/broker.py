@@ -43,19 +43,49 @@ def free_port(host: str = "127.0.0.1") -> int:
         return probe.getsockname()[1]
 
 
-def broker_config(host: str, port: int) -> dict:
-    """amqtt's configuration: one TCP listener, anonymous clients (the festival code scopes the
-    topics, docs/festival.md), no $SYS topics and no packet logging (a festival is quiet)."""
+def broker_config(host: str, port: int, code: str | None = None, hub_secret: str = "") -> dict:
+    """amqtt's configuration: one TCP listener and, for a festival, its own credentials and topic
+    rules (:mod:`escapebox.festival.access`); no $SYS topics and no packet logging (a festival is quiet)."""
     bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
-    return {
-        "listeners": {"default": {"type": "tcp", "bind": bind}},
-        "plugins": {"amqtt.plugins.authentication.AnonymousAuthPlugin": {"allow_anonymous": True}},
-    }
+    if code is None:     # a bare broker (the tests of the broker itself)
+        plugins = {"amqtt.plugins.authentication.AnonymousAuthPlugin": {"allow_anonymous": True}}
+    else:
+        from escapebox.festival.access import broker_plugins
+        plugins = broker_plugins(code, hub_secret)
+    return {"listeners": {"default": {"type": "tcp", "bind": bind}}, "plugins": plugins}
+
+
+def _festival_broker(broker_class):
+    """amqtt's broker, with retained messages checked like live ones.
+
+    amqtt 0.12 sends a client, when it connects, the retained messages of every topic filter any
+    client subscribed to, without asking the topic rules (``Broker._handle_client_session``): a
+    group's laptop would receive every other group's hello and status.  Here each retained message
+    passes the same ``receive`` check as a live one (tests/festival/test_access.py).
+    """
+    from amqtt.contexts import Action
+
+    class FestivalBroker(broker_class):
+        async def _publish_retained_messages_for_subscription(self, subscription, session) -> None:
+            topic_filter, qos = subscription
+            handler = self._get_handler(session)
+            if handler is None:
+                return
+            tasks = [asyncio.ensure_future(handler.mqtt_publish(retained.topic, retained.data,
+                                                                min(qos, retained.qos or qos), retain=True))
+                     for topic, retained in list(self._retained_messages.items())
+                     if self._matches(topic, topic_filter)
+                     and await self._topic_filtering(session, topic, Action.RECEIVE)]
+            if tasks:
+                await asyncio.wait(tasks)
+
+    return FestivalBroker
 
 
 class EmbeddedBroker:
-    def __init__(self, host: str = "127.0.0.1", port: int = 1883):
+    def __init__(self, host: str = "127.0.0.1", port: int = 1883, code: str | None = None, hub_secret: str = ""):
         self.host, self.port = host, port
+        self.code, self.hub_secret = code, hub_secret
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._broker = None
@@ -88,7 +118,8 @@ class EmbeddedBroker:
         loop.set_exception_handler(_quiet)
 
         async def start() -> None:
-            self._broker = Broker(broker_config(self.host, self.port), loop=loop)
+            self._broker = _festival_broker(Broker)(broker_config(self.host, self.port, self.code, self.hub_secret),
+                                                    loop=loop)
             await self._broker.start()
 
         try:

@@ -21,6 +21,7 @@ import time
 
 from escapebox.core import events as E
 from escapebox.festival import protocol as P
+from escapebox.festival.protocol import HUB_USER
 from escapebox.festival.hub_store import HubStore
 from escapebox.festival.wall import Track
 
@@ -31,7 +32,8 @@ KEEP_REFUSALS = 50
 
 
 class Hub:
-    def __init__(self, host: str, port: int, code: str, store: HubStore, name: str = "", client_factory=None):
+    def __init__(self, host: str, port: int, code: str, store: HubStore, name: str = "", client_factory=None,
+                 secret: str = ""):
         self.host, self.port, self.code, self.store, self.name = host, port, code, store, name
         self._lock = threading.Lock()
         self._tracks: dict[str, Track] = {}
@@ -50,6 +52,8 @@ class Hub:
         self._client.on_disconnect = self._on_disconnect
         self._client.on_message = self._on_message
         self._client.reconnect_delay_set(min_delay=1, max_delay=4)
+        if secret:       # the embedded broker's hub login (escapebox.festival.access); a broker of one's own: none
+            self._client.username_pw_set(HUB_USER, secret)
         self._load()
 
     def _load(self) -> None:

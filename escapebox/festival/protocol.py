@@ -42,6 +42,8 @@ MAX_TEXT = 200
 #: code letters without look-alikes (no 0/O, 1/I/L) so a code read off a beamer is typed right
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 6
+#: the hub's user name on a festival's broker; a group's is its session id (escapebox.festival.access)
+HUB_USER = "hub"
 ACTIONS = ("pause", "resume", "time", "hint", "message", "end")
 _SESSION = re.compile(r"[0-9a-zA-Z_-]{1,40}\Z")
 _ID = re.compile(r"[0-9a-f]{8,40}\Z")

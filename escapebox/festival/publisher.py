@@ -194,13 +194,17 @@ class Publisher:
         client.will_set(P.group_topic(self.code, self.session, "status"),
                         P.encode("status", session=self.session, online=False), qos=1, retain=True)
         client.reconnect_delay_set(min_delay=1, max_delay=4)
+        # the festival's login: this game's id and the festival code (escapebox.festival.access)
+        client.username_pw_set(self.session, self.code)
         client.on_connect = self._on_connect
         client.on_disconnect = self._on_disconnect
         client.on_message = self._on_message
 
     def _on_connect(self, client, userdata, flags, reason, properties=None) -> None:
         if getattr(reason, "is_failure", False):
-            self._notify("festival.join.refused", reason=str(reason))
+            if not self._said_wrong_code:       # paho tries again every few seconds: say it once
+                self._said_wrong_code = True
+                self._notify("festival.join.no_festival", code=self.code, address=f"{self.host}:{self.port}")
             return
         self.connected = True
         self._connected_at = time.monotonic()

@@ -18,6 +18,8 @@ from escapebox.scenario.loader import load_scenario
 
 ROOT = Path(__file__).parents[2]
 CODE = "FEST23"
+#: the hub's login on the test broker (a festival makes a new one each run)
+SECRET = "test-secret"
 #: every wait in these tests ends after this many seconds: a loopback round trip takes milliseconds,
 #: a reconnection after a broker restart 1 to 2 s (paho's first reconnect delay is 1 s)
 TIMEOUT = 15.0
@@ -41,7 +43,7 @@ def wait_until(condition, timeout: float = TIMEOUT, step: float = 0.02) -> bool:
 
 @pytest.fixture
 def broker():
-    server = EmbeddedBroker("127.0.0.1", free_port()).start()
+    server = EmbeddedBroker("127.0.0.1", free_port(), code=CODE, hub_secret=SECRET).start()
     yield server
     server.stop()
 
@@ -49,7 +51,7 @@ def broker():
 @pytest.fixture
 def hub(broker, tmp_path):
     store = HubStore(tmp_path / "hub")
-    hub = Hub(broker.host, broker.port, CODE, store, name="Test").start()
+    hub = Hub(broker.host, broker.port, CODE, store, name="Test", secret=SECRET).start()
     assert hub.wait_connected(TIMEOUT)
     yield hub
     hub.close()
