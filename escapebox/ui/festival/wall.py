@@ -295,10 +295,13 @@ class WallScreen(Screen):
     def draw(self, canvas) -> None:
         app, c, tr = self.app, self.app.theme.colours, self.app.tr
         canvas.clear(c.background, c.letterbox)
-        canvas.text(tr("festival.wall.title", name=self.hub.name or self.code), (MARGIN, 24), "bold",
-                    app.size("title"), c.text)
-        canvas.text(tr("festival.wall.join", code=self.code, address=self.address), (1920 - MARGIN, 24), "bold",
-                    app.size("heading"), c.accent, "topright")
+        join = tr("festival.wall.join", code=self.code, address=self.address)
+        joined = canvas.text(join, (1920 - MARGIN, 24), "bold", app.size("heading"), c.accent, "topright")
+        # the code and the address are what groups must read from afar: the title gives way to them
+        room = joined.left - MARGIN - 40
+        title = tr("festival.wall.title", name=self.hub.name or self.code)
+        size = app.size("title") if canvas.measure(title, "bold", app.size("title")) <= room else app.size("heading")
+        canvas.text(fit(canvas, title, "bold", size, room), (MARGIN, 24), "bold", size, c.text)
         summary = tr("festival.wall.summary", groups=len(self.rows),
                      help=sum(1 for r in self.rows if r.stuck or r.connection == "offline"),
                      minutes=self.stuck_minutes)
