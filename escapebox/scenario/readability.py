@@ -7,11 +7,20 @@ word-wrap each text to its panel's width and count lines against the
 panel's height.  Hints and feedback get a reading-time check instead: a
 group reads roughly three words a second, and a hint should take at most
 a few seconds.
+
+Text inside a clue picture gets a size check (:func:`picture_text_problems`): the letters
+of an SVG are measured in the drawing's own units (:mod:`escapebox.scenario.svgletters`)
+and scaled to the picture shown full screen on a beamer.
 """
 
 from __future__ import annotations
 
+import math
+from pathlib import Path
+
 from escapebox.scenario.loader import LoadedScenario
+from escapebox.scenario.mediacheck import MediaProblem, inspect_image
+from escapebox.scenario.svgletters import Drawing, Letters, measure
 
 SCREEN_HEIGHT = 720
 FONT_PX = SCREEN_HEIGHT / 28
@@ -29,6 +38,20 @@ PANELS = {
     "option": (1000, 90),
 }
 MAX_READING_WORDS = 30
+
+#: A clue picture opens full screen (ui/screens/picture_view.py): on a 1920×1080 beamer it is
+#: fitted, at zoom 1, into what its 24-px margins and 112-px button bar leave (1872×920); we
+#: take about 1800×900, a little less, so a change of those margins does not flip the verdict.
+CLUE_VIEW = (1800, 900)
+#: The smallest letters (font size, px on that beamer) a group can be asked to read in a
+#: picture: 33 px, the smallest text Escapebox itself draws with --beamer (the theme's "small"
+#: role, 0.82 × 34 px, at the beamer's "large" text step, × 1.18), 1/33 of the screen height.
+#: From the back of a room (6 image heights: the farthest seat for reading a projection in
+#: the AV "4-6-8" rule), Atkinson's x-height (0.496 em) at 33 px subtends
+#: 0.496 × 33 / 1080 / 6 rad = 8.7 arcmin: 1.7 times the 5-arcmin letter a normal (20/20)
+#: eye just makes out, while reading a word needs about twice that (the "acuity reserve",
+#: Whittaker & Lovie-Kitchin 1993).  Smaller text is guessed at, not read, from the back.
+MIN_PICTURE_TEXT_PX = 33
 
 
 def lines_needed(text: str, width_px: float) -> int:
@@ -95,8 +118,53 @@ def _images(scenario):
             yield (group, ident), part
 
 
+def picture_text_problems(loaded: LoadedScenario) -> list[tuple[str, tuple, dict]]:
+    """One warning for each clue whose SVG picture has text too small for the back of a room."""
+    found = []
+    for cid, clue in loaded.scenario.clues.items():
+        drawing = _drawing(loaded.folder, clue.image) if clue.image else None
+        small = _too_small(drawing) if drawing else []
+        if small:
+            found.append(("validate.svg_small_text", ("clues", cid, "image"),
+                          _small_text_params(clue.image, drawing, small)))
+    return found
+
+
+def beamer_scale(drawing: Drawing) -> float:
+    """Screen pixels per unit of the drawing, fitted into :data:`CLUE_VIEW` (keeping its shape)."""
+    return min(CLUE_VIEW[0] / drawing.width, CLUE_VIEW[1] / drawing.height)
+
+
+def _drawing(folder: Path, image: str) -> Drawing | None:
+    """The SVG's letters; ``None`` for another kind of picture, or a file the validator refuses."""
+    if not image.lower().endswith(".svg"):
+        return None
+    base = folder.resolve()
+    file = (folder / image).resolve()
+    if base not in file.parents:
+        return None                   # validate.asset_outside says so; never read it
+    try:
+        inspect_image(file)           # size limits and entity bombs first, as for every picture
+        return measure(file.read_bytes())
+    except (MediaProblem, OSError):
+        return None                   # validate.bad_media / missing_asset say so
+
+
+def _too_small(drawing: Drawing) -> list[Letters]:
+    scale = beamer_scale(drawing)
+    return sorted((run for run in drawing.letters if run.size * scale < MIN_PICTURE_TEXT_PX),
+                  key=lambda run: run.size)
+
+
+def _small_text_params(image: str, drawing: Drawing, small: list[Letters]) -> dict:
+    smallest, scale = small[0], beamer_scale(drawing)
+    where = f"'{smallest.text}'" if smallest.text else f"@validate.svg_text_at|{smallest.x:.0f}, {smallest.y:.0f}"
+    return {"file": image, "count": len(small), "text": where, "px": math.floor(smallest.size * scale),
+            "minimum": MIN_PICTURE_TEXT_PX, "units": math.ceil(MIN_PICTURE_TEXT_PX / scale)}
+
+
 def readability_problems(loaded: LoadedScenario) -> list[tuple[str, tuple, dict]]:
-    scenario, found = loaded.scenario, []
+    scenario, found = loaded.scenario, picture_text_problems(loaded)
     for path, text, panel in _texts(scenario):
         ok, needed, room = fits(text, panel)
         if not ok:
