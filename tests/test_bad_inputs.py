@@ -101,7 +101,7 @@ def test_lying_pictures(tmp_path, name, asset, code, data):
     expected = Translator("nl")(problem.code, **problem.params)
     assert problem.code == code
     assert f"'{asset}' is niet te gebruiken: {expected}" in result.stderr
-    assert "1 fout(en), 0 waarschuwing(en)" in result.stderr
+    assert "niet in orde (1 fout, 0 waarschuwingen)" in result.stderr
 
 
 @pytest.mark.parametrize("name,asset,code,data", LYING, ids=[c[0] for c in LYING])

@@ -38,6 +38,7 @@ def add_parser(subparsers, tr):
     parser.add_argument("--no-save", action="store_true", help=tr("ui.play.no_save_help"))
     parser.add_argument("--autoplay", action="store_true", help=tr("ui.play.autoplay_help"))
     parser.add_argument("--branch", type=int, default=0, metavar="N", help=tr("ui.play.branch_help"))
+    parser.add_argument("--save", action="store_true", help=tr("ui.play.save_help"))
     by = parser.add_mutually_exclusive_group()
     by.add_argument("--keys", dest="autoplay_input", action="store_const", const="keys", default="keys",
                     help=tr("ui.play.keys_help"))
@@ -129,7 +130,7 @@ def run(args, tr) -> int:
         text_size=args.text_size, high_contrast=args.high_contrast, reduced_motion=args.reduced_motion,
         sound=not args.no_sound, timer_visible=not args.hide_timer, resume=args.resume,
         save=not args.no_save, autoplay=args.autoplay, autoplay_input=args.autoplay_input,
-        branch=args.branch, fast=args.fast or args.autoplay,
+        branch=args.branch, fast=args.fast or args.autoplay, autoplay_save=args.save,
         screenshot_dir=args.screenshot_dir, language=args.lang, dyslexia=args.dyslexia,
         theme_file=args.theme, console=args.console,
         dev=args.dev, room=args.room, dev_broken=broken, festival=festival, broker=broker,

@@ -66,6 +66,12 @@ def store_or_error() -> SessionStore:
 
 
 # ----- list ----------------------------------------------------------------------------
+def _group(info: dict, tr) -> str:
+    """The group's name; a session the auto-player kept (``play --autoplay --save``) says so."""
+    name = info["group_name"] or "–"
+    return tr("sessions.autoplayed", group=name) if info.get("autoplayed") else name
+
+
 def _list(args, tr, store: SessionStore) -> int:
     sessions = store.sessions()
     if not sessions:
@@ -74,7 +80,7 @@ def _list(args, tr, store: SessionStore) -> int:
         counts = _reflection_counts(store)
         head = [tr(f"sessions.col_{c}") for c in ("id", "scenario", "group", "started", "updated", "finished",
                                                   "reflections")]
-        rows = [[s["id"], s["scenario_id"], s["group_name"] or "–", _when(s["created"]), _when(s["updated"]),
+        rows = [[s["id"], s["scenario_id"], _group(s, tr), _when(s["created"]), _when(s["updated"]),
                  tr("sessions.yes") if s["finished"] else tr("sessions.no"), str(counts.get(s["id"], 0))]
                 for s in sessions]
         print(_table(head, rows))

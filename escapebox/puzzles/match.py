@@ -40,11 +40,11 @@ class MatchPuzzle(PuzzleBase):
         return lefts + rights
 
     def describe_solution(self) -> str:
-        return "; ".join(f"{p.left} ↔ {p.right}" for p in self.pairs)
+        return "; ".join(f"{p.left} – {p.right}" for p in self.pairs)
 
     def describe_answer(self, answer: Any) -> str:
         chosen = index_list(answer) or []
-        return "; ".join(f"{self.pairs[left].left} ↔ {self.pairs[right].right}"
+        return "; ".join(f"{self.pairs[left].left} – {self.pairs[right].right}"
                          for left, right in enumerate(chosen) if left < len(self.pairs) and 0 <= right < len(self.pairs))
 
     def lint(self) -> list[Finding]:

@@ -31,11 +31,11 @@ class OrderPuzzle(PuzzleBase):
         return [f"• {self.steps[i]}" for i in self.shown_steps(scenario_id, puzzle_id)]
 
     def describe_solution(self) -> str:
-        return " → ".join(self.steps)
+        return " » ".join(self.steps)
 
     def describe_answer(self, answer: Any) -> str:
         order = index_list(answer) or []
-        return " → ".join(self.steps[i] for i in order if 0 <= i < len(self.steps))
+        return " » ".join(self.steps[i] for i in order if 0 <= i < len(self.steps))
 
     def lint(self) -> list[Finding]:
         if len(set(self.steps)) != len(self.steps):

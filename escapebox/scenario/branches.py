@@ -181,5 +181,5 @@ def _choice_names(scenario: Scenario, choices) -> str:
     names = []
     for pid, number in choices:
         option = scenario.puzzles[pid].options[number]
-        names.append(f"{pid} → {option.id or option.text[:40]}")
+        names.append(f"{pid} » {option.id or option.text[:40]}")
     return "; ".join(names) or "-"

@@ -22,6 +22,7 @@ from escapebox.scenario.index import ScenarioIndex
 from escapebox.scenario.invisible import invisible_problems
 from escapebox.problems import Problem, Severity
 from escapebox.scenario.assets import icon_exists
+from escapebox.scenario.branches import branch_findings
 from escapebox.scenario.freesolve import free_solves
 from escapebox.scenario.icons import closest_icon
 from escapebox.scenario.guessable import given_away
@@ -79,6 +80,8 @@ def validate(loaded: LoadedScenario, solution: Solution | None = None) -> list[P
         _check_play(scenario, index, solution, report)
         for code, path, params in free_solves(scenario, solution):
             report.add(code, path, warning=True, **params)
+    for code, path, params, warning in branch_findings(scenario, solution if references_ok else None):
+        report.add(code, path, warning=warning, **params)
     return in_file_order(report.problems)
 
 
@@ -261,7 +264,7 @@ def _check_play(scenario, index: ScenarioIndex, solution: Solution, report: _Rep
     for branch in solution.branches:
         if branch.ending:
             continue
-        choices = "; ".join(f"{pid} → {_short_choice(scenario.puzzles[pid].options[o].text)}"
+        choices = "; ".join(f"{pid} » {_short_choice(scenario.puzzles[pid].options[o].text)}"
                             for pid, o in branch.choices)
         blocked = [f"{pid} ({', '.join(missing)})" for pid, missing in branch.stuck.items()]
         where = ("puzzles", *branch.choices[-1][:1], "options", branch.choices[-1][1]) if branch.choices else ("start",)

@@ -162,8 +162,9 @@ def contrast_ratio(a: RGB, b: RGB) -> float:
 
 def choose_theme(settings, scenario_theme: Theme | None = None) -> Theme:
     """Which theme to show: high contrast (the player's need) beats ``--theme FILE``, which
-    beats the scenario's house style, which beats the default.  A theme file that cannot be
-    used falls back to the next choice; ``escapebox validate`` says why."""
+    beats the scenario's house style, which beats the default (an organisation's edition's
+    own, else the built-in one).  A theme file that cannot be used falls back to the next
+    choice; ``escapebox validate`` says why."""
     if settings.high_contrast:
         return _builtin("high_contrast")
     if settings.theme_file:
@@ -177,7 +178,23 @@ def choose_theme(settings, scenario_theme: Theme | None = None) -> Theme:
             return found.theme
     if scenario_theme is not None:
         return scenario_theme
-    return _builtin(settings.theme)
+    edition = _edition_theme() if settings.theme == "default" else None
+    return edition or _builtin(settings.theme)
+
+
+def _edition_theme() -> Theme | None:
+    """The house style an edition (``escapebox bundle --theme``, checked at bundling) ships."""
+    from escapebox.paths import edition
+    path = edition().theme
+    if path is None:
+        return None
+    from escapebox.problems import EscapeboxError
+    from escapebox.themes import load_theme_file
+    try:
+        found = load_theme_file(path)
+    except EscapeboxError:
+        return None
+    return found.theme if found.ok else None
 
 
 def _builtin(name: str) -> Theme:

@@ -118,7 +118,8 @@ class App:
         os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
         pygame.display.init()
         pygame.font.init()
-        pygame.display.set_caption(self.tr("ui.app.window_title"))
+        pygame.display.set_caption(paths.edition().name or self.tr("ui.app.window_title"))
+        self._set_icon()
         self.window = self._open_window(self.settings.fullscreen)
         pygame.key.stop_text_input()
         pygame.key.set_repeat(400, 40)
@@ -134,6 +135,17 @@ class App:
         self.audio = Audio(assets / "sounds" if assets else None, enabled=self.settings.sound and not self.fast,
                            on_problem=self._media_problem, later=True)
         self.idle_tasks.append(self.audio.start)  # after the first frame (docs/performance.md)
+
+    def _set_icon(self) -> None:
+        """The house style's logo as the window's icon (an edition's, from ``escapebox bundle``)."""
+        logo = self.theme.logo
+        if logo is None:
+            return
+        try:  # 64 px: larger than any title bar or task bar shows it, so it is only ever scaled down
+            icon = pygame.image.load_sized_svg(str(logo), (64, 64)) if logo.suffix == ".svg" else pygame.image.load(logo)
+            pygame.display.set_icon(icon)
+        except (pygame.error, OSError, ValueError) as exc:
+            log.warning("Escapebox: window icon %s: %s", logo, exc)
 
     def _open_window(self, fullscreen: bool) -> pygame.Surface:
         if fullscreen:
@@ -190,7 +202,7 @@ class App:
         self.theme = choose_theme(settings, self.scenario_theme)
         self.images.theme_roots = [p.parent.resolve() for p in (self.theme.logo, self.theme.background_image) if p]
         self.tr = Translator(effective_language(settings, self.scenario_language))
-        pygame.display.set_caption(self.tr("ui.app.window_title"))
+        pygame.display.set_caption(paths.edition().name or self.tr("ui.app.window_title"))
         if self.fonts.use(self.theme.fonts):
             self.text.clear()
         self._apply_spacing()

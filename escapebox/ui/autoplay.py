@@ -19,6 +19,7 @@ from __future__ import annotations
 from escapebox.core import commands as C
 from escapebox.core import events as E
 from escapebox.core.autoplayer import branch_plan, reflection_answer
+from escapebox.scenario.branches import ending_label
 from escapebox.scenario.solver import solve
 from escapebox.ui.pilot import NoMouseWay, post_actions, resolve
 
@@ -131,10 +132,10 @@ class AutoPilot:
             detail = "; ".join(self.problems + ([reason] if reason else []))
             return (f"autoplay {scenario} branch {self.branch} by {self.mode}: FAILED after "
                     f"{len(game.history)} commands: {detail}")
-        ending = state.ending or state.end_reason or "?"
+        ending = ending_label(game.scenario, state.ending or state.end_reason or None, state.choices)
         used = (f"{self.presses} key presses" if self.mode == "keys" else f"{self.presses} clicks") + \
             f" and {self.typed} typed texts"
-        return (f"autoplay {scenario} branch {self.branch} of {self.branches} by {self.mode}: ending '{ending}' "
+        return (f"autoplay {scenario} branch {self.branch} of {self.branches} by {self.mode}: {ending} "
                 f"after {len(game.history)} commands, {len(self.screens)} kinds of screen, {used}")
 
     def finished(self) -> bool:

@@ -65,7 +65,8 @@ class Launcher:
         from escapebox.core.session import GameSession
         from escapebox.ui.game import Game
         try:
-            session = GameSession.start(loaded, MonotonicClock(), store=self.store)
+            session = GameSession.start(loaded, MonotonicClock(), store=self.store,
+                                        autoplayed=self.app.autopilot is not None)
         except (OSError, sqlite3.Error) as exc:
             log.warning("Escapebox: cannot save this session: %s", exc)
             self.app.banner = self.app.tr("ui.banner.save_failed")

@@ -25,6 +25,8 @@ class PlayOptions:
     autoplay: bool = False
     #: how the auto-player gives input: "keys" (keyboard only) or "mouse" (clicks and drags only)
     autoplay_input: str = "keys"
+    #: ``--autoplay --save``: keep the auto-player's session (marked as autoplayed) to demo the reports
+    autoplay_save: bool = False
     branch: int = 0
     fast: bool = False
     #: the keys come from a program (the auto-player, a test's pilot), not from hands: no typing
@@ -119,7 +121,8 @@ def build_app(options: PlayOptions, tr: Translator | None = None):
     if options.festival is not None and options.broker is not None:
         from escapebox.ui.festival.link import FestivalLink
         festival = FestivalLink(app, *options.broker, options.festival)
-    launcher = Launcher(app, save=options.save and not options.dev and (not options.autoplay or festival is not None),
+    keep = not options.autoplay or options.autoplay_save or festival is not None   # ``--autoplay --save``: a demo
+    launcher = Launcher(app, save=options.save and not options.dev and keep,
                         data_dir=options.data_dir, picker=options.loaded is None)
     app.services = Services(launcher=launcher, settings_file=settings_file, dev=dev, festival=festival)
     if options.loaded is None:

@@ -153,7 +153,7 @@ def dev_overlay_png(path: Path, data_dir: Path) -> tuple[object, list[str]]:
 def test_validate_picture_shows_the_real_messages(tmp_path):
     output = validate_png(tmp_path / "validate.png")
     assert "mijn-casus/scenario.yaml:36:" in output and "brefje" in output and "briefje" in output
-    assert "1 fout(en)" in output
+    assert "(1 fout, " in output
     picture = pygame.image.load(str(tmp_path / "validate.png"))
     assert picture.get_width() > 1000 and picture.get_height() > 150
 

@@ -61,10 +61,11 @@ def puzzle_lines(app, puzzle: str | None, show_solution: bool) -> list[str]:
 
 
 def totals_line(app) -> str:
-    state = app.game.session.state
-    return app.tr("facilitator.facts.totals", hints=sum(state.hints.values()),
-                  wrong=sum(len(v) for v in state.wrong.values()), opened=len(state.opened),
-                  puzzles=len(app.game.scenario.puzzles))
+    from escapebox.report.parts import count      # "1 hint", "2 hints": the report's plural forms
+    state, tr = app.game.session.state, app.tr
+    return tr("facilitator.facts.totals", hints=count(tr, "report.n_hints", sum(state.hints.values())),
+              wrong=count(tr, "report.n_wrong", sum(len(v) for v in state.wrong.values())),
+              opened=len(state.opened), puzzles=len(app.game.scenario.puzzles))
 
 
 def reflection_lines(app) -> list[str]:

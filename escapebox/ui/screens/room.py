@@ -63,7 +63,7 @@ class RoomScreen(GameScreen):
         return [(door, session.state.is_open(door.locked_by)) for door in session.index.doors[self.room_id]]
 
     def objects(self) -> list[str]:
-        return list(self.room.objects)
+        return self.game.session.objects(self.room_id)
 
     @classmethod
     def warm_pictures(cls, app) -> list:
@@ -97,7 +97,7 @@ class RoomScreen(GameScreen):
         #: per button that can be locked, its locked look: what its height is measured by
         self._reserve: dict[str, Button] = {}
         exits = self._exit_buttons()
-        self.text_box = TextBox(self.room.text, key="room_text", panel=True)
+        self.text_box = TextBox(self.game.session.room_text(self.room_id), key="room_text", panel=True)
         picture = self._picture_path()
         with_area = [oid for oid in self.objects() if self.room.objects[oid].area] if picture else []
         self.image_rect = None
