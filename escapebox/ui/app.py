@@ -342,6 +342,11 @@ class App:
                 self.quit(self.exit_code)
             self.dirty = True
             return
+        if event.type == pygame.DROPFILE:             # a scenario dropped onto the window (escapebox/ui/drop.py)
+            from escapebox.ui.drop import on_drop
+            on_drop(self, event)
+            self.dirty = True
+            return
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED, pygame.WINDOWRESTORED, pygame.WINDOWEXPOSED):
             self.window = pygame.display.get_surface()
             self.canvas.resize(self.window)

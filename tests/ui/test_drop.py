@@ -74,3 +74,12 @@ def test_something_else_dropped_is_not_a_scenario(own, tmp_path):
     letter.write_text("", encoding="utf-8")
     added = add_scenario(letter)
     assert not added.ok and added.problems[0].code == "adding.not_a_scenario"
+
+
+def test_a_file_dropped_on_the_running_window_reaches_the_drop_handler(make_app, own, good_pack):
+    """Through the App's event loop, as the window system sends it."""
+    app, pilot = make_app()
+    pygame.event.post(pygame.event.Event(pygame.DROPFILE, file=str(good_pack)))
+    pilot.run()
+    assert (own / "sleutel.escapebox").exists()
+    assert app.toasts[-1].kind == "success"
