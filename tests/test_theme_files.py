@@ -165,7 +165,7 @@ def test_escapebox_validate_checks_a_theme_file(tmp_path):
     assert "contrast 3,4:1, nodig 4,5:1" in result.stderr
     good = run_cli("--lang", "en", "validate", str(REPO / "assets" / "themes" / "zorggroep-voorbeeld" / "theme.yaml"))
     assert good.returncode == 0, good.stderr
-    assert "ok (0 errors, 0 warnings)" in good.stdout
+    assert "OK (0 errors, 0 warnings)" in good.stdout
 
 
 def test_play_refuses_a_theme_with_errors_before_opening_a_window(tmp_path):
