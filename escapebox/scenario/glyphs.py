@@ -29,11 +29,11 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from escapebox.paths import assets_dir
-from escapebox.problems import EscapeboxError, Problem, Severity
-from escapebox.scenario.invisible import _Places, is_invisible
+from escapebox.problems import Problem, Severity
+from escapebox.scenario.invisible import _Places, is_invisible, non_ascii_text
 from escapebox.scenario.types import AssetPath
 from escapebox.scenario.walk import walk
-from escapebox.scenario.yamlsafe import decode_text, dotted
+from escapebox.scenario.yamlsafe import dotted
 
 #: the font every screen draws with unless a theme brings its own (escapebox/ui/text.py)
 DEFAULT_FONT = "fonts/AtkinsonHyperlegible-Regular.ttf"
@@ -172,11 +172,8 @@ def glyph_problems(loaded, fonts: Sequence[Path] | None = None) -> list[Problem]
     covered = [coverage(f) for f in fonts]
     if not all(covered):        # a font we cannot read gives no verdict (see coverage)
         return []
-    try:
-        text = decode_text(loaded.raw, loaded.file)
-    except EscapeboxError:      # the loader refused it already
-        return []
-    if text.isascii():
+    text = non_ascii_text(loaded)
+    if text is None:
         return []
     places, skip = _Places(loaded.document), _unshown_fields(loaded)
     found: dict[tuple, list] = {}  # (path, char) -> [line, column, count, font file]

@@ -53,13 +53,19 @@ _NON_ASCII = re.compile(r"[^\x00-\x7e]")
 _EMOJI_GLUE = frozenset("\ufe0f\u20e3") | {chr(c) for c in range(0x1F3FB, 0x1F400)}
 
 
-def invisible_problems(loaded) -> list[Problem]:
-    """Warnings for invisible characters in the scenario file of ``loaded`` (a ``LoadedScenario``)."""
+def non_ascii_text(loaded) -> str | None:
+    """The scenario file's text; ``None`` when it is plain ASCII (nothing to look for) or unreadable."""
     try:
         text = decode_text(loaded.raw, loaded.file)
     except EscapeboxError:  # the loader refused it already
-        return []
-    if text.isascii():
+        return None
+    return None if text.isascii() else text
+
+
+def invisible_problems(loaded) -> list[Problem]:
+    """Warnings for invisible characters in the scenario file of ``loaded`` (a ``LoadedScenario``)."""
+    text = non_ascii_text(loaded)
+    if text is None:
         return []
     doc = loaded.document
     files = _file_fields(loaded)
