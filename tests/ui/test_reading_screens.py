@@ -301,3 +301,18 @@ def test_picture_view_fits_its_words_at_the_largest_text_size(make_app):
     finally:
         app.canvas.overflow_log = None
     assert all(view.view_rect.bottom <= b.rect.top for b in view.buttons)   # the picture is never under the bar
+
+
+def test_a_click_on_the_drawn_page_arrows_turns_the_page(make_app):
+    """A mouse-only group clicks the ▼ / ▲ under a paged text (the wheel scrolls, PgDn needs keys)."""
+    app, pilot = make_app(load_scenario(SCENARIOS / "student-met-rugzak"), size=(1280, 720))
+    intro = app.stack.top
+    app.draw()
+    _current, pages = intro.body.pages()
+    assert pages >= 2 and -1 not in intro.body.page_arrows
+    pilot.click(*intro.body.page_arrows[1].center)
+    app.draw()
+    assert app.stack.top is intro and intro.body.pages() == (2, pages)
+    pilot.click(*intro.body.page_arrows[-1].center)
+    app.draw()
+    assert intro.body.pages() == (1, pages)

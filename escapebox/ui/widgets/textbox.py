@@ -27,6 +27,8 @@ class TextBox(Widget):
         self.first_line = 0
         self._canvas = None
         self._ctx = None
+        #: where the drawn ▲ / ▼ of the page indicator are: a click on one turns the page (a mouse-only group)
+        self.page_arrows: dict[int, pygame.Rect] = {}
 
     # ------------------------------------------------------------ geometry
 
@@ -99,6 +101,9 @@ class TextBox(Widget):
             return self.scroll(-event.y * 3) or self.overflows()
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_UP, pygame.K_DOWN):
             return self.scroll(1 if event.key == pygame.K_DOWN else -1)
+        if event.type == pygame.MOUSEBUTTONUP:
+            direction = next((d for d, rect in self.page_arrows.items() if rect.collidepoint(event.pos)), None)
+            return direction is not None and self.page(direction)
         return False
 
     # ------------------------------------------------------------ drawing
@@ -116,6 +121,7 @@ class TextBox(Widget):
         colour = getattr(colours, self.colour)
         text_rect = pygame.Rect(inner.left, inner.top, inner.width, page * layout.line_height)
         canvas.paragraph(layout, text_rect, colour, self.first_line, self.align, paged=True)
+        self.page_arrows = {}
         if page < len(layout.lines):
             self._draw_indicator(canvas, ctx, inner, layout, page)
 
@@ -135,6 +141,8 @@ class TextBox(Widget):
         x = inner.left + 8
         if not at_top:
             canvas.polygon([(x, y + 28), (x + 28, y + 28), (x + 14, y + 6)], colours.accent)
+            self.page_arrows[-1] = pygame.Rect(x - 8, y - 4, 44, INDICATOR_H - 4)
             x += 44
         if not at_end:
             canvas.polygon([(x, y + 8), (x + 28, y + 8), (x + 14, y + 30)], colours.accent)
+            self.page_arrows[1] = pygame.Rect(x - 8, y - 4, 44, INDICATOR_H - 4)
