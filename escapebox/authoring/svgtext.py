@@ -44,9 +44,9 @@ def attr(tag, name, default=None):
 
 
 def outline(text, style):
+    f, gs, cmap, hmtx, upm = font(style)   # first: without fontTools it says which extra to install
     from fontTools.pens.recordingPen import DecomposingRecordingPen
     from fontTools.pens.transformPen import TransformPen
-    f, gs, cmap, hmtx, upm = font(style)
     rec = DecomposingRecordingPen(gs)
     x = 0
     for ch in text:
