@@ -34,7 +34,7 @@ DECOY_WORDS = 60
 
 def describe_mistake(puzzle, answer: Any, tr) -> str:
     """The mistake in ``answer`` (a wrong one), in ``tr``'s language."""
-    describe = _BY_CLASS.get(type(puzzle))
+    describe: Any = _BY_CLASS.get(type(puzzle))
     text = describe(puzzle, answer, tr) if describe and not puzzle.sealed else None
     return text or puzzle.describe_answer(answer)
 

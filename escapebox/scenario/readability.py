@@ -124,7 +124,7 @@ def picture_text_problems(loaded: LoadedScenario) -> list[tuple[str, tuple, dict
     for cid, clue in loaded.scenario.clues.items():
         drawing = _drawing(loaded.folder, clue.image) if clue.image else None
         small = _too_small(drawing) if drawing else []
-        if small:
+        if small and drawing is not None and clue.image:
             found.append(("validate.svg_small_text", ("clues", cid, "image"),
                           _small_text_params(clue.image, drawing, small)))
     return found

@@ -74,7 +74,7 @@ def _problem(item: Mapping[str, Any], doc: Document, model: type) -> Problem:
         mark = doc.key_mark(path)
     elif kind in ("model_type", "dataclass_type", "dict_type") and _entry_above(model, loc, doc):
         code = "schema.field_among_entries"
-        params = {"field": loc[-1], "other": _entry_above(model, loc, doc), "container": loc[-2]}
+        params = {"field": loc[-1], "other": _entry_above(model, loc, doc) or "", "container": loc[-2]}
         mark = doc.key_mark(path)
     elif kind == "missing":
         params = {"field": loc[-1]}
@@ -167,7 +167,7 @@ def _type_at(model: type, loc: tuple):
 
 
 def _data_at(doc: Document, loc: tuple):
-    node = doc.data
+    node: Any = doc.data
     for part in doc.resolve(loc):
         node = node[part]
     return node
@@ -206,7 +206,7 @@ def _ids(doc: Document) -> set[str]:
 
 
 def _context_params(kind: str, ctx: dict, item: Mapping[str, Any]) -> dict:
-    params = {}
+    params: dict[str, Any] = {}
     for name in ("min_length", "max_length", "ge", "le", "gt", "lt", "actual_length"):
         if name in ctx:
             params[name] = ctx[name]
@@ -216,10 +216,10 @@ def _context_params(kind: str, ctx: dict, item: Mapping[str, Any]) -> dict:
         params["expected"] = [f"'{choice}'" for choice in re.findall(r"'([^']*)'", expected)] or expected
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         tag = ctx.get("tag", "")
-        expected = [t.strip(" '") for t in str(ctx.get("expected_tags", "")).split(",")]
-        params["expected"] = ", ".join(expected)
+        tags = [t.strip(" '") for t in str(ctx.get("expected_tags", "")).split(",")]
+        params["expected"] = ", ".join(tags)
         dutch = DUTCH_KIND_NAMES.get(str(tag).strip().lower())
-        params["suggestion"] = f"@schema.did_you_mean|{dutch}" if dutch in expected else _suggest(str(tag), expected)
+        params["suggestion"] = f"@schema.did_you_mean|{dutch}" if dutch and dutch in tags else _suggest(str(tag), tags)
     return params
 
 

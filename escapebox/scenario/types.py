@@ -155,7 +155,7 @@ def _yes_no(value):
 
 
 # The editor schema lists the same spellings the program accepts (tests/test_authoring_round2.py).
-Flag = Annotated[bool, before(_yes_no, Union[bool, Literal[YES_NO_SPELLINGS]])]  # type: ignore[valid-type]  # a Literal of a tuple: the spellings stay in one place
+Flag = Annotated[bool, before(_yes_no, Union[bool, Literal[YES_NO_SPELLINGS]])]  # a Literal of a tuple: the spellings stay in one place
 
 
 class Frozen:
