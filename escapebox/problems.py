@@ -34,7 +34,9 @@ class Problem:
 
     def message(self, tr: Translator) -> str:
         params = {k: _show(v, tr, self.params) for k, v in self.params.items()}
-        return tr(self.code, **params)
+        # An optional phrase left empty ("{suggestion}" without a guess) must not leave a
+        # trailing space: editors and the docs' copies of these lines compare them exactly.
+        return tr(self.code, **params).rstrip()
 
     def location(self) -> str:
         where = self.file or "?"
