@@ -43,6 +43,8 @@ class RoomScreen(GameScreen):
         super().__init__(app)
         self.focus.activate_keys = {pygame.K_RETURN, pygame.K_KP_ENTER}
         self.image_rect: pygame.Rect | None = None
+        #: the stretch beside the story that the picture is fitted into (the picture may leave a band under it)
+        self.picture_area: pygame.Rect | None = None
         self._room_id = room_id
         #: "show all places" (key A, or the button under the exits): every clickable place outlined at once
         self.show_all = False
@@ -100,7 +102,7 @@ class RoomScreen(GameScreen):
         self.text_box = TextBox(self.game.session.room_text(self.room_id), key="room_text", panel=True)
         picture = self._picture_path()
         with_area = [oid for oid in self.objects() if self.room.objects[oid].area] if picture else []
-        self.image_rect = None
+        self.image_rect = self.picture_area = None
         if picture and (with_area or any(ex.area for ex in self.room.exits)):
             without = [o for o in self.objects() if o not in with_area]
             extra = [self._object_button(o) for o in without]
@@ -197,6 +199,7 @@ class RoomScreen(GameScreen):
 
     def _hotspots(self, area: pygame.Rect, picture, with_area: list[str]) -> list:
         iw, ih = self.app.images.natural_size(picture)
+        self.picture_area = area
         factor = min(area.width / iw, area.height / ih)
         self.image_rect = pygame.Rect(0, 0, round(iw * factor), round(ih * factor))
         self.image_rect.midtop = area.midtop
@@ -276,6 +279,22 @@ class RoomScreen(GameScreen):
 
     def pager(self):
         return self.text_box
+
+    @property
+    def toast_areas(self) -> list[pygame.Rect]:
+        """Besides the bars: the band a wide picture leaves under itself (labels stay inside the picture).
+
+        On a beamer the toolbar's gap holds "Opgeslagen: jullie antwoord staat klaar voor de nabespreking."
+        only on two lines it has no height for, and the top bar has no gap beside a long room title; the
+        message then went over the top bar and hid the room's name just when the group arrives in it.
+        """
+        areas = super().toast_areas
+        if self.image_rect is not None and self.picture_area is not None:
+            top = self.image_rect.bottom + GAP
+            band = pygame.Rect(self.picture_area.left, top, self.picture_area.width, self.picture_area.bottom - top)
+            if band.height >= 80 and band.width >= 420:
+                areas.append(band)
+        return areas
 
     # ------------------------------------------------------------ drawing
 
