@@ -26,3 +26,28 @@ def test_saved_toast_leaves_the_first_rooms_title_readable(make_app):
     assert app._toast_rect.width > 0 and not app._toast_rect.colliderect(title)
     covered = [w.key for w in room.focus.widgets if w.visible and w.rect.colliderect(app._toast_rect)]
     assert not covered
+
+
+def drawn_texts(app, monkeypatch):
+    """Every text the canvas lays out from now on (what a screen draws as paragraphs)."""
+    texts, layout = [], app.canvas.layout
+
+    def record(text, *args, **kwargs):
+        texts.append(text)
+        return layout(text, *args, **kwargs)
+    monkeypatch.setattr(app.canvas, "layout", record)
+    return texts
+
+
+def test_group_name_screen_says_an_empty_name_is_allowed(make_app, monkeypatch):
+    app, pilot = make_app(load_scenario(SCENARIOS / "tutorial"), size=(1280, 720), text_size="extra_large")
+    pilot.press("return")
+    screen = app.stack.top
+    assert screen.name == "group"
+    texts = drawn_texts(app, monkeypatch)
+    app.draw()
+    assert any("Leeg laten mag: dan heet jullie groep Groep 3." in t for t in texts), texts
+    note_bottom = screen.field.rect.bottom + 24 + app.canvas.layout(screen.note(), "regular", app.size("body"), 1200).height
+    assert all(w.rect.top > note_bottom for w in screen.focus.widgets if w.key in ("start", "back"))
+    pilot.press("return")                                # nothing typed: the game starts, as the note says
+    assert app.game.session.state.group == "Groep 3"

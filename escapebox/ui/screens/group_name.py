@@ -37,11 +37,20 @@ class GroupNameScreen(Screen):
                                on_change=self._typed, max_length=40)
         start = Button(tr("ui.group.start"), self.start, key="start", kind="primary")
         back = Button(tr("ui.intro.back"), self.app.stack.pop, key="back")
-        y = self.field.rect.bottom + 160
+        # the buttons sit under the note, however many lines it takes at this text size
+        y = self.field.rect.bottom + 24 + self._note_layout().height + 48
         h = max(start.preferred_height(app.canvas, app, 560), back.preferred_height(app.canvas, app, 400))
         start.rect = pygame.Rect(left + WIDTH - 560, y, 560, h)
         back.rect = pygame.Rect(left, y, 400, h)
         self.set_widgets([self.field, start, back], default="name")
+
+    def note(self) -> str:
+        """What to type, what not to type, and that nothing is fine too (the start button names the group then)."""
+        tr = self.app.tr
+        return tr("ui.group.note") + "\n" + tr("ui.group.empty", name=tr("ui.group.placeholder"))
+
+    def _note_layout(self):
+        return self.app.canvas.layout(self.note(), "regular", self.app.size("body"), WIDTH)
 
     def _typed(self, text: str) -> None:
         self.typed = text
@@ -63,7 +72,7 @@ class GroupNameScreen(Screen):
         c, app, tr = self.app.theme.colours, self.app, self.app.tr
         left = (LOGICAL_W - WIDTH) // 2
         canvas.text(tr("ui.group.title"), (left, 200), "bold", app.size("title"), c.text)
-        layout = canvas.layout(tr("ui.group.note"), "regular", app.size("body"), WIDTH)
+        layout = self._note_layout()
         canvas.paragraph(layout, pygame.Rect(left, self.field.rect.bottom + 24, WIDTH, layout.height), c.muted)
         super().draw(canvas)
 
