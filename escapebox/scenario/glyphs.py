@@ -30,7 +30,7 @@ from typing import Iterable, Sequence
 
 from escapebox.paths import assets_dir
 from escapebox.problems import Problem, Severity
-from escapebox.scenario.invisible import _Places, is_invisible, non_ascii_text
+from escapebox.scenario.invisible import TextPlaces, is_invisible, non_ascii_text
 from escapebox.scenario.types import AssetPath
 from escapebox.scenario.walk import walk
 from escapebox.scenario.yamlsafe import dotted
@@ -175,7 +175,7 @@ def glyph_problems(loaded, fonts: Sequence[Path] | None = None) -> list[Problem]
     text = non_ascii_text(loaded)
     if text is None:
         return []
-    places, skip = _Places(loaded.document), _unshown_fields(loaded)
+    places, skip = TextPlaces(loaded.document), _unshown_fields(loaded)
     found: dict[tuple, list] = {}  # (path, char) -> [line, column, count, font file]
     for line, column, char in _characters(text):
         lacking = next((f for f, have in zip(fonts, covered) if not drawable(char, have)), None)

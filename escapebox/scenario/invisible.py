@@ -69,7 +69,7 @@ def invisible_problems(loaded) -> list[Problem]:
         return []
     doc = loaded.document
     files = _file_fields(loaded)
-    places = _Places(doc)
+    places = TextPlaces(doc)
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
     found: dict[tuple, list] = {}  # (is_key, path, char) → [line, column, count]
     for match in _NON_ASCII.finditer(text):
@@ -152,8 +152,8 @@ def _strings(node, path: tuple = ()) -> Iterator[tuple[bool, tuple, str]]:
             yield from _strings(value, path + (number,))
 
 
-class _Places:
-    """Which key or value of the document a position in the file belongs to."""
+class TextPlaces:
+    """Which key or value of the document a position in the file belongs to (also for the glyph check)."""
 
     def __init__(self, doc: Document):
         self.doc = doc
