@@ -114,3 +114,68 @@ def join_address(code_text: str, typed: str | None) -> tuple[str, tuple[str, int
     if address is None:
         return code, None, ("festival.cli.not_found", {"code": code})
     return code, address, None
+
+
+#: seconds the picker's probe waits for the broker's answer and then for the hub's announcement;
+#: both come within milliseconds on loopback and well under a second on a LAN (see JOIN_TIMEOUT in
+#: escapebox.festival.publisher, which waits as long before saying the code is wrong)
+PROBE_TIMEOUT = 5.0
+
+
+def probe(host: str, port: int, code: str, timeout: float = PROBE_TIMEOUT) -> tuple[str | None, tuple[str, dict] | None]:
+    """Whether the festival with ``code`` is on the broker at ``host:port``: its name, or the
+    catalogue key and values of what is wrong (nothing answers, the code is refused, no hub).
+
+    Logs in as a group does (a made-up game id and the code as password,
+    :mod:`escapebox.festival.access`) with a clean session, reads the hub's retained
+    announcement and leaves again: nothing is published, so the wall shows no group for it.
+    """
+    import paho.mqtt.client as mqtt
+    address = f"{host}:{port}"
+    answer: dict = {}
+    connected, announced = threading.Event(), threading.Event()
+
+    def on_connect(client, userdata, flags, reason, properties=None) -> None:
+        answer["refused"] = bool(getattr(reason, "is_failure", False))
+        if not answer["refused"]:
+            client.subscribe(P.hub_topic(code), qos=1)
+        connected.set()
+
+    def on_message(client, userdata, message) -> None:
+        try:
+            answer["name"] = P.decode(message.payload, "festival").get("name") or ""
+        except P.BadMessage as bad:
+            log.warning("festival: refused the announcement on %s: %s", message.topic, bad.reason)
+            return
+        announced.set()
+
+    client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id=f"escapebox-probe-{P.new_id()}",
+                         clean_session=True)
+    client.username_pw_set(f"probe-{P.new_id()}", code)
+    client.on_connect, client.on_message = on_connect, on_message
+    try:
+        client.connect(host, port, keepalive=10)
+    except (OSError, ValueError) as exc:       # refused, no route, a name that cannot be looked up
+        return None, ("festival.join.unreachable_now", {"address": address, "reason": exc.strerror or str(exc)})
+    client.loop_start()
+    try:
+        if not connected.wait(timeout):
+            return None, ("festival.join.no_answer_now", {"address": address})
+        if answer.get("refused") or not announced.wait(timeout):
+            return None, ("festival.join.wrong_code", {"code": code, "address": address})
+        return answer["name"], None
+    finally:
+        client.disconnect()
+        client.loop_stop()
+
+
+def join_festival(code_text: str, typed: str | None) -> tuple[str, tuple[str, int] | None, str, tuple[str, dict] | None]:
+    """:func:`join_address`, then :func:`probe` at the address found: the code, the broker, the
+    festival's name, or what is wrong (for the picker's "Meedoen met een leerfestival")."""
+    code, address, problem = join_address(code_text, typed or None)
+    if problem is not None:
+        return code, None, "", problem
+    name, problem = probe(*address, code)
+    if problem is not None:
+        return code, None, "", problem
+    return code, address, name or "", None

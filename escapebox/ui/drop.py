@@ -3,8 +3,9 @@ trainer's own scenarios (:func:`escapebox.paths.added_scenarios_dir`), or refuse
 
 SDL reports a file or folder dropped onto the window as ``pygame.DROPFILE`` (``event.file``
 holds its path; folders too on Windows, macOS and X11/Wayland with SDL 2.0.5 and later). The
-app's event loop hands that event to :func:`on_drop`; the picker then lists the new scenario
-on its next refresh. Nothing here raises: a broken pack is a message on screen, never a
+app's event loop hands that event to :func:`on_drop`; the picker then lists the new scenario,
+focused. "Scenario openen…" in the picker (:mod:`escapebox.ui.screens.open_scenario`) takes the
+same route with a path typed or chosen in the platform's file dialog. Nothing here raises: a broken pack is a message on screen, never a
 traceback.
 """
 
@@ -110,4 +111,13 @@ def on_drop(app, event) -> Added:
     added = add_scenario(event.file)
     lines = messages(added, app.tr)
     app.toast("\n".join(lines), "success" if added.ok else "danger", 6 if added.ok else 15)
+    if added.ok:
+        show_in_picker(app, added.target)
     return added
+
+
+def show_in_picker(app, target: Path) -> None:
+    """Tell the screens (the picker lists the scenario just added, focused, whether it is on top
+    now or comes back on top later, from under the "Scenario openen…" screen)."""
+    for screen in app.stack.screens:
+        screen.scenario_added(target)

@@ -116,12 +116,14 @@ def build_app(options: PlayOptions, tr: Translator | None = None):
     if options.dev and (options.loaded is not None or options.dev_broken is not None):
         from escapebox.ui.dev import DevMode
         dev = DevMode(app, options.loaded, room=options.room, broken=options.dev_broken)
-    # a festival publishes the saved log, so a festival's auto-player saves too (docs/festival.md)
-    festival = None
+    # every run has a festival link, so the picker's "Meedoen met een leerfestival" can join later;
+    # it sleeps until it joins. A festival publishes the saved log, so a festival's auto-player
+    # saves too (docs/festival.md)
+    from escapebox.ui.festival.link import FestivalLink
+    festival = FestivalLink(app)
     if options.festival is not None and options.broker is not None:
-        from escapebox.ui.festival.link import FestivalLink
-        festival = FestivalLink(app, *options.broker, options.festival)
-    keep = not options.autoplay or options.autoplay_save or festival is not None   # ``--autoplay --save``: a demo
+        festival.join(*options.broker, options.festival)
+    keep = not options.autoplay or options.autoplay_save or festival.joined   # ``--autoplay --save``: a demo
     launcher = Launcher(app, save=options.save and not options.dev and keep,
                         data_dir=options.data_dir, picker=options.loaded is None)
     app.services = Services(launcher=launcher, settings_file=settings_file, dev=dev, festival=festival)

@@ -16,8 +16,10 @@ as ``app.services.<name>``):
 * ``settings_file`` — the settings screen (remember a change);
 * ``dev`` — the loop (watch files, F9), the F1 card (extra keys), the
   launcher (``--room``);
-* ``festival`` — the loop (``play --festival``: publish the game, run the
-  trainer's commands; :mod:`escapebox.ui.festival.link`).
+* ``festival`` — the loop (once joined: publish the game, run the trainer's
+  commands; :mod:`escapebox.ui.festival.link`), the picker ("Meedoen met een
+  leerfestival" joins it later). ``build_app`` always makes one; it does
+  nothing until it joins (``play --festival`` joins at once).
 """
 
 from __future__ import annotations
@@ -40,5 +42,5 @@ class Services:
     settings_file: Path | None = None
     #: play-testing for authors (``play --dev``), see :mod:`escapebox.ui.dev`
     dev: DevMode | None = None
-    #: a group's laptop in a leerfestival (``play --festival CODE``)
+    #: a group's laptop in a leerfestival (``play --festival CODE``, or joined from the picker)
     festival: FestivalLink | None = None

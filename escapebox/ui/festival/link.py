@@ -8,6 +8,12 @@ console's own controls (:class:`~escapebox.ui.facilitator.actions.FacilitatorAct
 so it is logged, refused with a message when the rules say no, and shown to
 the group the same way; the group also sees a line saying what the trainer did.
 The publisher already let each command id through once.
+
+Every run has a link (:func:`escapebox.ui.main.build_app`); it does nothing
+until it has joined a festival: at once with ``play --festival CODE``, or
+later when the group types the code in the picker ("Meedoen met een
+leerfestival", :mod:`escapebox.ui.screens.festival_join`), which calls
+:meth:`FestivalLink.join`.
 """
 
 from __future__ import annotations
@@ -25,18 +31,30 @@ NOTICE_SECONDS = 8.0
 
 
 class FestivalLink:
-    def __init__(self, app, host: str, port: int, code: str, publisher_factory=Publisher):
+    def __init__(self, app, host: str | None = None, port: int | None = None, code: str | None = None,
+                 publisher_factory=Publisher):
         self.app = app
         self.host, self.port, self.code = host, port, code
+        #: the festival's name as the wall announces it ("" when unknown, e.g. ``play --festival``)
+        self.name = ""
         self.publisher: Publisher | None = None
         self._factory = publisher_factory
         self._events = 0
         self._status_at = 0.0
         self._said_no_store = False
 
+    @property
+    def joined(self) -> bool:
+        return self.host is not None
+
+    def join(self, host: str, port: int, code: str, name: str = "") -> None:
+        """From now on publish to this festival; a game already running joins at the next poll."""
+        self.close()
+        self.host, self.port, self.code, self.name = host, port, code, name
+
     def poll(self) -> None:
         game = self.app.game
-        if game is None:
+        if game is None or not self.joined:
             return
         session = game.session
         if session.store is None or session.session_id is None:

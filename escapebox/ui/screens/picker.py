@@ -4,6 +4,11 @@ Each card shows the title, the summary, the number of players, the
 duration and the language, with a note when the scenario is not in the
 interface's language (``--lang en`` on a Dutch scenario).  A scenario that does not load shows its first problem instead of
 crashing the picker, so a trainer sees what to fix.
+
+Below the cards: "Scenario openen…" (a scenario from anywhere on the computer,
+:mod:`escapebox.ui.screens.open_scenario`) and "Meedoen met een leerfestival"
+(:mod:`escapebox.ui.screens.festival_join`); once joined, the line beside them
+says which festival.  An edition's picker is headed with the edition's name.
 """
 
 from __future__ import annotations
@@ -16,15 +21,16 @@ import pygame
 from escapebox.problems import EscapeboxError
 from escapebox.pack.open import open_scenario
 from escapebox import paths
-from escapebox.ui.canvas import LOGICAL_W
+from escapebox.ui.canvas import LOGICAL_H, LOGICAL_W
 from escapebox.ui.screen import Screen
 from escapebox.ui.screens.intro import language_name, language_note
 from escapebox.ui.widgets import Button, draw_focus_ring
 
 MARGIN = 80
 TOP = 200
-BOTTOM = 1040
 GAP = 24
+#: room between the last row of cards and the buttons below them, for the "more below" line
+MORE_H = 56
 
 
 @dataclass
@@ -112,23 +118,76 @@ class PickerScreen(Screen):
         self.entries = entries if entries is not None else find_entries(app.tr)
         self.scroll = 0
         self.cards: list[ScenarioCard] = []
+        self.bottom = LOGICAL_H - MARGIN
+        self._focus_path: Path | None = None
+
+    def scenario_added(self, path: Path) -> None:
+        """Look for scenarios again and put the focus on the card of the one just added."""
+        self.entries = find_entries(self.app.tr)
+        self._focus_path = path
+        if self.app.stack.top is self:
+            self.layout()
 
     def layout(self) -> None:
-        self.cards = [ScenarioCard(e, lambda e=e: self.choose(e), self.app.tr) for e in self.entries]
-        self.quit_button = Button(self.app.tr("ui.picker.quit"), lambda: self.app.quit(0), key="quit")
+        tr = self.app.tr
+        self.cards = [ScenarioCard(e, lambda e=e: self.choose(e), tr) for e in self.entries]
+        self.quit_button = Button(tr("ui.picker.quit"), lambda: self.app.quit(0), key="quit")
         self.quit_button.rect = pygame.Rect(LOGICAL_W - MARGIN - 360, 50, 360, 100)
         from escapebox.ui.screens.settings import open_settings
-        self.settings_button = Button(self.app.tr("settings.open"), lambda: open_settings(self.app), key="settings")
+        self.settings_button = Button(tr("settings.open"), lambda: open_settings(self.app), key="settings")
         self.settings_button.rect = pygame.Rect(LOGICAL_W - MARGIN - 360 - 24 - 420, 50, 420, 100)
+        self.tools = self._tools()
         self._place()
-        self.set_widgets(self.cards + [self.settings_button, self.quit_button])
+        self.set_widgets(self.cards + self.tools + [self.settings_button, self.quit_button])
+        self._focus_added()
+
+    def _tools(self) -> list[Button]:
+        """The buttons under the cards, on one row at the foot of the screen."""
+        tr, app = self.app.tr, self.app
+        tools = [Button(tr("opening.picker.open"), self._open, key="open")]
+        if app.services.festival is not None:     # a bare App (a test's) has no festival link
+            tools.append(Button(tr("opening.picker.festival"), self._join, key="festival"))
+        widths = [app.canvas.measure(b.text, "regular", app.size("body")) + 96 for b in tools]
+        height = max(b.preferred_height(app.canvas, app, w) for b, w in zip(tools, widths))
+        x, y = MARGIN, LOGICAL_H - 40 - height
+        for button, width in zip(tools, widths):
+            button.rect = pygame.Rect(x, y, width, height)
+            x += width + GAP
+        self.bottom = y - MORE_H
+        return tools
+
+    def _focus_added(self) -> None:
+        path, self._focus_path = self._focus_path, None
+        card = next((c for c in self.cards if path is not None and c.entry.path == path), None)
+        if card is not None:
+            self.focus.focus(card)
+
+    def _open(self) -> None:
+        from escapebox.ui.screens.open_scenario import OpenScenarioScreen
+        self.app.stack.push(OpenScenarioScreen(self.app))
+
+    def _join(self) -> None:
+        from escapebox.ui.screens.festival_join import FestivalJoinScreen
+        self.app.stack.push(FestivalJoinScreen(self.app))
+
+    def heading(self) -> str:
+        """The edition's name in an organisation's own edition, else "Escapebox"."""
+        return paths.edition().name or self.app.tr("ui.picker.title")
+
+    def festival_line(self) -> str | None:
+        link = self.app.services.festival
+        if link is None or not link.joined:
+            return None
+        if link.name:
+            return self.app.tr("opening.picker.joined_named", name=link.name, code=link.code)
+        return self.app.tr("opening.picker.joined", code=link.code)
 
     def _place(self) -> None:
         width = (LOGICAL_W - 2 * MARGIN - GAP) // 2
         heights = [card.preferred_height(self.app.canvas, self.app, width) for card in self.cards]
         rows = [max(heights[i:i + 2]) for i in range(0, len(heights), 2)]
         total = sum(rows) + GAP * max(0, len(rows) - 1)
-        self.scroll = max(0, min(self.scroll, total - (BOTTOM - TOP)))
+        self.scroll = max(0, min(self.scroll, total - (self.bottom - TOP)))
         y = TOP - self.scroll
         for r, height in enumerate(rows):
             for col in range(2):
@@ -136,9 +195,9 @@ class PickerScreen(Screen):
                 if n < len(self.cards):
                     card = self.cards[n]
                     card.rect = pygame.Rect(MARGIN + col * (width + GAP), y, width, height)
-                    card.clipped = card.rect.top < TOP - 10 or card.rect.bottom > BOTTOM + 10
+                    card.clipped = card.rect.top < TOP - 10 or card.rect.bottom > self.bottom + 10
             y += height + GAP
-        self.more_below = total - self.scroll > BOTTOM - TOP
+        self.more_below = total - self.scroll > self.bottom - TOP
         self.more_above = self.scroll > 0
 
     def choose(self, entry: Entry) -> None:
@@ -154,8 +213,8 @@ class PickerScreen(Screen):
             if focused.rect.top < TOP:
                 self.scroll -= TOP - focused.rect.top
                 self._place()
-            elif focused.rect.bottom > BOTTOM:
-                self.scroll += focused.rect.bottom - BOTTOM
+            elif focused.rect.bottom > self.bottom:
+                self.scroll += focused.rect.bottom - self.bottom
                 self._place()
         return super().update(dt)
 
@@ -165,7 +224,7 @@ class PickerScreen(Screen):
             self._place()
             return True
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
-            self.scroll += (BOTTOM - TOP - 100) * (1 if event.key == pygame.K_PAGEDOWN else -1)
+            self.scroll += (self.bottom - TOP - 100) * (1 if event.key == pygame.K_PAGEDOWN else -1)
             self._place()
             visible = [c for c in self.cards if not c.clipped]
             if visible:
@@ -178,7 +237,7 @@ class PickerScreen(Screen):
 
     def draw(self, canvas) -> None:
         c, app = self.app.theme.colours, self.app
-        canvas.text(app.tr("ui.picker.title"), (MARGIN, 40), "bold", app.size("title"), c.text)
+        canvas.text(self.heading(), (MARGIN, 40), "bold", app.size("title"), c.text)
         canvas.text(app.tr("ui.picker.subtitle"), (MARGIN, 40 + app.text.line_height(app.size("title"))),
                     "regular", app.size("small"), c.muted)
         if not self.cards:
@@ -186,18 +245,30 @@ class PickerScreen(Screen):
                                    "regular", app.size("body"), LOGICAL_W - 2 * MARGIN)
             canvas.paragraph(layout, pygame.Rect(MARGIN, TOP, LOGICAL_W - 2 * MARGIN, 600), c.text)
         focused = self.focus.focused
-        with canvas.clip(pygame.Rect(0, TOP - 30, LOGICAL_W, BOTTOM - TOP + 60)):
+        with canvas.clip(pygame.Rect(0, TOP - 30, LOGICAL_W, self.bottom - TOP + 60)):
             for card in self.cards:
                 if not card.clipped:
                     card.draw(canvas, app, card is focused)
             if focused in self.cards and not focused.clipped:
                 draw_focus_ring(canvas, app, focused.rect)
-        for button in (self.settings_button, self.quit_button):
+        for button in self.tools + [self.settings_button, self.quit_button]:
             button.draw(canvas, app, focused is button)
             if focused is button:
                 draw_focus_ring(canvas, app, focused.rect)
+        self._draw_festival_line(canvas)
         if self.more_below:
-            canvas.text(app.tr("ui.picker.more"), (LOGICAL_W // 2, BOTTOM + 4), "italic", app.size("small"), c.muted, "midtop")
+            canvas.text(app.tr("ui.picker.more"), (LOGICAL_W // 2, self.bottom + 8), "italic", app.size("small"),
+                        c.muted, "midtop")
+
+    def _draw_festival_line(self, canvas) -> None:
+        line = self.festival_line()
+        if line is None:
+            return
+        app, last = self.app, self.tools[-1].rect
+        left = last.right + GAP
+        layout = canvas.layout(line, "bold", app.size("small"), LOGICAL_W - MARGIN - left)
+        canvas.paragraph(layout, pygame.Rect(left, last.centery - layout.height // 2, LOGICAL_W - MARGIN - left,
+                                             layout.height), app.theme.colours.text)
 
     def autoplay(self, command) -> list | None:
         return None
