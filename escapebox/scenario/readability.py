@@ -8,8 +8,8 @@ panel's height.  Hints and feedback get a reading-time check instead: a
 group reads roughly three words a second, and a hint should take at most
 a few seconds.
 
-Text inside a clue picture gets a size check (:func:`picture_text_problems`): the letters
-of an SVG are measured in the drawing's own units (:mod:`escapebox.scenario.svgletters`)
+Text inside a picture (a clue's, an object's, an item's, a puzzle's) gets a size check
+(:func:`picture_text_problems`): the letters of an SVG are measured in the drawing's own units (:mod:`escapebox.scenario.svgletters`)
 and scaled to the picture shown full screen on a beamer.
 """
 
@@ -119,14 +119,22 @@ def _images(scenario):
 
 
 def picture_text_problems(loaded: LoadedScenario) -> list[tuple[str, tuple, dict]]:
-    """One warning for each clue whose SVG picture has text too small for the back of a room."""
-    found = []
-    for cid, clue in loaded.scenario.clues.items():
-        drawing = _drawing(loaded.folder, clue.image) if clue.image else None
+    """One warning for each SVG picture with text too small for the back of a room.
+
+    Every picture a group reads is checked, not only the clues': an object's or an item's picture
+    opens full screen just like a clue's, and a puzzle's (a spot puzzle's chat) is read to answer
+    it.  A drawing used in several places is named once, where it is first used.
+    """
+    found, seen = [], set()
+    for path, part in _images(loaded.scenario):
+        image = getattr(part, "image", None)
+        if not image or image in seen:
+            continue
+        seen.add(image)
+        drawing = _drawing(loaded.folder, image)
         small = _too_small(drawing) if drawing else []
-        if small and drawing is not None and clue.image:
-            found.append(("validate.svg_small_text", ("clues", cid, "image"),
-                          _small_text_params(clue.image, drawing, small)))
+        if small and drawing is not None:
+            found.append(("validate.svg_small_text", path + ("image",), _small_text_params(image, drawing, small)))
     return found
 
 
