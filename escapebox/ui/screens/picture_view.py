@@ -20,9 +20,11 @@ from escapebox.ui.widgets import Button
 from escapebox.ui.widgets.base import Widget
 
 MARGIN = 24
-#: zoom steps: a factor 1.5 per press, so an 11-px legend (zij-instromer's rooster, shown at about
-#: 0.9 of its size in a 1920×1080 fit) reaches a 24-px beamer body size in two presses; 6× is the
-#: largest step (3 px text would still be 18 px there)
+#: zoom steps: about a factor 1.5 per press.  The validator lets no bundled picture have text under
+#: 33 px in this view fitted to a 1920×1080 beamer (MIN_PICTURE_TEXT_PX in scenario/readability.py;
+#: zij-instromer's rooster legend is exactly that), so one press makes it 50 px and two 74 px, for
+#: a group at the back of a deep hall; a trainer's own picture may be smaller: at 6×, the largest
+#: step, 5-px text (a scanned form) is 30 px
 ZOOMS = (1.0, 1.5, 2.25, 3.4, 5.0, 6.0)
 #: how far one arrow press moves the picture: a fifth of the screen, so five presses cross it
 PAN_STEP = 0.2
