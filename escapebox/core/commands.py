@@ -66,7 +66,10 @@ class SkipReflection(Command):
 
 @dataclass(frozen=True)
 class Pause(Command):
-    pass
+    #: a trainer's pause that only the trainer lifts (the console sets it).  False for the group's
+    #: own pause, and when a log from before this rule is replayed: those trainer's pauses the group
+    #: could still lift, so the replay must not hold them.
+    held: bool = False
 
 
 @dataclass(frozen=True)

@@ -220,6 +220,8 @@ class ReflectionSkipped(Event):
 class Paused(Event):
     by_facilitator: bool = False
     reason: str = ""
+    #: only the trainer lifts this pause (absent, so False, in logs from before that rule)
+    held: bool = False
 
 
 @dataclass(frozen=True)

@@ -155,7 +155,7 @@ def _command(e: E.Event) -> C.Command | None:
     if isinstance(e, E.ReflectionSkipped):
         return C.SkipReflection(e.reflection)
     if isinstance(e, E.Paused):
-        return Pause() if e.by_facilitator else C.Pause()
+        return Pause(held=e.held) if e.by_facilitator else C.Pause()
     if isinstance(e, E.Resumed):
         return Resume() if e.by_facilitator else C.Resume()
     if isinstance(e, E.TimeAdjusted):

@@ -243,11 +243,13 @@ class Rules:
     def _do_Pause(self, state, cmd, emit) -> None:
         if state.paused:
             raise Refused("rules.already_paused")
-        emit(E.Paused(by_facilitator=cmd.by_facilitator))
+        emit(E.Paused(by_facilitator=cmd.by_facilitator, held=cmd.held and cmd.by_facilitator))
 
     def _do_Resume(self, state, cmd, emit) -> None:
         if not state.paused:
             raise Refused("rules.not_paused")
+        if state.pause_held and not cmd.by_facilitator:
+            raise Refused("rules.trainer_paused")
         emit(E.Resumed(by_facilitator=cmd.by_facilitator))
 
     # ----- the facilitator -------------------------------------------------------

@@ -52,6 +52,8 @@ class GameState:
     prompted: list[str] = field(default_factory=list)
     pending_ending: str | None = None
     paused: bool = False
+    #: the trainer paused and only the trainer lifts the pause (``Paused.held``)
+    pause_held: bool = False
     ended: bool = False
     ending: str | None = None
     end_reason: str = ""
@@ -176,9 +178,11 @@ class GameState:
 
     def _on_Paused(self, e: E.Paused) -> None:
         self.paused = True
+        self.pause_held = e.held
 
     def _on_Resumed(self, e: E.Resumed) -> None:
         self.paused = False
+        self.pause_held = False
 
     def _on_TimeAdjusted(self, e: E.TimeAdjusted) -> None:
         self.adjustment += e.seconds

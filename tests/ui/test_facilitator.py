@@ -48,6 +48,9 @@ def test_console_pause_time_and_the_puzzle_on_screen(make_app, fixture_scenario)
     click_console(pilot, "pause")
     assert game.session.state.paused and app.stack.top.name == "pause"
     assert logged(game, E.Paused)[-1].by_facilitator
+    pilot.press("p", "escape", "space", "b", "pagedown")  # the group's keys and clicker do not lift it
+    assert game.session.state.paused and app.stack.top.name == "pause"
+    assert not logged(game, E.Resumed) and pilot.widget("resume") is None
     click_console(pilot, "pause")                       # now "Verder spelen"
     assert not game.session.state.paused and app.stack.top.name == "room"
     assert logged(game, E.Resumed)[-1].by_facilitator

@@ -19,7 +19,8 @@ FIVE_MINUTES = 5 * 60
 class Pause(C.Pause):
     """The players' ``Pause`` given by the trainer, so the ``Paused`` event says ``by_facilitator``.
 
-    Same class name on purpose: the rules look up ``_do_Pause`` by name.
+    Same class name on purpose: the rules look up ``_do_Pause`` by name.  Build it with
+    ``held=True``: the trainer's pause is lifted by the trainer, not by the group's P or clicker.
     """
 
     by_facilitator = True
@@ -55,7 +56,7 @@ class FacilitatorActions:
             if self._apply(Resume()) is not None:
                 self._drop(PauseScreen)
                 self.report(self.app.tr("facilitator.done.resumed"), "success")
-        elif self._apply(Pause()) is not None:
+        elif self._apply(Pause(held=True)) is not None:
             show_to_group(self.app, PauseScreen(self.app, already_paused=True))
             self.report(self.app.tr("facilitator.done.paused"), "success")
 

@@ -3,7 +3,10 @@
 Pausing and resuming are commands (``Pause``/``Resume``) so the log and the
 timer agree.  The learner can also stop here: everything is saved already.
 P (the toolbar's key), B (a presenter clicker's "blank screen"), Esc and
-Space resume.  :class:`BlankScreen` is B where there is no game to pause (the
+Space resume.  A pause the trainer set (the console's "Pauze") is *held*:
+only the trainer lifts it, so this screen then says so and offers no way
+on, no stop and no settings (Space or a clicker would press a focused
+button), and those keys do nothing.  :class:`BlankScreen` is B where there is no game to pause (the
 ending, the debrief): the wall goes dark until any key or a click.
 """
 
@@ -32,17 +35,25 @@ class PauseScreen(Screen):
             outcome = app.game.apply(C.Pause())
             self.started = outcome.refused is None or app.game.session.state.paused
 
+    @property
+    def held(self) -> bool:
+        """The trainer paused: the group waits for the trainer (the rules refuse their ``Resume``)."""
+        return self.app.game.session.state.pause_held
+
     def layout(self) -> None:
         tr = self.app.tr
-        go = Button(tr("ui.pause.resume"), self.resume, key="resume", kind="primary")
-        stop = Button(tr("ui.pause.stop"), self.stop, key="stop")
-        settings = Button(tr("settings.open"), lambda: open_settings(self.app), key="settings")
+        if self.held:
+            self.set_widgets([])
+            return
+        buttons = [Button(tr("ui.pause.resume"), self.resume, key="resume", kind="primary"),
+                   Button(tr("settings.open"), lambda: open_settings(self.app), key="settings"),
+                   Button(tr("ui.pause.stop"), self.stop, key="stop")]
         y = 600
-        for button in (go, settings, stop):
+        for button in buttons:
             button.rect = pygame.Rect(0, 0, 760, button.preferred_height(self.app.canvas, self.app, 760))
             button.rect.midtop = (LOGICAL_W // 2, y)
             y = button.rect.bottom + 30
-        self.set_widgets([go, settings, stop], default="resume")
+        self.set_widgets(buttons, default="resume")
 
     def resume(self) -> None:
         if self.app.game.session.state.paused:
@@ -57,7 +68,8 @@ class PauseScreen(Screen):
 
     def on_key(self, event) -> bool:
         if event.key in (pygame.K_p, pygame.K_b, pygame.K_ESCAPE, pygame.K_SPACE):
-            self.resume()
+            if not self.held:
+                self.resume()
             return True
         if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
             return self.focus.step_for_clicker(1 if event.key == pygame.K_PAGEDOWN else -1)
@@ -65,13 +77,15 @@ class PauseScreen(Screen):
 
     def draw(self, canvas) -> None:
         c, app = self.app.theme.colours, self.app
-        canvas.text(app.tr("ui.pause.title"), (LOGICAL_W // 2, 230), "bold", app.size("display"), c.text, "midtop")
-        layout = canvas.layout(app.tr("ui.pause.text"), "regular", app.size("body"), 1300)
+        title, text = ("ui.pause.trainer_title", "ui.pause.trainer_text") if self.held else ("ui.pause.title",
+                                                                                             "ui.pause.text")
+        canvas.text(app.tr(title), (LOGICAL_W // 2, 230), "bold", app.size("display"), c.text, "midtop")
+        layout = canvas.layout(app.tr(text), "regular", app.size("body"), 1300)
         canvas.paragraph(layout, pygame.Rect(LOGICAL_W // 2 - 650, 420, 1300, layout.height), c.muted, align="center")
         super().draw(canvas)
 
     def autoplay(self, command) -> list | None:
-        return self.keys_to("resume")
+        return None if self.held else self.keys_to("resume")
 
 
 class BlankScreen(Screen):
