@@ -117,6 +117,9 @@ class PuzzleBase(Frozen):
     #: Such a kind has ``options`` shaped like ``DilemmaOption`` (text, feedback, reflection,
     #: reveals, gives, leads_to): the rules, the solver and the report read them.
     always_opens: ClassVar[bool] = False
+    #: Whether the kind's screen shows ``image`` (beside the question, or as the picture to click):
+    #: the validator warns about a picture on a kind that would never show it.
+    shows_image: ClassVar[bool] = False
     if TYPE_CHECKING:
         # Only kinds that answer with a choice have options (choice, dilemma); they are read
         # after asking the kind (``always_opens``, the answer's shape). Declared here for the

@@ -1,6 +1,6 @@
 """``choice``: pick the right option, or all right options when several are correct."""
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from escapebox.puzzles.base import Finding, PuzzleBase, Secrets, Verdict, index_list
 from escapebox.scenario.types import Flag, Frozen, Text, length, part
@@ -16,6 +16,8 @@ class ChoiceOption(Frozen):
 @part
 class ChoicePuzzle(PuzzleBase):
     kind: Literal["choice"]
+    #: the sheet the options are about, beside the question (the dilemma screen is the same screen)
+    shows_image: ClassVar[bool] = True
     options: Annotated[tuple[ChoiceOption, ...], length(2, 12)]
 
     @property

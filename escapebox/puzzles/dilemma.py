@@ -28,6 +28,7 @@ class DilemmaOption(Frozen):
 @part
 class DilemmaPuzzle(PuzzleBase):
     kind: Literal["dilemma"]
+    shows_image: ClassVar[bool] = True     # shown by the choice screen, beside the question
     options: Annotated[tuple[DilemmaOption, ...], length(2, 8)]
     #: Who the group is talking to (a conversation): each option's ``reply`` is said by this character.
     character: ShortText | None = None

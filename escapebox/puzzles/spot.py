@@ -1,6 +1,6 @@
 """``spot``: click the right place in an image (areas in percent of the image)."""
 
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from escapebox.puzzles.base import PuzzleBase, Verdict
 from escapebox.scenario.area import AreaSpec
@@ -16,6 +16,7 @@ class Decoy(Frozen):
 @part
 class SpotPuzzle(PuzzleBase):
     kind: Literal["spot"]
+    shows_image: ClassVar[bool] = True     # the picture the group clicks on
     image: ImagePath
     target: AreaSpec
     decoys: tuple[Decoy, ...] = ()

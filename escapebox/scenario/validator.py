@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
+from escapebox.puzzles import kind_classes, kind_name
 from escapebox.scenario.index import ScenarioIndex
 from escapebox.scenario.invisible import invisible_problems
 from escapebox.problems import Problem, Severity
@@ -183,6 +184,10 @@ def _check_room_pictures(loaded: LoadedScenario, report: _Report) -> None:
                        pixels=millions(room.pixels), limit=millions(ROOM_PIXELS_WARN))
 
 
+def _kinds_showing_images() -> str:
+    return ", ".join(kind_name(cls) for cls in kind_classes() if cls.shows_image)
+
+
 def _icons(scenario):
     for room_id, room in scenario.rooms.items():
         for object_id, obj in room.objects.items():
@@ -195,6 +200,9 @@ def _icons(scenario):
 
 def _check_kinds(scenario, report: _Report) -> None:
     for pid, puzzle in scenario.puzzles.items():
+        if puzzle.image and not puzzle.shows_image:
+            report.add("validate.puzzle.image_not_shown", ("puzzles", pid, "image"), warning=True,
+                       kind=puzzle.kind, kinds=_kinds_showing_images())
         # a puzzle from a pack without the trainer's password holds no answers to check
         for finding in ([] if puzzle.sealed else puzzle.lint()):
             report.add(finding.code, ("puzzles", pid) + finding.path, warning=finding.warning, **finding.params)

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import pygame
 
+from escapebox.ui.screens.puzzles._picture import PuzzlePicture
 from escapebox.ui.screens.puzzles.base import GAP, PuzzleScreen
 from escapebox.ui.widgets import Button
 
 
-class ChoiceScreen(PuzzleScreen):
+class ChoiceScreen(PuzzlePicture, PuzzleScreen):
     puzzle_kind = "choice"
 
     def __init__(self, app, puzzle_id: str, via: str | None = None):

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import pygame
 
+from escapebox.ui.screens.puzzles._picture import PuzzlePicture
 from escapebox.ui.screens.puzzles.base import PuzzleScreen
 from escapebox.ui.widgets import TextField
 
 
-class WordScreen(PuzzleScreen):
+class WordScreen(PuzzlePicture, PuzzleScreen):
     puzzle_kind = "word"
+    #: Z types a letter in the answer field: the tile is opened by a click, or Tab to it and Enter
+    picture_label = "ui.picture.open_plain"
     #: the answer field (built anew on every layout, keeping what was typed)
     field: TextField | None = None
 
