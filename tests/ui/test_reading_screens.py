@@ -316,3 +316,22 @@ def test_a_click_on_the_drawn_page_arrows_turns_the_page(make_app):
     pilot.click(*intro.body.page_arrows[-1].center)
     app.draw()
     assert intro.body.pages() == (1, pages)
+
+
+def test_the_page_label_follows_the_wheel(make_app):
+    """The wheel scrolls three lines a notch: the label names the page the text stands nearest to."""
+    app, pilot = make_app(load_scenario(SCENARIOS / "student-met-rugzak"), size=(1280, 720))
+    body = app.stack.top.body
+    app.draw()
+    _current, pages = body.pages()
+    assert pages == 2
+    layout = body.layout(app.canvas, app)
+    last = len(layout.lines) - body._lines_per_page(layout)     # where page 2 starts (12 lines down)
+    while body.first_line <= last / 2:                   # notches down, past the middle of the way to page 2
+        pilot.wheel(-1, at=body.rect.center)
+        app.draw()
+    assert body.first_line < last                        # between the pages, nearer the second
+    assert body.pages() == (2, 2)
+    pilot.wheel(6, at=body.rect.center)                  # back up to the top
+    app.draw()
+    assert body.first_line == 0 and body.pages() == (1, 2)

@@ -80,14 +80,19 @@ class TextBox(Widget):
 
     def page_number(self, lines: int, page: int) -> tuple[int, int]:
         """(this page, pages) as PageDown turns them: a page on is ``page - 1`` lines (one line stays for
-        context), and the last page ends with the last line, so it starts wherever that puts it."""
+        context), and the last page ends with the last line, so it starts wherever that puts it.
+
+        The wheel scrolls three lines at a time, so the text can stand between two pages: it then counts
+        as the page whose first line is nearest (rounding down left "pagina 1 van 2" under a text scrolled
+        most of the way to page 2)."""
         last = max(0, lines - page)
         if last == 0:
             return 1, 1
         step = max(1, page - 1)
         pages = -(-last // step) + 1
-        current = pages if self.first_line >= last else min(pages - 1, self.first_line // step + 1)
-        return current, pages
+        starts = [min(n * step, last) for n in range(pages)]
+        nearest = min(range(pages), key=lambda n: abs(self.first_line - starts[n]))
+        return nearest + 1, pages
 
     def pages(self) -> tuple[int, int]:
         """(this page, pages) as the indicator shows them; (1, 1) before the box was drawn or when all fits."""
