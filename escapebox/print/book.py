@@ -5,19 +5,22 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from escapebox.print.cards import answer_sheet, build_cards
+from escapebox.print.cards import build_cards
+from escapebox.print.sheet import trainer_sheet
 from escapebox.print.pdf import write_pdf
 
 
 def make_pages(loaded, tr, answers: bool = True) -> list:
-    """The pages as pygame surfaces: the cards, then (on its own pages) the trainer's answer sheet."""
+    """The pages as pygame surfaces: the cards, then (on pages of its own) the trainer's sheet.
+
+    Without ``answers`` the sheet keeps the dilemmas and the debrief, which give no answer away.
+    """
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from escapebox.print.pages import PageMaker
 
     maker = PageMaker(tr, tr("print.page_title", title=loaded.scenario.title), loaded.scenario.title)
     maker.add_cards(build_cards(loaded, tr))
-    if answers:
-        maker.add_answer_sheet(answer_sheet(loaded, tr))
+    maker.add_trainer_sheet(trainer_sheet(loaded, tr, answers))
     return maker.pages
 
 

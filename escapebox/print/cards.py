@@ -1,18 +1,24 @@
-"""What is printed: one card per room, object, clue, item, puzzle and ending, plus the answer sheet.
+"""What is printed: one card per room, object, clue, item, puzzle, dilemma choice, ending and reflection.
 
 The cards carry only what the group may see.  A locked object gets two
 cards: the outside ("op slot: open eerst ...") and the inside, marked to be
 opened only after the lock.  What a puzzle's card shows below the question
 is the kind's own ``card_lines`` (escapebox/puzzles): order steps and match
 pairs come in the order the screen shows them (``shown_order``), so the
-printed order gives nothing away.  Answers, hints and near misses go on the
-answer sheet for the trainer.
+printed order gives nothing away.  A dilemma has no wrong answer, so each of
+its options gets a card of its own ("pas lezen na jullie keuze") with the
+character's reply, the feedback and what follows; each ending variant gets
+a card naming the choice it belongs to; each reflection gets a numbered card
+with its question, its learning goals and room to write.  Answers, hints,
+near misses and the debrief go on the trainer's sheet (:mod:`escapebox.print.sheet`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from escapebox.print.sheet import follow_up_lines, reflection_number, said, trainer_sheet
 
 
 @dataclass
@@ -22,6 +28,8 @@ class Card:
     paragraphs: list[str] = field(default_factory=list)
     note: str = ""                     # small print at the bottom: where it belongs, when to open
     image: Path | None = None
+    write_lines: int = 0               # at least this many ruled lines to write on (reflections)
+    scale: tuple[int, int] | None = None   # numbered circles to tick, low to high (a scale reflection)
 
 
 def build_cards(loaded, tr) -> list[Card]:
@@ -34,8 +42,13 @@ def build_cards(loaded, tr) -> list[Card]:
     cards += [Card("clue", clue.title, [clue.text], tr("print.card.clue"), _image(loaded, clue.image))
               for clue in scenario.clues.values()]
     cards += [Card("item", item.name, [item.text], tr("print.card.item")) for item in scenario.items.values()]
-    cards += [_puzzle_card(loaded, pid, puzzle, tr) for pid, puzzle in scenario.puzzles.items()]
-    cards += [Card("ending", ending.title, [ending.text], tr("print.card.ending")) for ending in scenario.endings.values()]
+    for pid, puzzle in scenario.puzzles.items():
+        cards.append(_puzzle_card(loaded, pid, puzzle, tr))
+        if puzzle.always_opens:
+            cards += _choice_cards(scenario, puzzle, tr)
+    cards += [_reflection_card(scenario, rid, reflection, tr) for rid, reflection in scenario.reflections.items()]
+    for ending in scenario.endings.values():
+        cards += _ending_cards(scenario, ending, tr)
     return cards
 
 
@@ -74,14 +87,75 @@ def _puzzle_card(loaded, pid, puzzle, tr) -> Card:
     return Card("puzzle", puzzle.title, paragraphs, tr("print.card.puzzle"), _image(loaded, puzzle.image))
 
 
+def _choice_cards(scenario, puzzle, tr) -> list[Card]:
+    """One card per dilemma option, read after the group chose: reply, feedback and what follows."""
+    cards = []
+    for number, option in enumerate(puzzle.options, 1):
+        paragraphs = [tr("print.card.you_chose", text=option.text)]
+        if option.reply:
+            paragraphs.append(said(puzzle.character, option.reply))
+        if option.feedback:
+            paragraphs.append(option.feedback)
+        paragraphs += follow_up_lines(scenario, option, tr)
+        cards.append(Card("choice", tr("print.card.choice_title", puzzle=puzzle.title, number=number),
+                          paragraphs, tr("print.card.read_after_choice", puzzle=puzzle.title)))
+    return cards
+
+
+def _ending_cards(scenario, ending, tr) -> list[Card]:
+    """The ending, and a card per variant that names the choice (or choices) it belongs to."""
+    note = tr("print.card.ending_default") if ending.variants else tr("print.card.ending")
+    cards = [Card("ending", ending.title, [ending.text], note)]
+    chosen_by = _option_names(scenario, tr)
+    for key, variant in ending.variants.items():
+        choices = tr("print.card.and").join(chosen_by.get(option_id, option_id) for option_id in key.split("+"))
+        cards.append(Card("ending", variant.title or ending.title, [variant.text],
+                          tr("print.card.ending_variant", choices=choices)))
+    return cards
+
+
+def _option_names(scenario, tr) -> dict[str, str]:
+    """Option id -> how a card names it: "keuze 2 in 'Samira vraagt iets'" (the option's own card title)."""
+    return {option.id: tr("print.card.choice_title", puzzle=puzzle.title, number=number)
+            for puzzle in scenario.puzzles.values() if puzzle.always_opens
+            for number, option in enumerate(puzzle.options, 1) if option.id}
+
+
+#: Ruled lines on a reflection card, by kind: a typed answer gets most room (6 lines of 1 cm hold
+#: the two or three sentences the bundled prompts ask for); a scale only "why"; a talk only notes.
+WRITE_LINES = {"text": 6, "scale": 2, "discuss": 3}
+
+
+def _reflection_card(scenario, rid, reflection, tr) -> Card:
+    paragraphs = [reflection.prompt]
+    if reflection.kind == "discuss":
+        paragraphs.append(tr("print.reflection.discuss", minutes=reflection.minutes)
+                          if reflection.minutes else tr("print.reflection.discuss_free"))
+    scale = reflection.scale_or_default if reflection.kind == "scale" else None
+    if scale and (scale.low or scale.high):
+        paragraphs.append(tr("print.reflection.scale", min=scale.min, low=scale.low or "",
+                             max=scale.max, high=scale.high or ""))
+    if reflection.goals:
+        paragraphs.append(tr("print.reflection.goals", goals="; ".join(scenario.goals[g] for g in reflection.goals)))
+    title = tr("print.reflection.title", number=reflection_number(scenario, rid))
+    return Card("reflection", title, paragraphs, _reflection_moment(scenario, rid, reflection, tr),
+                write_lines=WRITE_LINES[reflection.kind], scale=(scale.min, scale.max) if scale else None)
+
+
+def _reflection_moment(scenario, rid, reflection, tr) -> str:
+    """When the group takes this card: after a puzzle, on entering a room, at the end, or after a choice."""
+    if reflection.after:
+        return tr("print.reflection.after", puzzle=scenario.puzzles[reflection.after].title)
+    if reflection.on_enter:
+        return tr("print.reflection.on_enter", room=scenario.rooms[reflection.on_enter].name)
+    if reflection.at_end:
+        return tr("print.reflection.at_end")
+    chosen = [tr("print.card.choice_title", puzzle=p.title, number=n) for p in scenario.puzzles.values()
+              if p.always_opens for n, o in enumerate(p.options, 1) if o.reflection == rid]
+    return tr("print.reflection.after_choice", choices=tr("print.card.or").join(chosen)) if chosen \
+        else tr("print.reflection.any_time")
+
+
 def answer_sheet(loaded, tr) -> list[tuple[str, list[str]]]:
-    """Per puzzle: the answer in words and the hints, for the trainer's eyes only."""
-    entries = []
-    for puzzle in loaded.scenario.puzzles.values():
-        lines = [tr("print.sheet.sealed") if puzzle.sealed else tr("print.sheet.answer",
-                                                                  answer=puzzle.describe_solution())]
-        lines += [tr("print.sheet.hint", number=n, text=hint) for n, hint in enumerate(puzzle.hints, 1)]
-        if puzzle.result:
-            lines.append(tr("print.sheet.result", result=puzzle.result))
-        entries.append((puzzle.title, lines))
-    return entries
+    """The trainer's sheet as (title, lines) pairs, every section after the other: its text without pictures."""
+    return [(entry.title, entry.lines) for section in trainer_sheet(loaded, tr) for entry in section.entries]

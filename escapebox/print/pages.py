@@ -1,10 +1,13 @@
-"""Draw cards and the answer sheet on A4 pages (pygame surfaces at 150 dpi).
+"""Draw cards and the trainer's sheet on A4 pages (pygame surfaces at 150 dpi).
 
 Four cards per page (A6 each) with dashed cut lines.  A card whose text
 does not fit an A6 even in small print gets a whole page; if even that is
 too little, it continues on the next page with "(vervolg)" in the title —
-text is never cut off.  The pages use the game's own font (Atkinson
-Hyperlegible), which is made for readers with low vision.
+text is never cut off.  A reflection card ends in ruled lines to write on (and
+numbered circles to tick for a scale).  On the trainer's sheet a spot puzzle's
+picture shows the target outlined (solid) and each decoy (dashed, numbered).
+The pages use the game's own font (Atkinson Hyperlegible), which is made for
+readers with low vision.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pathlib import Path
 import pygame
 
 from escapebox.print.cards import Card
+from escapebox.print.sheet import MarkedPicture, SheetEntry, SheetSection
 from escapebox.scenario.mediacheck import MediaProblem, inspect_image
 from escapebox import paths
 
@@ -28,7 +32,15 @@ CARD_SIZES = (30, 26, 23, 20)          # px at 150 dpi: 14pt down to 10pt
 PAGE_SIZES = (26, 23, 20)
 INK, MUTED, LINE, WHITE = (25, 30, 40), (95, 100, 110), (160, 165, 175), (255, 255, 255)
 KIND_COLOURS = {"room": (16, 101, 120), "object": (120, 80, 20), "inside": (150, 40, 40), "clue": (30, 110, 50),
-                "item": (90, 60, 130), "puzzle": (160, 60, 20), "ending": (60, 60, 60)}
+                "item": (90, 60, 130), "puzzle": (160, 60, 20), "ending": (60, 60, 60),
+                "choice": (130, 40, 110), "reflection": (30, 80, 160)}
+WRITE_LINE_H = 59                      # 1 cm at 150 dpi: the ruling of a school notebook
+SCALE_D = 64                           # a circle of 11 mm to tick, with its number inside
+#: Outlines on a spot picture: magenta and blue stand out on the bundled pictures' muted
+#: colours, and solid against dashed keeps the two apart without colour.
+TARGET, DECOY = (200, 0, 110), (20, 80, 200)
+TARGET_W, DECOY_W = 6, 4
+SHEET_PICTURE_H = 560                  # a third of the page: the picture and its lines stay together
 
 
 class Fonts:
@@ -105,6 +117,9 @@ class PageMaker:
         self.pages: list[pygame.Surface] = []
         self.slot = 4                     # four cards per page; 4 means "start a new page"
         self._images: dict[Path, pygame.Surface | None] = {}
+        self._sheet_y = 0                 # where the trainer's sheet goes on (its last page)
+        #: Every marked picture drawn: (page index, where on the page, what was marked) — for the tests.
+        self.marked: list[tuple[int, pygame.Rect, MarkedPicture]] = []
 
     # ------------------------------------------------------------ cards
 
@@ -140,7 +155,7 @@ class PageMaker:
         note_h = len(wrap(small, card.note, inner_w)) * small.get_linesize() + PAD // 2
         title_h = len(title) * self.fonts.get("bold", size + 8).get_linesize() + PAD // 2
         return (title_h + len(body) * self.fonts.get("regular", size).get_linesize() + note_h
-                + self._image_h(card, inner_w, height))
+                + self._image_h(card, inner_w, height) + _writing_h(card))
 
     def _new_page(self, header: str | None = None) -> pygame.Surface:
         page = pygame.Surface((PAGE_W, PAGE_H))
@@ -177,12 +192,14 @@ class PageMaker:
         inner_w = rect.width - 2 * PAD
         lines = _body_lines(self.fonts, card, size, inner_w)
         line_h = self.fonts.get("regular", size).get_linesize()
-        per_page = max(1, (rect.height - 2 * PAD - 4 * line_h - self._image_h(card, inner_w, rect.height)) // line_h)
+        room = rect.height - 2 * PAD - 4 * line_h - self._image_h(card, inner_w, rect.height) - _writing_h(card)
+        per_page = max(1, room // line_h)
         first = True
         while lines or first:
             chunk, lines = lines[:per_page], lines[per_page:]
             title = card.title if first else self.tr("print.card.continued", title=card.title)
-            part = Card(card.kind, title, ["\n".join(chunk)], card.note, card.image if first else None)
+            part = Card(card.kind, title, ["\n".join(chunk)], card.note, card.image if first else None,
+                        card.write_lines if not lines else 0, card.scale if not lines else None)
             page = self._new_page()
             pygame.draw.rect(page, LINE, rect, 2)
             self._draw_card(page, part, rect, size, title)
@@ -204,11 +221,27 @@ class PageMaker:
                 page.blit(regular.render(line, True, INK), (x, y))
             y += regular.get_linesize()
         small = self.fonts.get("regular", max(16, size - 6))
-        if card.note:
-            notes = wrap(small, card.note, inner_w)
-            top = rect.bottom - PAD // 2 - len(notes) * small.get_linesize()
-            for n, line in enumerate(notes):
-                page.blit(small.render(line, True, MUTED), (x, top + n * small.get_linesize()))
+        notes = wrap(small, card.note, inner_w) if card.note else []
+        top = rect.bottom - PAD // 2 - len(notes) * small.get_linesize()
+        for n, line in enumerate(notes):
+            page.blit(small.render(line, True, MUTED), (x, top + n * small.get_linesize()))
+        if card.scale:
+            y = self._draw_scale(page, card.scale, x, y + PAD // 2, inner_w)
+        if card.write_lines:
+            _draw_ruling(page, x, y, inner_w, top - PAD // 2)
+
+    def _draw_scale(self, page, scale: tuple[int, int], x: int, y: int, width: int) -> int:
+        """Numbered circles from low to high, smaller when a 0-10 scale needs it; returns the y below them."""
+        values = range(scale[0], scale[1] + 1)
+        gap = 24
+        size = min(SCALE_D, (width - gap * (len(values) - 1)) // len(values))
+        font = self.fonts.get("bold", max(16, size * 2 // 5))
+        for n, value in enumerate(values):
+            centre = (x + size // 2 + n * (size + gap), y + SCALE_D // 2)
+            pygame.draw.circle(page, INK, centre, size // 2, 3)
+            label = font.render(str(value), True, INK)
+            page.blit(label, label.get_rect(center=centre))
+        return y + SCALE_D + PAD // 2
 
     # ------------------------------------------------------------ pictures
 
@@ -229,34 +262,122 @@ class PageMaker:
         page.blit(shown, (x, y))
         return y + shown.get_height() + PAD // 2
 
-    # ------------------------------------------------------------ answer sheet
+    # ------------------------------------------------------------ trainer's sheet
 
-    def add_answer_sheet(self, entries: list[tuple[str, list[str]]]) -> None:
-        """The trainer's page(s): every puzzle's answer and hints; marked so it is not handed out."""
-        size, inner_w = 22, PAGE_W - 2 * MARGIN
-        heading, bold, regular = self.fonts.get("bold", 36), self.fonts.get("bold", size), self.fonts.get("regular", size)
-        page, y = self._sheet_page(heading)
-        for title, lines in entries:
-            wrapped = [(bold, line) for line in wrap(bold, title, inner_w)]
-            for line in lines:
-                wrapped += [(regular, part) for part in wrap(regular, line, inner_w - 30)]
-            needed = sum(font.get_linesize() for font, _ in wrapped) + 20
-            if y + min(needed, PAGE_H // 2) > PAGE_H - MARGIN:
-                page, y = self._sheet_page(heading)
-            for font, text in wrapped:
-                if y + font.get_linesize() > PAGE_H - MARGIN:
-                    page, y = self._sheet_page(heading)
-                page.blit(font.render(text, True, INK), (MARGIN + (0 if font is bold else 30), y))
-                y += font.get_linesize()
-            y += 20
+    def add_trainer_sheet(self, sections: list[SheetSection]) -> None:
+        """The trainer's pages: answers, dilemmas, debrief; every page is marked so it is not handed out."""
+        if not sections:
+            return
+        self._sheet_y = self._sheet_page()
+        for section in sections:
+            heading = self.fonts.get("bold", 30)
+            self._sheet_room(heading.get_linesize() * 3)
+            self.pages[-1].blit(heading.render(printable(heading, section.heading), True, KIND_COLOURS["inside"]),
+                                (MARGIN, self._sheet_y))
+            self._sheet_y += heading.get_linesize() + 10
+            for entry in section.entries:
+                self._sheet_entry(entry)
         self.slot = 4
 
-    def _sheet_page(self, heading) -> tuple[pygame.Surface, int]:
+    def _sheet_entry(self, entry: SheetEntry) -> None:
+        size, left = 22, MARGIN + 40 * entry.indent
+        inner_w = PAGE_W - MARGIN - left
+        bold, regular = self.fonts.get("bold", size), self.fonts.get("regular", size)
+        wrapped = [(bold, 0, line) for line in wrap(bold, entry.title, inner_w)]
+        for line in entry.lines:
+            wrapped += [(regular, 30, part) for part in wrap(regular, line, inner_w - 30)]
+        needed = sum(font.get_linesize() for font, _, _ in wrapped) + 20
+        self._sheet_room(min(needed, PAGE_H // 2))        # an entry starts on the page it mostly fits on
+        for font, shift, text in wrapped:
+            self._sheet_room(font.get_linesize())
+            self.pages[-1].blit(font.render(text, True, INK), (left + shift, self._sheet_y))
+            self._sheet_y += font.get_linesize()
+        if entry.picture is not None:
+            self._sheet_picture(entry.picture, left + 30, inner_w - 30)
+        self._sheet_y += 20
+
+    def _sheet_room(self, height: int) -> None:
+        """A new sheet page when ``height`` more does not fit on this one."""
+        if self._sheet_y + height > PAGE_H - MARGIN:
+            self._sheet_y = self._sheet_page()
+
+    def _sheet_page(self) -> int:
         page = self._new_page(self.tr("print.sheet.header", title=self.scenario_title))
+        heading = self.fonts.get("bold", 36)
         page.blit(heading.render(self.tr("print.sheet.title"), True, KIND_COLOURS["inside"]), (MARGIN, MARGIN))
         warning = self.fonts.get("regular", 20).render(self.tr("print.sheet.not_for_players"), True, MUTED)
         page.blit(warning, (MARGIN, MARGIN + heading.get_linesize() + 4))
-        return page, MARGIN + heading.get_linesize() + 60
+        return MARGIN + heading.get_linesize() + 60
+
+    def _sheet_picture(self, marked: MarkedPicture, x: int, width: int) -> None:
+        picture = self._picture(marked.path)
+        if picture is None:
+            regular = self.fonts.get("regular", 22)
+            self.pages[-1].blit(regular.render(self.tr("print.sheet.picture_missing"), True, MUTED), (x, self._sheet_y))
+            self._sheet_y += regular.get_linesize()
+            return
+        w, h = picture.get_size()
+        scale = min(width / max(1, w), SHEET_PICTURE_H / max(1, h))
+        shown = pygame.transform.smoothscale(picture, (max(1, int(w * scale)), max(1, int(h * scale))))
+        self._sheet_y += 10
+        self._sheet_room(shown.get_height() + 20)
+        rect = shown.get_rect(topleft=(x, self._sheet_y))
+        page = self.pages[-1]
+        page.blit(shown, rect)
+        pygame.draw.rect(page, LINE, rect, 1)
+        for mark in marked.marks:
+            self._draw_mark(page, rect, mark)
+        self.marked.append((len(self.pages) - 1, rect, marked))
+        self._sheet_y = rect.bottom + 10
+
+    def _draw_mark(self, page, picture: pygame.Rect, mark) -> None:
+        """The area outlined just outside its edge (so what it covers stays visible), with its label."""
+        area = pygame.Rect(round(picture.x + mark.area.x * picture.w / 100), round(picture.y + mark.area.y * picture.h / 100),
+                           max(1, round(mark.area.w * picture.w / 100)), max(1, round(mark.area.h * picture.h / 100)))
+        target = mark.role == "target"
+        colour, width = (TARGET, TARGET_W) if target else (DECOY, DECOY_W)
+        outline = area.inflate(2 * width, 2 * width)
+        if target:
+            pygame.draw.rect(page, colour, outline, width)
+        else:
+            _dashed_rect(page, colour, outline, width)
+        font = self.fonts.get("bold", 20)
+        label = font.render(self.tr("print.sheet.target_label") if target else mark.label, True, WHITE)
+        tag = label.get_rect().inflate(12, 4)
+        # The tag sits outside the outline where the picture has room (above the target, right of a
+        # decoy: decoys are often stacked rows, as in the bundled team apps), so it hides nothing.
+        if target:
+            tag.bottomleft = outline.topleft if outline.top - tag.height >= picture.top else (outline.left, outline.top + tag.height)
+        else:
+            tag.topleft = (outline.right, outline.top) if outline.right + tag.width <= picture.right else (outline.right - tag.width, outline.top)
+        pygame.draw.rect(page, colour, tag)
+        page.blit(label, label.get_rect(center=tag.center))
+
+
+def _dashed_rect(page, colour, rect: pygame.Rect, width: int, dash: int = 14) -> None:
+    """A rectangle of dashes drawn inside ``rect``, like ``pygame.draw.rect`` with a width."""
+    inner = rect.inflate(-width, -width)
+    for x in range(rect.left, rect.right, 2 * dash):
+        end = min(x + dash, rect.right)
+        pygame.draw.line(page, colour, (x, inner.top), (end, inner.top), width)
+        pygame.draw.line(page, colour, (x, inner.bottom), (end, inner.bottom), width)
+    for y in range(rect.top, rect.bottom, 2 * dash):
+        end = min(y + dash, rect.bottom)
+        pygame.draw.line(page, colour, (inner.left, y), (inner.left, end), width)
+        pygame.draw.line(page, colour, (inner.right, y), (inner.right, end), width)
+
+
+def _writing_h(card: Card) -> int:
+    """The room a card needs below its text: the circles of a scale and the least ruling it asks for."""
+    return (SCALE_D + PAD if card.scale else 0) + card.write_lines * WRITE_LINE_H + (PAD // 2 if card.write_lines else 0)
+
+
+def _draw_ruling(page, x: int, top: int, width: int, bottom: int) -> None:
+    """Ruled lines from ``top`` to ``bottom``: a card's free space is all room to write."""
+    y = top + WRITE_LINE_H
+    while y <= bottom:
+        pygame.draw.line(page, LINE, (x, y), (x + width, y), 2)
+        y += WRITE_LINE_H
 
 
 def _load_picture(path: Path) -> pygame.Surface | None:

@@ -1,0 +1,172 @@
+"""``escapebox print`` carries the learning: reflection cards, dilemma choices, ending variants,
+a trainer's sheet with near misses, mistakes and the debrief, and spot answers drawn on the picture.
+
+Issue #18, "Print carries the learning".  Text is checked in the page model (cards and sheet
+entries: the PDF holds pictures of pages), the drawn outline on a rendered page.
+"""
+
+import os
+import shutil
+
+import pytest
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+from escapebox.i18n import Translator  # noqa: E402
+from escapebox.print.cards import build_cards  # noqa: E402
+from escapebox.print.sheet import trainer_sheet  # noqa: E402
+from escapebox.scenario.loader import load_scenario  # noqa: E402
+
+from tests.authoring.test_workflow_screens import REPO  # noqa: E402
+
+CASES = ("student-met-rugzak", "zij-instromer", "hele-team-leert", "voorbeeld-compleet")
+NL = Translator("nl")
+
+
+@pytest.fixture(scope="module")
+def samira():
+    return load_scenario(REPO / "scenarios" / "student-met-rugzak")
+
+
+def text_of(card):
+    return "\n".join([card.title, *card.paragraphs, card.note])
+
+
+def sheet_text(loaded, answers=True):
+    lines = []
+    for section in trainer_sheet(loaded, NL, answers):
+        lines.append(section.heading)
+        for entry in section.entries:
+            lines += [entry.title, *entry.lines]
+    return "\n".join(lines)
+
+
+def test_every_reflection_has_a_card_with_its_question_goals_moment_and_room_to_write(samira):
+    scenario = samira.scenario
+    cards = [c for c in build_cards(samira, NL) if c.kind == "reflection"]
+    assert len(cards) == len(scenario.reflections)
+    for number, (card, reflection) in enumerate(zip(cards, scenario.reflections.values()), 1):
+        assert card.title == f"Reflectie {number}"
+        assert reflection.prompt in card.paragraphs
+        assert all(scenario.goals[g] in text_of(card) for g in reflection.goals)
+        assert card.write_lines > 0
+        assert (card.scale is not None) == (reflection.kind == "scale")
+    first, scale = cards[0], cards[2]              # nacht-reflectie after team-app; hoe-zeker on entering
+    assert first.note == "Reflectie · na de puzzel 'De team-app'"
+    assert scale.scale == (1, 5) and "1 = Heel onzeker, 5 = Heel zeker" in text_of(scale)
+    assert "als jullie De stilteruimte binnenkomen" in scale.note
+    assert cards[3].note == "Reflectie · na Samira vraagt iets · keuze 1"      # vertrouwen-ja: a dilemma option's
+
+
+def test_each_dilemma_option_has_a_card_with_reply_feedback_and_what_follows(samira):
+    dilemma = samira.scenario.puzzles["in-vertrouwen"]
+    cards = [c for c in build_cards(samira, NL) if c.kind == "choice"]
+    assert [c.title for c in cards] == [f"Samira vraagt iets · keuze {n}" for n in range(1, 5)]
+    for number, (card, option) in enumerate(zip(cards, dilemma.options), 1):
+        assert card.paragraphs[0] == f"Jullie kozen: {option.text}"
+        assert f"Samira: '{option.reply}'" in card.paragraphs
+        assert option.feedback in card.paragraphs
+        assert f"Pak nu reflectiekaart {4 + number - 1}." in card.paragraphs
+        assert card.note == "Dilemma · pas lezen na jullie keuze in 'Samira vraagt iets'"
+
+
+def test_every_ending_variant_has_a_card_naming_its_choice(samira):
+    ending = samira.scenario.endings["samen-verder"]
+    cards = {c.title: c for c in build_cards(samira, NL) if c.kind == "ending"}
+    assert len(cards) == 1 + len(ending.variants)
+    assert "als geen andere eindkaart bij jullie keuze hoort" in cards["Samen verder"].note
+    regie = cards["Samira vertelt het zelf"]
+    assert regie.paragraphs == [ending.variants["regie"].text]
+    assert regie.note.endswith("als jullie kozen: Samira vraagt iets · keuze 4")
+
+
+def test_the_trainer_sheet_has_debrief_goals_near_misses_mistakes_and_dilemma_feedback(samira):
+    scenario = samira.scenario
+    text = sheet_text(samira)
+    assert scenario.debrief.text in text
+    assert all(f"{n}. {q}" in text for n, q in enumerate(scenario.debrief.questions, 1))
+    assert all(f"Leerdoel: {goal}" in text for goal in scenario.goals.values())
+    for puzzle in scenario.puzzles.values():
+        for near, feedback in getattr(puzzle, "near_misses", {}).items():
+            assert f"Bijna goed: '{near}'. De groep hoort: {feedback}" in text
+        for decoy in getattr(puzzle, "decoys", ()):
+            assert decoy.feedback in text
+        if puzzle.kind == "choice":
+            assert all(f"Fout: '{o.text}'" in text for o in puzzle.options if not o.correct)
+        if puzzle.wrong_feedback:
+            assert f"Elk ander fout antwoord. De groep hoort: {puzzle.wrong_feedback}" in text
+    for option in scenario.puzzles["in-vertrouwen"].options:
+        assert option.feedback in text and option.reply in text
+    assert "Einde dat erbij hoort: 'Open kaart'" in text
+
+
+def test_without_answers_the_sheet_keeps_dilemmas_and_debrief_but_no_answer(samira):
+    text = sheet_text(samira, answers=False)
+    assert samira.scenario.debrief.questions[0] in text and "Keuze 1:" in text
+    assert "Antwoord:" not in text and "Bijna goed" not in text
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_no_group_card_shows_an_answer_or_what_only_the_trainer_hears(case):
+    loaded = load_scenario(REPO / "scenarios" / case)
+    cards = "\n".join(text_of(c) for c in build_cards(loaded, NL))
+    secret = []
+    for puzzle in loaded.scenario.puzzles.values():
+        secret += list(getattr(puzzle, "near_misses", {}).values()) + list(puzzle.hints)
+        secret += [d.feedback for d in getattr(puzzle, "decoys", ())]
+        if puzzle.kind == "choice":
+            secret += [o.feedback for o in puzzle.options if o.feedback]
+        if puzzle.kind == "code":
+            secret += list(puzzle.answer)
+    assert secret and not [s for s in secret if s in cards]
+    assert sheet_text(loaded).count("Antwoord:") >= 1
+
+
+def _rendered_sheet(loaded):
+    from escapebox.print.pages import PageMaker
+    maker = PageMaker(NL, "test", loaded.scenario.title)
+    maker.add_cards(build_cards(loaded, NL))
+    cards_end = len(maker.pages)
+    maker.add_trainer_sheet(trainer_sheet(loaded, NL))
+    return maker, cards_end
+
+
+def _assert_outlined(maker, cards_end):
+    """The target's outline lies just outside its area, on the sheet only; each decoy's dashes too."""
+    from escapebox.print.pages import DECOY, TARGET, TARGET_W
+    assert maker.marked, "no spot picture was drawn on the sheet"
+    for index, rect, marked in maker.marked:
+        assert index >= cards_end
+        page = maker.pages[index]
+        for mark in marked.marks:
+            x = rect.x + (mark.area.x + mark.area.w / 2) * rect.w / 100
+            y = rect.y + (mark.area.y + mark.area.h) * rect.h / 100      # the bottom edge, under the middle
+            edge = [tuple(page.get_at((round(x) + dx, round(y) + dy)))[:3] for dx in range(-10, 11)
+                    for dy in range(1, TARGET_W)]
+            assert (TARGET if mark.role == "target" else DECOY) in edge, (mark, set(edge))
+    for page in maker.pages[:cards_end]:        # the group's copy of the picture is bare
+        width, height = page.get_size()
+        assert not any(tuple(page.get_at((x, y)))[:3] == TARGET for x in range(0, width, 2) for y in range(0, height, 2))
+
+
+def test_the_spot_answer_is_outlined_on_the_svg_picture(samira):
+    maker, cards_end = _rendered_sheet(samira)
+    _assert_outlined(maker, cards_end)
+    assert len(maker.marked) == 1 and len(maker.marked[0][2].marks) == 1 + len(samira.scenario.puzzles["team-app"].decoys)
+
+
+def test_the_spot_answer_is_outlined_on_a_png_picture(tmp_path):
+    import pygame
+    folder = tmp_path / "alle-soorten"
+    shutil.copytree(REPO / "tests" / "ui" / "fixtures" / "alle-soorten", folder)
+    svg = folder / "images" / "rooster.svg"
+    pygame.image.save(pygame.image.load_sized_svg(str(svg), (800, 450)), str(folder / "images" / "rooster.png"))
+    yaml = folder / "scenario.yaml"
+    yaml.write_text(yaml.read_text(encoding="utf-8").replace("image: images/rooster.svg", "image: images/rooster.png"),
+                    encoding="utf-8")
+    loaded = load_scenario(folder)
+    assert loaded.scenario.puzzles["plek"].image.endswith(".png")
+    maker, cards_end = _rendered_sheet(loaded)
+    _assert_outlined(maker, cards_end)
+    assert maker.marked[0][2].path.suffix == ".png"
