@@ -145,9 +145,23 @@ def test_overlay_hides_solutions_until_asked_and_esc_closes(make_app, fixture_sc
     overlay = app.stack.top
     assert overlay.name == "facilitator"
     solution = game.scenario.puzzles["kastje-slot"].describe_solution()
-    assert solution not in pilot.widget("info").text
+    first_hint = game.scenario.puzzles["kastje-slot"].hints[0]
+    later = {rid: room.name for rid, room in game.scenario.rooms.items() if rid not in game.session.state.visited}
+    assert later, "the fixture has rooms the group has not seen yet"
+
+    def shown() -> str:
+        return pilot.widget("info").text + " ".join(w.text for w in overlay.focus.widgets if w.key.startswith("room:"))
+
+    for hidden in (solution, first_hint, *later.values()):        # the group reads along
+        assert hidden not in shown()
+    assert "nummer 1 van" in pilot.widget("info").text
+    pilot.click_widget("show_solution")                  # asks first: a slip must not show the answers
+    assert solution not in shown() and pilot.widget("show_solution").text.startswith("Zeker?")
     pilot.click_widget("show_solution")
-    assert solution in pilot.widget("info").text
+    for revealed in (solution, first_hint, *later.values()):
+        assert revealed in shown()
+    pilot.click_widget("show_solution")                  # hiding again needs no confirmation
+    assert solution not in shown()
     pilot.click_widget("plus")
     assert logged(game, E.TimeAdjusted)[-1].seconds == 300
 

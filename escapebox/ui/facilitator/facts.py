@@ -45,10 +45,9 @@ def puzzle_lines(app, puzzle: str | None, show_solution: bool) -> list[str]:
         solution = tr("facilitator.facts.solution_sealed")
     else:
         solution = p.describe_solution() if show_solution else tr("facilitator.facts.solution_hidden")
-    hint = game.session.next_hint(puzzle)
     lines = [tr("facilitator.facts.puzzle", title=p.title),
              tr("facilitator.facts.solution", solution=solution),
-             tr("facilitator.facts.next_hint", hint=hint) if hint else tr("facilitator.facts.no_more_hints"),
+             next_hint_line(app, puzzle, show_solution),
              tr("facilitator.facts.hints", count=state.hints.get(puzzle, 0), pushed=pushed_hints(state, puzzle))]
     wrong = state.wrong.get(puzzle, [])
     if wrong:
@@ -58,6 +57,18 @@ def puzzle_lines(app, puzzle: str | None, show_solution: bool) -> list[str]:
     if puzzle in state.revealed:
         lines.append(tr("facilitator.facts.revealed"))
     return lines
+
+
+def next_hint_line(app, puzzle: str, show_text: bool) -> str:
+    """The next hint; on the group's screen (the overlay) only its number, so nobody reads it ahead."""
+    tr, session = app.tr, app.game.session
+    hint = session.next_hint(puzzle)
+    if not hint:
+        return tr("facilitator.facts.no_more_hints")
+    if show_text:
+        return tr("facilitator.facts.next_hint", hint=hint)
+    total = len(app.game.scenario.puzzles[puzzle].hints)
+    return tr("facilitator.facts.next_hint_hidden", number=session.state.hints.get(puzzle, 0) + 1, total=total)
 
 
 def totals_line(app) -> str:

@@ -1,9 +1,10 @@
 """One screen only: the trainer's controls over the game, behind Ctrl+Shift+F.
 
 Three keys at once is a combination a group does not press by accident
-(a single letter or F-key would be).  Solutions stay hidden until the
-trainer clicks "Toon antwoord", because the group can see this screen
-too.  Esc closes the overlay and the game continues where it was; what the
+(a single letter or F-key would be).  Solutions, the next hint's text and
+the names of rooms the group has not been in stay hidden until the trainer
+clicks "Antwoorden tonen" twice (the second click confirms), because the
+group can see this screen too.  Esc closes the overlay and the game continues where it was; what the
 overlay reported to the trainer goes with it.
 """
 

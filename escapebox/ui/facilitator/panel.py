@@ -4,6 +4,11 @@ Left: what is going on (room, puzzle, solution, next hint, typed wrong
 answers, reflections as they come in).  Right: the controls, then the
 rooms to jump to.  "Einde spel" asks once more before it ends the game,
 because one slip of the mouse must not end a group's session.
+
+On the group's screen (the overlay, ``hide_solutions``) the group reads
+along: the solution, the next hint's text and the names of rooms not yet
+visited stay hidden until the trainer clicks "Antwoorden tonen" and
+confirms with a second click.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ class ConsolePanel:
         self.actions = FacilitatorActions(app, report)
         self.chosen: str | None = None
         self.confirm_end = False
+        self.confirm_show = False
         self._screen_puzzle: str | None = None
 
     # ------------------------------------------------------------ state
@@ -52,8 +58,8 @@ class ConsolePanel:
     def signature(self) -> tuple:
         """Changes whenever the panel must be laid out again."""
         state = self.app.game.session.state
-        return (len(state.events), self.puzzle(), self.solution_shown, self.confirm_end, self.app.stack.changes,
-                id(self.app.game))
+        return (len(state.events), self.puzzle(), self.solution_shown, self.confirm_end, self.confirm_show,
+                self.app.stack.changes, id(self.app.game))
 
     def next_puzzle(self) -> None:
         candidates = facts.candidate_puzzles(self.app)
@@ -63,7 +69,11 @@ class ConsolePanel:
             self.chosen = candidates[(at + 1) % len(candidates)]
 
     def toggle_solution(self) -> None:
-        self.solution_shown = not self.solution_shown
+        """Hide at once; show only on the second click, because the group sees what appears."""
+        if self.solution_shown or self.confirm_show:
+            self.solution_shown, self.confirm_show = not self.solution_shown, False
+        else:
+            self.confirm_show = True
 
     def end(self) -> None:
         if not self.confirm_end:
@@ -93,8 +103,10 @@ class ConsolePanel:
                     key="end", kind="danger")],
         ]
         if self.hide_solutions:
-            label = "facilitator.button.hide_solution" if self.solution_shown else "facilitator.button.show_solution"
-            rows.insert(1, [Button(tr(label), self.toggle_solution, key="show_solution")])
+            label = ("hide_solution" if self.solution_shown else
+                     "show_solution_sure" if self.confirm_show else "show_solution")
+            rows.insert(1, [Button(tr(f"facilitator.button.{label}"), self.toggle_solution, key="show_solution",
+                                   kind="danger" if self.confirm_show else "normal")])
         for button in (b for row in rows[1:] for b in row if b.key in ("hint", "reveal", "skip", "other_puzzle")):
             button.enabled = puzzle is not None and (button.key != "other_puzzle" or count > 1)
         y = self._place_rows(ctx, rows, CONTROLS.top)
@@ -114,9 +126,9 @@ class ConsolePanel:
     def _room_buttons(self, ctx, top: int) -> list:
         game = self.app.game
         self.rooms_label_y = top - 48
-        buttons = [Button(room.name, lambda rid=rid: self.actions.jump(rid), key=f"room:{rid}",
-                          selected=rid == game.session.state.room, role="small")
-                   for rid, room in game.scenario.rooms.items()]
+        buttons = [Button(self._room_label(n, rid, room.name), lambda rid=rid: self.actions.jump(rid),
+                          key=f"room:{rid}", selected=rid == game.session.state.room, role="small")
+                   for n, (rid, room) in enumerate(game.scenario.rooms.items())]
         columns = 2 if len(buttons) <= 8 else 3
         width = (CONTROLS.width - GAP * (columns - 1)) // columns
         height = max([b.preferred_height(ctx.canvas, ctx, width) for b in buttons] or [0])
@@ -126,6 +138,12 @@ class ConsolePanel:
             row, col = divmod(n, columns)
             button.rect = pygame.Rect(CONTROLS.left + col * (width + GAP), top + row * (height + GAP), width, height)
         return buttons
+
+    def _room_label(self, number: int, room: str, name: str) -> str:
+        """A room the group has not been in is "Kamer 3" on their screen: its name gives away what comes."""
+        if self.solution_shown or room in self.app.game.session.state.visited:
+            return name
+        return self.app.tr("facilitator.console.room_hidden", number=number + 1)
 
     # ------------------------------------------------------------ drawing
 
