@@ -14,6 +14,7 @@ from escapebox import paths
 from escapebox.cli import main
 from escapebox.ui import file_dialog
 from escapebox.ui.drop import on_drop
+from escapebox.ui.screens.picker import MARGIN
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -152,3 +153,14 @@ def test_the_auto_player_leaves_both_screens_by_keys_and_by_mouse(make_app, mode
         pilot.click_widget(key)
         pilot.perform(pilot.screen.autoplay(None), mode)
         assert pilot.screen.name == "picker"
+
+
+def test_a_long_edition_name_stays_clear_of_the_buttons_at_the_beamers_text(make_app, monkeypatch):
+    name = "Escapebox Stichting Zorggroep De Meander en Omstreken"
+    monkeypatch.setattr(paths, "edition", lambda: paths.Edition(name=name))
+    app, _pilot = make_app(text_size="large")
+    screen = app.stack.top
+    heading, size = screen._fitted_heading(app.canvas, screen._head_width())
+    assert heading.endswith("…") and size == app.size("heading")
+    assert MARGIN + app.canvas.measure(heading, "bold", size) <= screen.settings_button.rect.left
+    assert min(card.rect.top for card in screen.cards) >= screen._head_bottom() + 10

@@ -27,6 +27,7 @@ from escapebox.ui.screens.intro import language_name, language_note
 from escapebox.ui.widgets import Button, draw_focus_ring
 
 MARGIN = 80
+#: where the cards begin; lower when the heading and its subtitle take more room (large text)
 TOP = 200
 GAP = 24
 #: room between the last row of cards and the buttons below them, for the "more below" line
@@ -119,6 +120,7 @@ class PickerScreen(Screen):
         self.scroll = 0
         self.cards: list[ScenarioCard] = []
         self.bottom = LOGICAL_H - MARGIN
+        self.top = TOP
         self._focus_path: Path | None = None
 
     def scenario_added(self, path: Path) -> None:
@@ -137,6 +139,7 @@ class PickerScreen(Screen):
         self.settings_button = Button(tr("settings.open"), lambda: open_settings(self.app), key="settings")
         self.settings_button.rect = pygame.Rect(LOGICAL_W - MARGIN - 360 - 24 - 420, 50, 420, 100)
         self.tools = self._tools()
+        self.top = max(TOP, self._head_bottom() + GAP + 10)      # 10: the focus ring around a card
         self._place()
         self.set_widgets(self.cards + self.tools + [self.settings_button, self.quit_button])
         self._focus_added()
@@ -174,6 +177,27 @@ class PickerScreen(Screen):
         """The edition's name in an organisation's own edition, else "Escapebox"."""
         return paths.edition().name or self.app.tr("ui.picker.title")
 
+    def _head_width(self) -> int:
+        return self.settings_button.rect.left - GAP - MARGIN
+
+    def _head_bottom(self) -> int:
+        canvas, app = self.app.canvas, self.app
+        _heading, size = self._fitted_heading(canvas, self._head_width())
+        subtitle = canvas.layout(app.tr("ui.picker.subtitle"), "regular", app.size("small"), self._head_width())
+        return 40 + app.text.line_height(size) + subtitle.height
+
+    def _fitted_heading(self, canvas, width: int) -> tuple[str, int]:
+        """The heading beside the buttons: an edition's long name ("Escapebox Zorggroep De Meander")
+        steps down from the title size to the heading size, and only then loses its end."""
+        text = self.heading()
+        for role in ("title", "heading"):
+            size = self.app.size(role)
+            if canvas.measure(text, "bold", size) <= width:
+                return text, size
+        while len(text) > 1 and canvas.measure(text + "…", "bold", size) > width:
+            text = text[:-1]
+        return text.rstrip() + "…", size
+
     def festival_line(self) -> str | None:
         link = self.app.services.festival
         if link is None or not link.joined:
@@ -187,17 +211,17 @@ class PickerScreen(Screen):
         heights = [card.preferred_height(self.app.canvas, self.app, width) for card in self.cards]
         rows = [max(heights[i:i + 2]) for i in range(0, len(heights), 2)]
         total = sum(rows) + GAP * max(0, len(rows) - 1)
-        self.scroll = max(0, min(self.scroll, total - (self.bottom - TOP)))
-        y = TOP - self.scroll
+        self.scroll = max(0, min(self.scroll, total - (self.bottom - self.top)))
+        y = self.top - self.scroll
         for r, height in enumerate(rows):
             for col in range(2):
                 n = r * 2 + col
                 if n < len(self.cards):
                     card = self.cards[n]
                     card.rect = pygame.Rect(MARGIN + col * (width + GAP), y, width, height)
-                    card.clipped = card.rect.top < TOP - 10 or card.rect.bottom > self.bottom + 10
+                    card.clipped = card.rect.top < self.top - 10 or card.rect.bottom > self.bottom + 10
             y += height + GAP
-        self.more_below = total - self.scroll > self.bottom - TOP
+        self.more_below = total - self.scroll > self.bottom - self.top
         self.more_above = self.scroll > 0
 
     def choose(self, entry: Entry) -> None:
@@ -210,8 +234,8 @@ class PickerScreen(Screen):
     def update(self, dt: float) -> bool:
         focused = self.focus.focused
         if focused in self.cards:
-            if focused.rect.top < TOP:
-                self.scroll -= TOP - focused.rect.top
+            if focused.rect.top < self.top:
+                self.scroll -= self.top - focused.rect.top
                 self._place()
             elif focused.rect.bottom > self.bottom:
                 self.scroll += focused.rect.bottom - self.bottom
@@ -224,7 +248,7 @@ class PickerScreen(Screen):
             self._place()
             return True
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
-            self.scroll += (self.bottom - TOP - 100) * (1 if event.key == pygame.K_PAGEDOWN else -1)
+            self.scroll += (self.bottom - self.top - 100) * (1 if event.key == pygame.K_PAGEDOWN else -1)
             self._place()
             visible = [c for c in self.cards if not c.clipped]
             if visible:
@@ -237,15 +261,18 @@ class PickerScreen(Screen):
 
     def draw(self, canvas) -> None:
         c, app = self.app.theme.colours, self.app
-        canvas.text(self.heading(), (MARGIN, 40), "bold", app.size("title"), c.text)
-        canvas.text(app.tr("ui.picker.subtitle"), (MARGIN, 40 + app.text.line_height(app.size("title"))),
-                    "regular", app.size("small"), c.muted)
+        width = self._head_width()
+        heading, size = self._fitted_heading(canvas, width)
+        canvas.text(heading, (MARGIN, 40), "bold", size, c.text)
+        subtitle = canvas.layout(app.tr("ui.picker.subtitle"), "regular", app.size("small"), width)
+        canvas.paragraph(subtitle, pygame.Rect(MARGIN, 40 + app.text.line_height(size), width, subtitle.height),
+                         c.muted)
         if not self.cards:
             layout = canvas.layout(app.tr("ui.picker.none", folder=str(paths.user_scenario_dirs()[0])),
                                    "regular", app.size("body"), LOGICAL_W - 2 * MARGIN)
-            canvas.paragraph(layout, pygame.Rect(MARGIN, TOP, LOGICAL_W - 2 * MARGIN, 600), c.text)
+            canvas.paragraph(layout, pygame.Rect(MARGIN, self.top, LOGICAL_W - 2 * MARGIN, 600), c.text)
         focused = self.focus.focused
-        with canvas.clip(pygame.Rect(0, TOP - 30, LOGICAL_W, self.bottom - TOP + 60)):
+        with canvas.clip(pygame.Rect(0, self.top - 30, LOGICAL_W, self.bottom - self.top + 60)):
             for card in self.cards:
                 if not card.clipped:
                     card.draw(canvas, app, card is focused)
