@@ -325,33 +325,46 @@ class PageMaker:
         page = self.pages[-1]
         page.blit(shown, rect)
         pygame.draw.rect(page, LINE, rect, 1)
-        for mark in marked.marks:
-            self._draw_mark(page, rect, mark)
+        self._draw_marks(page, rect, marked.marks)
         self.marked.append((len(self.pages) - 1, rect, marked))
         self._sheet_y = rect.bottom + 10
 
-    def _draw_mark(self, page, picture: pygame.Rect, mark) -> None:
-        """The area outlined just outside its edge (so what it covers stays visible), with its label."""
-        area = pygame.Rect(round(picture.x + mark.area.x * picture.w / 100), round(picture.y + mark.area.y * picture.h / 100),
-                           max(1, round(mark.area.w * picture.w / 100)), max(1, round(mark.area.h * picture.h / 100)))
-        target = mark.role == "target"
-        colour, width = (TARGET, TARGET_W) if target else (DECOY, DECOY_W)
-        outline = area.inflate(2 * width, 2 * width)
-        if target:
-            pygame.draw.rect(page, colour, outline, width)
-        else:
-            _dashed_rect(page, colour, outline, width)
-        font = self.fonts.get("bold", 20)
-        label = font.render(self.tr("print.sheet.target_label") if target else mark.label, True, WHITE)
-        tag = label.get_rect().inflate(12, 4)
-        # The tag sits outside the outline where the picture has room (above the target, right of a
-        # decoy: decoys are often stacked rows, as in the bundled team apps), so it hides nothing.
-        if target:
-            tag.bottomleft = outline.topleft if outline.top - tag.height >= picture.top else (outline.left, outline.top + tag.height)
-        else:
-            tag.topleft = (outline.right, outline.top) if outline.right + tag.width <= picture.right else (outline.right - tag.width, outline.top)
-        pygame.draw.rect(page, colour, tag)
-        page.blit(label, label.get_rect(center=tag.center))
+    def _draw_marks(self, page, picture: pygame.Rect, marks) -> None:
+        """Each area outlined just outside its edge (so what it covers stays visible), the target last,
+        on top; then the labels, each where it covers no outline (decoys often border the target)."""
+        outlines = []
+        for mark in sorted(marks, key=lambda m: m.role == "target"):
+            width = TARGET_W if mark.role == "target" else DECOY_W
+            area = pygame.Rect(round(picture.x + mark.area.x * picture.w / 100),
+                               round(picture.y + mark.area.y * picture.h / 100),
+                               max(1, round(mark.area.w * picture.w / 100)), max(1, round(mark.area.h * picture.h / 100)))
+            outline = area.inflate(2 * width, 2 * width)
+            if mark.role == "target":
+                pygame.draw.rect(page, TARGET, outline, width)
+            else:
+                _dashed_rect(page, DECOY, outline, width)
+            outlines.append((mark, outline))
+        font, taken = self.fonts.get("bold", 20), [outline for _, outline in outlines]
+        for mark, outline in outlines:
+            target = mark.role == "target"
+            label = font.render(self.tr("print.sheet.target_label") if target else mark.label, True, WHITE)
+            tag = _tag_place(label.get_rect().inflate(12, 4), outline, picture, [t for t in taken if t != outline])
+            taken.append(tag)
+            pygame.draw.rect(page, TARGET if target else DECOY, tag)
+            page.blit(label, label.get_rect(center=tag.center))
+
+
+def _tag_place(tag: pygame.Rect, outline: pygame.Rect, picture: pygame.Rect, taken: list) -> pygame.Rect:
+    """A spot for a label beside its outline: outside it where the picture has room and no other
+    outline or label lies (above, right, below, left), else in its own top left corner."""
+    places = [{"bottomleft": outline.topleft}, {"topleft": outline.topright}, {"topleft": outline.bottomleft},
+              {"topright": outline.topleft}, {"bottomright": outline.topright}, {"topleft": outline.topleft}]
+    for place in places:
+        candidate = tag.copy()
+        setattr(candidate, *next(iter(place.items())))
+        if picture.contains(candidate) and candidate.collidelist(taken) == -1:
+            return candidate
+    return tag.move(outline.x - tag.x, outline.y - tag.y)
 
 
 def _dashed_rect(page, colour, rect: pygame.Rect, width: int, dash: int = 14) -> None:
