@@ -13,10 +13,17 @@ game keeps drawing while the dialog is open, and print the chosen path.
 
 Where none is found (a bare Linux, a kiosk), the screen offers only the
 typed path (:mod:`escapebox.ui.screens.open_scenario`).
+
+In the frozen app PyInstaller's launcher points ``LD_LIBRARY_PATH`` (AIX:
+``LIBPATH``) at the bundle's own libraries, which would shadow the system's
+for the dialog program (a GTK zenity loading the bundle's older libraries);
+its "LD_LIBRARY_PATH / LIBPATH considerations" say to hand system programs the
+value saved in ``*_ORIG`` instead, which :func:`system_environment` does.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -54,6 +61,21 @@ def command(title: str, platform: str | None = None, which=shutil.which) -> list
     return None
 
 
+def system_environment(environ=None, frozen: bool | None = None) -> dict | None:
+    """The environment for a system program: the frozen app's library path taken back to what it
+    was before the launcher set it; None (inherit as it is) when not frozen."""
+    if not (getattr(sys, "frozen", False) if frozen is None else frozen):
+        return None
+    env = dict(os.environ if environ is None else environ)
+    for name in ("LD_LIBRARY_PATH", "LIBPATH"):
+        original = env.pop(f"{name}_ORIG", None)
+        if original is not None:
+            env[name] = original
+        else:
+            env.pop(name, None)
+    return env
+
+
 class FileDialog:
     """One open dialog: :meth:`result` is None while it is open, then the chosen path ("" when
     the trainer cancelled it or the program failed)."""
@@ -65,7 +87,7 @@ class FileDialog:
 
     def _run(self, argv: list[str]) -> None:
         try:
-            done = subprocess.run(argv, capture_output=True, text=True, check=False)
+            done = subprocess.run(argv, capture_output=True, text=True, check=False, env=system_environment())
             # cancel is exit code 1 with no output in all four programs
             self._result = done.stdout.strip() if done.returncode == 0 else ""
         except OSError:

@@ -117,6 +117,13 @@ def test_each_platform_has_its_dialog_program(platform, program):
     assert file_dialog.command("Kies", platform, which=lambda name: None) is None
 
 
+def test_the_frozen_apps_own_library_path_is_not_handed_to_the_dialog_program():
+    frozen = {"LD_LIBRARY_PATH": "/opt/Escapebox/_internal", "LD_LIBRARY_PATH_ORIG": "/usr/local/lib", "HOME": "/h"}
+    assert file_dialog.system_environment(frozen, frozen=True) == {"LD_LIBRARY_PATH": "/usr/local/lib", "HOME": "/h"}
+    assert file_dialog.system_environment({"LD_LIBRARY_PATH": "/opt/Escapebox/_internal"}, frozen=True) == {}
+    assert file_dialog.system_environment(frozen, frozen=False) is None
+
+
 def test_a_drop_on_the_picker_lists_the_scenario_focused(make_app, own, good_pack):
     app, pilot = make_app()
     on_drop(app, pygame.event.Event(pygame.DROPFILE, file=str(good_pack)))
