@@ -132,19 +132,31 @@ def _rendered_sheet(loaded):
     return maker, cards_end
 
 
+def _colours(page, x, y, spread_y):
+    """The colours on the page at (x, y) and up to ``spread_y`` pixels above and below it."""
+    return {tuple(page.get_at((round(x), round(y) + dy)))[:3] for dy in range(-spread_y, spread_y + 1)}
+
+
 def _assert_outlined(maker, cards_end):
-    """The target's outline lies just outside its area, on the sheet only; each decoy's dashes too."""
-    from escapebox.print.pages import DECOY, TARGET, TARGET_W
+    """The target's outline lies just outside its area, solid on all four sides (drawn last, on top);
+    each decoy's dashes run down its left and right sides; all on the sheet only."""
+    from escapebox.print.pages import DECOY, DECOY_W, TARGET, TARGET_W
     assert maker.marked, "no spot picture was drawn on the sheet"
     for index, rect, marked in maker.marked:
         assert index >= cards_end
         page = maker.pages[index]
         for mark in marked.marks:
-            x = rect.x + (mark.area.x + mark.area.w / 2) * rect.w / 100
-            y = rect.y + (mark.area.y + mark.area.h) * rect.h / 100      # the bottom edge, under the middle
-            edge = [tuple(page.get_at((round(x) + dx, round(y) + dy)))[:3] for dx in range(-10, 11)
-                    for dy in range(1, TARGET_W)]
-            assert (TARGET if mark.role == "target" else DECOY) in edge, (mark, set(edge))
+            left, top = rect.x + mark.area.x * rect.w / 100, rect.y + mark.area.y * rect.h / 100
+            right, bottom = left + mark.area.w * rect.w / 100, top + mark.area.h * rect.h / 100
+            middle_x, middle_y = (left + right) / 2, (top + bottom) / 2
+            if mark.role == "target":
+                width = TARGET_W // 2
+                for x, y in ((middle_x, top - width), (middle_x, bottom + width), (left - width, middle_y),
+                             (right + width, middle_y)):
+                    assert _colours(page, x, y, 0) == {TARGET}, (mark, x, y)
+            else:                                   # a dash is 14 px: a 30 px stretch always holds one
+                for x in (left - DECOY_W // 2, right + DECOY_W // 2):
+                    assert DECOY in _colours(page, x, middle_y, 15), (mark, x)
     for page in maker.pages[:cards_end]:        # the group's copy of the picture is bare
         width, height = page.get_size()
         assert not any(tuple(page.get_at((x, y)))[:3] == TARGET for x in range(0, width, 2) for y in range(0, height, 2))
