@@ -171,3 +171,17 @@ def test_a_long_edition_name_stays_clear_of_the_buttons_at_the_beamers_text(make
     assert heading.endswith("…") and size == app.size("heading")
     assert MARGIN + app.canvas.measure(heading, "bold", size) <= screen.settings_button.rect.left
     assert min(card.rect.top for card in screen.cards) >= screen._head_bottom() + 10
+
+
+def test_a_presenter_clicker_reaches_the_new_buttons_and_presses_them(make_app, no_dialog):
+    app, pilot = make_app()
+    for _ in range(40):                              # PageDown only: through the pages, then control by control
+        if pilot.screen.focus.focused.key == "festival":
+            break
+        pilot.press("pagedown")
+    pilot.press("f5")
+    assert pilot.screen.name == "festival-join"
+    pilot.press("pagedown", "pagedown", "pagedown")  # the code, the address, "Meedoen", then "Terug"
+    assert pilot.screen.focus.focused.key == "back"
+    pilot.press("f5")
+    assert pilot.screen.name == "picker"

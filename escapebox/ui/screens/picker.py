@@ -248,6 +248,11 @@ class PickerScreen(Screen):
             self._place()
             return True
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            down = event.key == pygame.K_PAGEDOWN
+            if not (self.more_below if down else self.more_above):
+                # nothing left to scroll: a presenter clicker's keys step to the next control, so
+                # it also reaches "Scenario openen…", the festival, the settings (F5 presses)
+                return self.focus.step_for_clicker(1 if down else -1)
             self.scroll += (self.bottom - self.top - 100) * (1 if event.key == pygame.K_PAGEDOWN else -1)
             self._place()
             visible = [c for c in self.cards if not c.clipped]
