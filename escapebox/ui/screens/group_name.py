@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import pygame
 
-from escapebox.ui.canvas import LOGICAL_W
+from escapebox.ui.canvas import LOGICAL_H, LOGICAL_W
 from escapebox.ui.screen import Screen
 from escapebox.ui.widgets import Button, TextField
 
 WIDTH = 1200
+TITLE_TOP, FIELD_TOP = 200, 420
+#: "Start het spel (Enter)" stays on one line up to the large text size at 560; wider would crowd "Terug"
+START_W, BACK_W = 560, 400
+BOTTOM_MARGIN = 40
 
 
 class GroupNameScreen(Screen):
@@ -19,6 +23,8 @@ class GroupNameScreen(Screen):
         self.loaded = loaded
         self.typed = ""
         self.message: str | None = None
+        #: how far the title, field and buttons moved up so the buttons stay on the screen (layout())
+        self.shift = 0
 
     def enter(self) -> None:
         """While the group types its name, draw its first room off-screen (docs/performance.md)."""
@@ -32,16 +38,20 @@ class GroupNameScreen(Screen):
         tr, app = self.app.tr, self.app
         left = (LOGICAL_W - WIDTH) // 2
         height = app.text.line_height(app.size("heading")) + 40
-        self.field = TextField(self.typed, pygame.Rect(left, 420, WIDTH, height), key="name", role="heading",
-                               placeholder=tr("ui.group.placeholder"), on_submit=self.start,
-                               on_change=self._typed, max_length=40)
         start = Button(tr("ui.group.start"), self.start, key="start", kind="primary")
         back = Button(tr("ui.intro.back"), self.app.stack.pop, key="back")
-        # the buttons sit under the note, however many lines it takes at this text size
-        y = self.field.rect.bottom + 24 + self._note_layout().height + 48
-        h = max(start.preferred_height(app.canvas, app, 560), back.preferred_height(app.canvas, app, 400))
-        start.rect = pygame.Rect(left + WIDTH - 560, y, 560, h)
-        back.rect = pygame.Rect(left, y, 400, h)
+        h = max(start.preferred_height(app.canvas, app, START_W), back.preferred_height(app.canvas, app, BACK_W))
+        # the buttons sit under the note, however many lines it takes at this text size; when they would
+        # pass the screen's edge (the largest text with dyslexia spacing: the note takes four lines) the
+        # title, the field and all move up together
+        below_field = 24 + self._note_layout().height + 48
+        self.shift = max(0, FIELD_TOP + height + below_field + h - (LOGICAL_H - BOTTOM_MARGIN))
+        self.field = TextField(self.typed, pygame.Rect(left, FIELD_TOP - self.shift, WIDTH, height), key="name",
+                               role="heading", placeholder=tr("ui.group.placeholder"), on_submit=self.start,
+                               on_change=self._typed, max_length=40)
+        y = self.field.rect.bottom + below_field
+        start.rect = pygame.Rect(left + WIDTH - START_W, y, START_W, h)
+        back.rect = pygame.Rect(left, y, BACK_W, h)
         self.set_widgets([self.field, start, back], default="name")
 
     def note(self) -> str:
@@ -71,7 +81,7 @@ class GroupNameScreen(Screen):
     def draw(self, canvas) -> None:
         c, app, tr = self.app.theme.colours, self.app, self.app.tr
         left = (LOGICAL_W - WIDTH) // 2
-        canvas.text(tr("ui.group.title"), (left, 200), "bold", app.size("title"), c.text)
+        canvas.text(tr("ui.group.title"), (left, TITLE_TOP - self.shift), "bold", app.size("title"), c.text)
         layout = self._note_layout()
         canvas.paragraph(layout, pygame.Rect(left, self.field.rect.bottom + 24, WIDTH, layout.height), c.muted)
         super().draw(canvas)
