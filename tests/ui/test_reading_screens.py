@@ -335,3 +335,23 @@ def test_the_page_label_follows_the_wheel(make_app):
     pilot.wheel(6, at=body.rect.center)                  # back up to the top
     app.draw()
     assert body.first_line == 0 and body.pages() == (1, 2)
+
+
+def test_new_badge_never_breaks_a_word_of_a_clue_title(make_app):
+    # at the largest text size "Uit de werkbegeleidersgids" beside NIEUW broke into "werkbegeleide" / "rsgids":
+    # the badge then takes a line above the words
+    app, pilot = make_app(load_scenario(SCENARIOS / "student-met-rugzak"), size=(1280, 720), text_size="extra_large")
+    start_game(pilot)
+    play_until(app, pilot, lambda state: len(state.clues) == 10)
+    app.toasts.clear()
+    pilot.press("c")
+    book = app.stack.top
+    app.draw()
+    rows = [b for b in book.list_buttons if b.badge]
+    assert len(rows) == 10
+    for row in rows:
+        row.rect.height = row.preferred_height(app.canvas, app, row.rect.width)
+        lines = app.canvas.layout(row.text, row._style(), app.size(row.role), row.text_width(app)).lines
+        assert set(" ".join(lines).split()) <= set(row.text.split()), lines
+    for row in shown_rows(book):
+        assert not row.overflowing, row.text

@@ -85,10 +85,28 @@ class Button(Widget):
             width += ctx.size(self.role) * 2 + 12
         return width
 
+    def _row_badge(self) -> bool:
+        """A list row's badge, drawn inside the row (centred buttons, the toolbar's, carry it above them)."""
+        return bool(self.badge) and not (self.icon and self.icon_size) and self.align == "left"
+
     def _badge_width(self, ctx) -> int:
-        if not self.badge or (self.icon and self.icon_size) or self.align != "left":
-            return 0  # centred buttons (toolbar) carry the badge above their label
-        return ctx.canvas.measure(self.badge, "bold", ctx.size("small")) + 28
+        """Room kept beside the words for a list row's badge; 0 when it goes on a line above them instead.
+
+        Beside the words only while the longest word still fits next to it: at the largest text size a
+        clue-book row is about 300 px wide for its words, and "Telefoongesprek" beside NIEUW broke in two.
+        """
+        if not self._row_badge():
+            return 0
+        width = ctx.canvas.measure(self.badge, "bold", ctx.size("small")) + 28
+        free = self.rect.width - 2 * PAD_X - self._lead_width(ctx) - width
+        widest = max((ctx.canvas.measure(word, self._style(), ctx.size(self.role)) for word in self.text.split()), default=0)
+        return width if widest <= free else 0
+
+    def _badge_line(self, ctx) -> int:
+        """Height of the line a row's badge takes above the words when it does not fit beside them."""
+        if not self._row_badge() or self._badge_width(ctx):
+            return 0
+        return ctx.canvas.text_renderer.line_height(ctx.size("small")) + 4 + 6
 
     def text_width(self, ctx) -> int:
         return max(40, self.rect.width - 2 * PAD_X - self._lead_width(ctx) - self._badge_width(ctx))
@@ -98,7 +116,7 @@ class Button(Widget):
             self.rect.width = width
         size = ctx.size(self.role)
         layout = canvas.layout(self.text, self._style(), size, self.text_width(ctx))
-        height = layout.height + 2 * self.pad_y
+        height = layout.height + 2 * self.pad_y + self._badge_line(ctx)
         if self.detail:
             height += canvas.layout(self.detail, "regular", ctx.size("small"), self.text_width(ctx)).height
         if self.icon and self.icon_size:
@@ -147,11 +165,12 @@ class Button(Widget):
             side = ctx.size(self.role) * 2
             canvas.icon(self.icon, pygame.Rect(x, self.rect.centery - side // 2, side, side))
             x += side + 12
-        text_rect = pygame.Rect(x, inner.top, inner.right - x - self._badge_width(ctx), inner.height)
+        above = self._badge_line(ctx)
+        text_rect = pygame.Rect(x, inner.top + above, inner.right - x - self._badge_width(ctx), inner.height - above)
         self._draw_label(canvas, ctx, text_rect, fg)
         if self.badge:
             # above the label: sits mostly over the top edge, so it never covers the words
-            if self._badge_width(ctx):   # list rows: inside, in the room kept free next to the words
+            if self._row_badge():        # list rows: inside, in the room kept free beside or above the words
                 draw_badge(canvas, ctx, self.badge, (self.rect.right - 10, self.rect.top + 8), "topright")
             else:
                 draw_badge(canvas, ctx, self.badge, (self.rect.right - 10, self.rect.top + 12), "bottomright")
@@ -165,7 +184,7 @@ class Button(Widget):
         total = layout.height + (detail.height if detail else 0)
         #: the label needs more room than the button has: it would stick out (the overflow walk checks this)
         ink = total - (layout.line_height - size)          # the last line's leading is empty space
-        self.overflowing = ink > self.rect.height - 4      # into the padding is tight but readable; past the edge is cut
+        self.overflowing = ink > self.rect.height - 4 - self._badge_line(ctx)   # into the padding is tight but readable; past the edge is cut
         top = rect.top + max(0, (rect.height - total) // 2)
         align = "center" if self.align == "center" and self.selected is None else "left"
         area = pygame.Rect(rect.left, top, rect.width, layout.height)
