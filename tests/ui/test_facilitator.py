@@ -209,3 +209,43 @@ def test_a_pack_without_the_trainers_password_shows_no_answer(make_app, fixture_
     assert logged(game, E.WrongAnswer)[-1].feedback == "Bijna! Andersom."
     pilot.press("backspace", "backspace", "backspace", "backspace", "1", "2", "3", "4", "return")
     assert game.session.state.opened.get("kastje-slot") == "solved"     # …and the answer opens the lock
+
+
+def test_after_the_end_the_console_shows_the_outcome_and_the_way_to_the_debrief(make_app, fixture_scenario):
+    app, pilot = make_app(fixture_scenario, console=True)
+    game = start_game(pilot)
+    app.draw()
+    click_console(pilot, "pause")
+    assert app.console.message == (app.tr("facilitator.done.paused"), "success")
+    click_console(pilot, "end")
+    app.draw()
+    click_console(pilot, "end")
+    assert game.session.state.ended
+    text = console_text(app)
+    assert text.startswith("Het spel is afgelopen.") and "spelleider heeft het spel beëindigd" in text
+    assert f"escapebox report {game.session.session_id} -o verslag.html" in text
+    assert app.console.message is None                   # not "Het spel staat op pauze" any more
+    keys = {w.key for w in app.console.focus.widgets}
+    assert keys == {"info", "debrief"}                   # no pause, time, hint or room buttons
+    assert app.stack.top.name == "debrief" and not app.console.focus.find("debrief").enabled
+    assert "staat op het scherm van de groep" in text
+
+
+
+def test_the_console_puts_the_debrief_on_after_the_ending(make_app, fixture_scenario):
+    from escapebox.core.autoplayer import branch_plan, reflection_answer
+    app, pilot = make_app(fixture_scenario, console=True)
+    game = start_game(pilot)
+    for planned in branch_plan(game.session, 0):          # the public command path to an ending
+        while game.session.current_reflection():
+            game.apply(reflection_answer(game.session, game.session.current_reflection()))
+        if not game.session.state.ended:
+            game.apply(planned.command)
+    while game.session.current_reflection():
+        game.apply(reflection_answer(game.session, game.session.current_reflection()))
+    game.route()
+    assert app.stack.top.name == "ending"
+    text = console_text(app)
+    assert "De groep is ontsnapt" in text and "klik ‘Nabespreking tonen’" in text
+    click_console(pilot, "debrief")
+    assert app.stack.top.name == "debrief"

@@ -16,7 +16,8 @@ from __future__ import annotations
 import pygame
 
 from escapebox.ui.canvas import LOGICAL_W
-from escapebox.ui.facilitator import facts
+from escapebox.ui.clock_text import clock_text
+from escapebox.ui.facilitator import ended, facts
 from escapebox.ui.facilitator.actions import FIVE_MINUTES, FacilitatorActions
 from escapebox.ui.widgets import Button, TextBox
 
@@ -38,6 +39,7 @@ class ConsolePanel:
         self.chosen: str | None = None
         self.confirm_end = False
         self.confirm_show = False
+        self.rooms_label_y: int | None = None
         self._screen_puzzle: str | None = None
 
     # ------------------------------------------------------------ state
@@ -85,6 +87,8 @@ class ConsolePanel:
     # ------------------------------------------------------------ widgets
 
     def build(self, ctx) -> list:
+        if self.app.game.session.state.ended:
+            return self._build_ended(ctx)
         tr, game = self.app.tr, self.app.game
         puzzle = self.puzzle()
         info = TextBox(facts.facts_text(self.app, puzzle, self.solution_shown), INFO, key="info", panel=True)
@@ -112,6 +116,17 @@ class ConsolePanel:
         y = self._place_rows(ctx, rows, CONTROLS.top)
         rooms = self._room_buttons(ctx, y + 56)
         return [info] + [b for row in rows for b in row] + rooms
+
+    def _build_ended(self, ctx) -> list:
+        """After the end: the outcome and the way to the debrief and report; nothing live to press."""
+        app = self.app
+        info = TextBox(ended.ended_text(app), INFO, key="info", panel=True)
+        debrief = Button(app.tr("facilitator.ended.show_debrief"), lambda: ended.show_debrief(app), key="debrief",
+                         kind="primary")
+        debrief.enabled = not app.game.session.state.pending and not ended.debrief_on_screen(app)
+        self._place_rows(ctx, [[debrief]], CONTROLS.top)
+        self.rooms_label_y = None
+        return [info, debrief]
 
     def _place_rows(self, ctx, rows, y: int) -> int:
         for row in rows:
@@ -155,7 +170,15 @@ class ConsolePanel:
         title = tr("facilitator.console.title", scenario=game.scenario.title)
         canvas.text(title, (MARGIN, 14), "bold", ctx.size("small"), c.text)
         group = game.session.state.group or "—"
-        line = tr("facilitator.console.group", group=group) + "  ·  " + facts.clock_line(self.app)
+        line = tr("facilitator.console.group", group=group) + "  ·  " + self._clock_line()
         canvas.text(line, (MARGIN, 60), "regular", ctx.size("small"), c.muted)
-        canvas.text(tr("facilitator.console.rooms"), (CONTROLS.left, self.rooms_label_y), "bold",
-                    ctx.size("small"), c.text)
+        if self.rooms_label_y is not None:
+            canvas.text(tr("facilitator.console.rooms"), (CONTROLS.left, self.rooms_label_y), "bold",
+                        ctx.size("small"), c.text)
+
+    def _clock_line(self) -> str:
+        """The live clock, or once the game is over how long it took (not "klok staat stil")."""
+        view = self.app.game.session.timer()
+        if self.app.game.session.state.ended:
+            return self.app.tr("facilitator.ended.header", time=clock_text(view.elapsed))
+        return facts.clock_line(self.app)

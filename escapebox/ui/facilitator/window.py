@@ -56,6 +56,7 @@ class ConsoleWindow:
         self.panel = ConsolePanel(app, hide_solutions=False, report=self.report)
         self.message: tuple[str, str] | None = None
         self._signature = None
+        self._ended = False
 
     # ------------------------------------------------------------ events
 
@@ -90,12 +91,20 @@ class ConsoleWindow:
             self._draw_waiting(c)
         else:
             if self.panel.signature() != self._signature:
+                self._forget_live_message()
                 self.focus.set(self.panel.build(self.ctx), self.ctx)
                 self._signature = self.panel.signature()
             self.panel.draw(self.canvas, self.ctx)
             self.focus.draw(self.canvas, self.ctx)
             self._draw_message(c)
         self.window.flip()
+
+    def _forget_live_message(self) -> None:
+        """At the end of the game a message about the game in play ("Het spel staat op pauze") goes."""
+        ended = self.app.game.session.state.ended
+        if ended and not self._ended:
+            self.message = None
+        self._ended = ended
 
     def _draw_waiting(self, c) -> None:
         self.canvas.text(self.app.tr("facilitator.console.waiting"), (960, 540), "bold", self.app.size("heading"),
