@@ -182,3 +182,40 @@ def test_the_spot_answer_is_outlined_on_a_png_picture(tmp_path):
     maker, cards_end = _rendered_sheet(loaded)
     _assert_outlined(maker, cards_end)
     assert maker.marked[0][2].path.suffix == ".png"
+
+
+def test_a_spot_answer_without_its_picture_is_told_in_words_not_as_a_list(tmp_path):
+    folder = tmp_path / "alle-soorten"
+    shutil.copytree(REPO / "tests" / "ui" / "fixtures" / "alle-soorten", folder)
+    loaded = load_scenario(folder)
+    (folder / "images" / "rooster.svg").unlink()          # gone after loading: print must still say where
+    entry = next(e for s in trainer_sheet(loaded, NL) for e in s.entries if e.title == "Klopt het rooster?")
+    assert entry.picture is None and "[" not in entry.lines[0]
+    assert entry.lines[0] == ("Antwoord: het gebied van 40 tot 60 procent van links, 20 tot 80 procent van boven "
+                              "in het plaatje")
+
+
+def _catalogue_patterns(lang="nl"):
+    import re
+    import tomllib
+    with open(REPO / "escapebox" / "locales" / lang / "print.toml", "rb") as file:
+        catalogue = tomllib.load(file)
+
+    def values(table):
+        for value in table.values():
+            yield from values(value) if isinstance(value, dict) else [value]
+
+    return [(".+".join(re.escape(part) for part in re.split(r"\{[a-z_]+\}", text)), text) for text in values(catalogue)]
+
+
+def test_the_printing_doc_quotes_what_print_really_writes_on_the_cards():
+    """Every card text docs/printing.md quotes (with … for the scenario's words) is a catalogue text,
+    or a part of one ("na de puzzel '…'")."""
+    import re
+    doc = (REPO / "docs" / "printing.md").read_text(encoding="utf-8")
+    quoted = [q for q in re.findall(r"`([^`\n]+)`", doc) if " " in q and not q.startswith(("escapebox", "kind:", "-"))]
+    patterns = _catalogue_patterns()
+    assert len(quoted) >= 10
+    for text in quoted:
+        example, fragment = text.replace("…", "X"), re.escape(text).replace("…", ".+")
+        assert any(re.search(pattern, example) or re.search(fragment, template) for pattern, template in patterns), text

@@ -1,9 +1,11 @@
 """``escapebox print MAP -o kaarten.pdf``: the scenario as printable A4 cards for a paper or hybrid box.
 
 Rooms, objects (locked ones with a separate "inside" card), clues, items,
-puzzles and endings, four to a page with cut lines; the answers and hints
-are on separate pages at the end for the trainer (``--no-answers`` leaves
-them out).  pygame is only imported when the command runs.
+puzzles, dilemma choices, reflections and endings (with their variants), four
+to a page with cut lines; the trainer's sheet follows on pages of its own:
+answers with near misses and mistakes, the dilemmas' feedback and the debrief
+(``--no-answers`` leaves out the answers only).  docs/printing.md tells the
+trainer what is on each.  pygame is only imported when the command runs.
 """
 
 from __future__ import annotations
