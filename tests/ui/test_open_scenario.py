@@ -185,3 +185,12 @@ def test_a_presenter_clicker_reaches_the_new_buttons_and_presses_them(make_app, 
     assert pilot.screen.focus.focused.key == "back"
     pilot.press("f5")
     assert pilot.screen.name == "picker"
+
+
+def test_a_path_from_the_home_folder_is_typed_with_a_tilde(make_app, own, good_pack, monkeypatch, no_dialog):
+    monkeypatch.setenv("HOME", str(good_pack.parent))
+    app, pilot = make_app()
+    pilot.click_widget("open")
+    pilot.type("~/sleutel.escapebox")
+    pilot.press("return")
+    assert pilot.screen.name == "picker" and (own / "sleutel.escapebox").is_file()

@@ -15,6 +15,8 @@ opens, Esc goes back; a presenter clicker steps with PageDown/PageUp.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 
 from escapebox.ui import file_dialog
@@ -83,7 +85,7 @@ class OpenScenarioScreen(Screen):
         if not path:
             self.lines, self.refused = [self.app.tr("opening.open.empty")], True
             return
-        added = add_scenario(path)
+        added = add_scenario(Path(path).expanduser())   # "~/Downloads/…" as a Mac or Linux trainer types it
         lines = messages(added, self.app.tr)
         if not added.ok:
             self.lines, self.refused = lines, True
