@@ -40,11 +40,9 @@ def describe_mistake(puzzle, answer: Any, tr) -> str:
 
 
 def _match(puzzle: MatchPuzzle, answer, tr) -> str | None:
-    chosen = index_list(answer)
-    if chosen is None or sorted(chosen) != list(range(len(puzzle.pairs))):
+    wrong = puzzle.wrong_pairs(answer)      # one right entry may belong to several lefts: the kind knows
+    if wrong is None:
         return None
-    wrong = [f"{puzzle.pairs[left].left} – {puzzle.pairs[right].right}"
-             for left, right in enumerate(chosen) if left != right]
     return tr("report.mistake.pairs", count=len(wrong), of=len(puzzle.pairs), pairs="; ".join(wrong))
 
 

@@ -28,7 +28,7 @@ def printed(card, puzzle) -> list[str]:
     """The texts of the shuffled list on the card, in printed order (without bullet or letter)."""
     if puzzle.kind == "order":
         return [line[2:] for line in card.paragraphs if line.startswith("• ")]
-    rights = {pair.right for pair in puzzle.pairs}
+    rights = set(puzzle.rights)
     return [line[3:] for line in card.paragraphs if line[3:] in rights and line[0].isalpha()]
 
 
@@ -37,7 +37,7 @@ def on_screen(screen, puzzle) -> list[str]:
     prefix = "step:" if puzzle.kind == "order" else "right:"
     widgets = sorted((w for w in screen.focus.widgets if (w.key or "").startswith(prefix)), key=lambda w: w.rect.top)
     index = [int(w.key[len(prefix):]) for w in widgets]
-    return [puzzle.steps[i] for i in index] if puzzle.kind == "order" else [puzzle.pairs[i].right for i in index]
+    return [puzzle.steps[i] for i in index] if puzzle.kind == "order" else [puzzle.rights[i] for i in index]
 
 
 def test_every_bundled_order_and_match_puzzle_is_checked():
@@ -58,9 +58,9 @@ def test_the_printed_order_is_the_screen_order(folder, make_app):
         screen = app.stack.push(puzzle_screen(app, pid))
         pilot.run()
         shown = on_screen(screen, puzzle)
-        assert len(shown) == (len(puzzle.steps) if puzzle.kind == "order" else len(puzzle.pairs))
+        assert len(shown) == (len(puzzle.steps) if puzzle.kind == "order" else len(puzzle.rights))  # shared: once
         assert printed(cards[puzzle.title], puzzle) == shown, pid
-        solved = list(puzzle.steps) if puzzle.kind == "order" else [pair.right for pair in puzzle.pairs]
+        solved = list(puzzle.steps) if puzzle.kind == "order" else list(puzzle.rights)
         assert shown != solved, f"{pid} starts solved"
         app.stack.pop()
         pilot.run()

@@ -7,7 +7,9 @@ pairs are visible without relying on colour.  Keyboard (docs/rules.md,
 left and then right makes a pair, and Enter checks the whole answer
 ("Controleer (Enter)"), also with the focus on an entry.  Mouse: click left,
 click right.  The right column is shown in a fixed shuffled order
-(``MatchPuzzle.shown_rights``, as on the printed card).
+(``MatchPuzzle.shown_rights``, as on the printed card).  An answer that fits
+several situations is shown once and stays there when chosen: it then says
+"hoort bij A, C", and the line above the columns says that this can happen.
 
 The chosen left entry has a filled round mark (the left column is one radio
 group) and the line above the columns says "Kies nu rechts wat bij A hoort.";
@@ -17,6 +19,8 @@ click aimed at the next row used to miss, issue #16).
 """
 
 from __future__ import annotations
+
+from itertools import zip_longest
 
 import pygame
 
@@ -43,15 +47,13 @@ class MatchScreen(PuzzleScreen):
         area = pygame.Rect(area.left, area.top + note_h, area.width, area.height - note_h)
         col_w = (area.width - 160) // 2
         lefts, rights = [], []
-        paired_to = {right: left for left, right in self.pairs.items()}
+        paired_to = self.paired_to()
         for i, pair in enumerate(self.puzzle.pairs):
             lefts.append(Button(f"{LETTERS[i]}.  {pair.left}", lambda i=i: self.pick_left(i), key=f"left:{i}",
                                 align="left", selected=i == self.active, radio=True, item=True))
-        # measured with the widest "hoort bij X" the row could get
-        widest = max(LETTERS[:len(self.puzzle.pairs)], key=lambda letter: canvas.measure(
-            tr("ui.match.paired", letter=letter), "regular", self.app.size("small")))
+        widest = self._widest_letters()
         for j in self.right_order:
-            rights.append(Button(self.puzzle.pairs[j].right, lambda j=j: self.pick_right(j), key=f"right:{j}",
+            rights.append(Button(self.puzzle.rights[j], lambda j=j: self.pick_right(j), key=f"right:{j}",
                                  align="left", item=True, detail=tr("ui.match.paired", letter=widest)))
         for role, compact in (("body", False), ("small", False), ("small", True)):
             for b in lefts + rights:
@@ -59,31 +61,60 @@ class MatchScreen(PuzzleScreen):
                 b.pad_y = 4 if compact else b.pad_y   # the largest text size: less padding, nothing cut off
             left_h = [b.preferred_height(canvas, self.app, col_w) for b in lefts]
             right_h = [b.preferred_height(canvas, self.app, col_w) for b in rights]
-            rows = [max(a, b) for a, b in zip(left_h, right_h)]
+            # a shared answer leaves the right column shorter: the rows below it are as tall as the
+            # shortest right entry, so the left column does not end in a row of another size
+            rows = [max(a, b if b is not None else min(right_h)) for a, b in zip_longest(left_h, right_h)]
             if sum(rows) + 12 * (len(rows) - 1) <= area.height:
                 break
         for j, button in zip(self.right_order, rights):
-            button.detail = tr("ui.match.paired", letter=LETTERS[paired_to[j]]) if j in paired_to else None
+            letters = ", ".join(LETTERS[i] for i in paired_to.get(j, ()))
+            button.detail = tr("ui.match.paired", letter=letters) if letters else None
         y = area.top
         for n, height in enumerate(rows):
             lefts[n].rect = pygame.Rect(area.left, y, col_w, height)
-            rights[n].rect = pygame.Rect(area.right - col_w, y, col_w, height)
+            if n < len(rights):
+                rights[n].rect = pygame.Rect(area.right - col_w, y, col_w, height)
             y += height + 12
         self.lefts, self.rights = lefts, rights
-        widgets = []
-        for left, right in zip(lefts, rights):
-            widgets += [left, right]
-        return widgets
+        return [w for row in zip_longest(lefts, rights) for w in row if w is not None]
+
+    def paired_to(self) -> dict[int, list[int]]:
+        """Right entry → the lefts paired with it, in the left order (a shared answer has several)."""
+        found: dict[int, list[int]] = {}
+        for left in sorted(self.pairs):
+            found.setdefault(self.pairs[left], []).append(left)
+        return found
+
+    def _widest_letters(self) -> str:
+        """The widest "hoort bij …" a right entry could get, so that no entry grows when a pair is made.
+
+        A one-to-one match: the widest single letter; with a shared answer, all the letters at once.
+        """
+        letters = LETTERS[:len(self.puzzle.pairs)]
+        if self.puzzle.shared:
+            return ", ".join(letters)
+        return max(letters, key=lambda letter: self.app.canvas.measure(
+            self.app.tr("ui.match.paired", letter=letter), "regular", self.app.size("small")))
 
     def _note(self, width: int) -> str:
-        """How to pair, and which left entry waits for its right one (only that, when both do not fit)."""
-        tr, how = self.app.tr, self.app.tr("ui.match.how")
+        """How to pair, and which left entry waits for its right one: the longest of these that fits.
+
+        With a shared answer, that an answer may fit several situations goes before how to pair:
+        the group would otherwise think a chosen answer is used up.  Only at the largest text
+        sizes, when even that does not fit, the line says just what to do now.
+        """
+        tr = self.app.tr
+        shared = tr("ui.match.shared") if self.puzzle.shared else None
+        how = f"{tr('ui.match.how')} {shared}" if shared else tr("ui.match.how")
         if self.active is None:
-            return how
-        now = tr("ui.match.now_right", letter=LETTERS[self.active])
-        both = f"{how}  {now}"
-        fits = self.app.canvas.measure(both, "italic", self.app.size("small")) <= width
-        return both if fits else now
+            choices = [how, shared or how]
+        else:
+            now = tr("ui.match.now_right", letter=LETTERS[self.active])
+            choices = [f"{how}  {now}"] + ([f"{shared}  {now}"] if shared else []) + [now]
+        for note in choices:
+            if self.app.canvas.measure(note, "italic", self.app.size("small")) <= width:
+                return note
+        return choices[-1]
 
     def pick_left(self, i: int) -> None:
         self.active = i
@@ -93,7 +124,10 @@ class MatchScreen(PuzzleScreen):
         if self.active is None:
             self.app.toast(self.app.tr("ui.match.left_first"), "info")
             return
-        self.pairs = {left: right for left, right in self.pairs.items() if right != j and left != self.active}
+        # a one-to-one match moves an answer to its new partner; a shared one may stay with others too
+        keep_others = self.puzzle.shared
+        self.pairs = {left: right for left, right in self.pairs.items()
+                      if left != self.active and (keep_others or right != j)}
         self.pairs[self.active] = j
         open_lefts = [i for i in range(len(self.puzzle.pairs)) if i not in self.pairs]
         self.active = open_lefts[0] if open_lefts else None
