@@ -219,3 +219,17 @@ def test_the_printing_doc_quotes_what_print_really_writes_on_the_cards():
     for text in quoted:
         example, fragment = text.replace("…", "X"), re.escape(text).replace("…", ".+")
         assert any(re.search(pattern, example) or re.search(fragment, template) for pattern, template in patterns), text
+
+
+def test_a_hidden_side_and_a_text_after_a_choice_get_cards_of_their_own():
+    loaded = load_scenario(REPO / "scenarios" / "hele-team-leert")
+    cards = build_cards(loaded, NL)
+    zorgmap = loaded.scenario.rooms["huis"].objects["zorgmap"]
+    hidden = [c for c in cards if c.kind == "hidden"]
+    assert [c.title for c in hidden] == ["Zorgmap"] and hidden[0].paragraphs[0] == zorgmap.hidden_text
+    assert hidden[0].note == "Verborgen · pas geven als jullie 'Schoolopdracht van Dewi' gebruiken bij 'Zorgmap'"
+    assert not [c for c in cards if c.kind != "hidden" and zorgmap.hidden_text in c.paragraphs]
+    keuken = next(o for room in loaded.scenario.rooms.values() for o in room.objects.values() if o.name == "Keuken")
+    instead = [c for c in cards if c.title == "Keuken" and "in plaats van" in c.note]
+    assert [c.paragraphs[0] for c in instead] == list(keuken.after_choice.values())
+    assert instead[0].note.endswith("als jullie kozen: Kees deed het anders · keuze 1")

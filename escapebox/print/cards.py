@@ -35,10 +35,11 @@ class Card:
 def build_cards(loaded, tr) -> list[Card]:
     scenario = loaded.scenario
     cards: list[Card] = []
+    chosen_by = _option_names(scenario, tr)
     for rid, room in scenario.rooms.items():
-        cards.append(_room_card(scenario, rid, room, tr))
+        cards += _room_cards(scenario, rid, room, tr, chosen_by)
         for obj in room.objects.values():
-            cards += _object_cards(scenario, room, obj, tr)
+            cards += _object_cards(scenario, room, obj, tr, chosen_by)
     cards += [Card("clue", clue.title, [clue.text], tr("print.card.clue"), _image(loaded, clue.image))
               for clue in scenario.clues.values()]
     cards += [Card("item", item.name, [item.text], tr("print.card.item")) for item in scenario.items.values()]
@@ -56,6 +57,17 @@ def _image(loaded, relative: str | None) -> Path | None:
     return loaded.folder / relative if relative else None
 
 
+def _room_cards(scenario, rid, room, tr, chosen_by) -> list[Card]:
+    """The room's card, and one per dilemma choice that changes its text (``after_choice``)."""
+    card = _room_card(scenario, rid, room, tr)
+    return [card] + [Card("room", room.name, [text] + card.paragraphs[1:], _instead(room.name, option_id, chosen_by, tr))
+                     for option_id, text in room.after_choice.items()]
+
+
+def _instead(name: str, option_id: str, chosen_by, tr) -> str:
+    return tr("print.card.after_choice", name=name, choice=chosen_by.get(option_id, option_id))
+
+
 def _room_card(scenario, rid, room, tr) -> Card:
     paragraphs = [room.text]
     if room.objects:
@@ -71,15 +83,27 @@ def _room_card(scenario, rid, room, tr) -> Card:
     return Card("room", room.name, paragraphs, note)
 
 
-def _object_cards(scenario, room, obj, tr) -> list[Card]:
-    inside = [obj.text] + [tr("print.card.find_clue", title=scenario.clues[c].title) for c in obj.reveals]
-    inside += [tr("print.card.find_item", name=scenario.items[i].name) for i in obj.gives]
+def _object_cards(scenario, room, obj, tr, chosen_by) -> list[Card]:
+    """The object (outside and inside when locked), its text after a choice, and its hidden side."""
+    finds = [tr("print.card.find_clue", title=scenario.clues[c].title) for c in obj.reveals]
+    finds += [tr("print.card.find_item", name=scenario.items[i].name) for i in obj.gives]
     where = tr("print.card.in_room", room=room.name)
-    if not obj.locked_by:
-        return [Card("object", obj.name, inside, where)]
-    lock = scenario.puzzles[obj.locked_by].title
-    outside = Card("object", obj.name, [tr("print.card.locked", puzzle=lock)], where)
-    return [outside, Card("inside", obj.name, inside, tr("print.card.open_after", puzzle=lock))]
+    if obj.only_after:
+        where = tr("print.card.only_after", where=where, choice=chosen_by.get(obj.only_after, obj.only_after))
+    if obj.locked_by:
+        lock = scenario.puzzles[obj.locked_by].title
+        cards = [Card("object", obj.name, [tr("print.card.locked", puzzle=lock)], where),
+                 Card("inside", obj.name, [obj.text] + finds, tr("print.card.open_after", puzzle=lock))]
+    else:
+        cards = [Card("object", obj.name, [obj.text] + finds, where)]
+    cards += [Card(cards[-1].kind, obj.name, [text] + finds, _instead(obj.name, option_id, chosen_by, tr))
+              for option_id, text in obj.after_choice.items()]
+    if obj.needs_item:
+        hidden = [obj.hidden_text] if obj.hidden_text else []
+        hidden += [tr("print.card.find_clue", title=scenario.clues[c].title) for c in obj.hidden_reveals]
+        cards.append(Card("hidden", obj.name, hidden,
+                          tr("print.card.hidden", item=scenario.items[obj.needs_item].name, name=obj.name)))
+    return cards
 
 
 def _puzzle_card(loaded, pid, puzzle, tr) -> Card:

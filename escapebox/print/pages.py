@@ -33,7 +33,7 @@ PAGE_SIZES = (26, 23, 20)
 INK, MUTED, LINE, WHITE = (25, 30, 40), (95, 100, 110), (160, 165, 175), (255, 255, 255)
 KIND_COLOURS = {"room": (16, 101, 120), "object": (120, 80, 20), "inside": (150, 40, 40), "clue": (30, 110, 50),
                 "item": (90, 60, 130), "puzzle": (160, 60, 20), "ending": (60, 60, 60),
-                "choice": (130, 40, 110), "reflection": (30, 80, 160)}
+                "choice": (130, 40, 110), "reflection": (30, 80, 160), "hidden": (110, 90, 20)}
 WRITE_LINE_H = 59                      # 1 cm at 150 dpi: the ruling of a school notebook
 SCALE_D = 64                           # a circle of 11 mm to tick, with its number inside
 #: Outlines on a spot picture: magenta and blue stand out on the bundled pictures' muted
