@@ -88,7 +88,51 @@ class Canvas:
         if len(colour) == 4 and colour[3] < 255:
             self._fill_alpha(rect, colour, radius)
             return
-        pygame.draw.rect(self.surface, colour, self.px(rect), border_radius=self.px_len(radius) if radius else 0)
+        target = self.px(rect)
+        if radius:
+            self._fill_rounded(target, colour, self.px_len(radius))
+        else:
+            pygame.draw.rect(self.surface, colour, target)
+
+    def _fill_rounded(self, target: pygame.Rect, colour, radius: int) -> None:
+        """An opaque rounded rectangle: the rows between the corners as one plain fill.
+
+        ``pygame.draw.rect`` with a radius fills a dialog's panel at 3840×2160
+        in 1.25 ms on the development machine; a plain fill of the middle and the
+        rounded call clipped to the two corner bands take 0.68 ms, pixel for
+        pixel the same (tests/ui/test_draw_caches.py compares them).
+        """
+        if target.height <= 4 * radius:
+            pygame.draw.rect(self.surface, colour, target, border_radius=radius)
+            return
+        previous = self.surface.get_clip()
+        self.surface.fill(colour, pygame.Rect(target.left, target.top + radius, target.width,
+                                              target.height - 2 * radius).clip(previous))
+        for band in (pygame.Rect(target.left, target.top, target.width, radius),
+                     pygame.Rect(target.left, target.bottom - radius, target.width, radius)):
+            self.surface.set_clip(band.clip(previous))
+            pygame.draw.rect(self.surface, colour, target, border_radius=radius)
+        self.surface.set_clip(previous)
+
+    def shadow(self, rect, colour, radius: int, under) -> None:
+        """A see-through ``fill`` of ``rect`` where the opaque rounded ``under``, drawn next, leaves it visible.
+
+        A dialog's shadow is its panel moved down: blending the whole panel-sized
+        overlay cost 4.6 ms at 3840×2160 (development machine) for the strip of
+        about 10 logical pixels that shows under the panel.  Only the rows above
+        and below ``under``'s straight sides are blended; the rows in between
+        are covered by ``under`` whatever was blended there.
+        """
+        target, cover = self.px(rect), self.px(under)
+        corner = self.px_len(radius) if radius else 0
+        if cover.left > target.left or cover.right < target.right:
+            self._fill_alpha(rect, colour, radius)
+            return
+        overlay = self._overlay(target.size, colour, radius)
+        hidden_top, hidden_bottom = cover.top + corner, cover.bottom - corner
+        for top, bottom in ((target.top, min(target.bottom, hidden_top)), (max(target.top, hidden_bottom), target.bottom)):
+            if bottom > top:
+                self.surface.blit(overlay, (target.left, top), pygame.Rect(0, top - target.top, target.width, bottom - top))
 
     def frame(self, rect, colour, width: int = 2, radius: int = 0) -> None:
         pygame.draw.rect(self.surface, colour, self.px(rect), width=self.px_len(width),
@@ -96,13 +140,16 @@ class Canvas:
 
     def _fill_alpha(self, rect, colour, radius: int) -> None:
         target = self.px(rect)
-        key = (target.size, tuple(colour), radius)
+        self.surface.blit(self._overlay(target.size, colour, radius), target)
+
+    def _overlay(self, size: tuple[int, int], colour, radius: int) -> pygame.Surface:
+        key = (size, tuple(colour), radius)
         overlay = self._overlay_cache.get(key)
         if overlay is None:
-            overlay = pygame.Surface(target.size, pygame.SRCALPHA)
+            overlay = pygame.Surface(size, pygame.SRCALPHA)
             pygame.draw.rect(overlay, colour, overlay.get_rect(), border_radius=self.px_len(radius) if radius else 0)
             self._overlay_cache[key] = overlay
-        self.surface.blit(overlay, target)
+        return overlay
 
     def line(self, start, end, colour, width: int = 2) -> None:
         pygame.draw.line(self.surface, colour, self.to_physical(start), self.to_physical(end), self.px_len(width))
@@ -200,10 +247,10 @@ class Canvas:
         used = pygame.Rect(0, 0, round(iw * factor), round(ih * factor))
         used.center = rect.center
         physical = self.px(used)
-        scaled = self.images.scaled(path, physical.size)
-        if scaled is not None:
+        picture = self.images.picture(path, physical.size)
+        if picture is not None:
             with self.clip(rect):
-                self.surface.blit(scaled, physical)
+                picture.blit(self.surface, physical.topleft)
         return used
 
     def icon(self, name: str | None, rect) -> bool:

@@ -224,8 +224,8 @@ class ImageCache:
             self._refuse(path, _decode_problem(exc))
             return None
 
-    def scaled(self, path: Path, size: tuple[int, int]) -> pygame.Surface | None:
-        """The image scaled to ``size`` physical pixels (aspect ratio is the caller's job)."""
+    def picture(self, path: Path, size: tuple[int, int]) -> Picture | None:
+        """The image scaled to ``size`` physical pixels, kept in parts that are quick to draw (:class:`Picture`)."""
         size = (max(1, int(size[0])), max(1, int(size[1])))
 
         if self.refused(path) is not None:
@@ -241,7 +241,12 @@ class ImageCache:
                     pass
             image = self.original(path)
             return None if image is None else pygame.transform.smoothscale(image, size)
-        return self._scaled.fetch((path, size), lambda: self._guarded(path, draw))
+        return self._scaled.fetch((path, size), lambda: self._guarded(path, lambda: Picture.of(draw())))
+
+    def scaled(self, path: Path, size: tuple[int, int]) -> pygame.Surface | None:
+        """The image scaled to ``size`` physical pixels as one surface (aspect ratio is the caller's job)."""
+        picture = self.picture(path, size)
+        return None if picture is None else picture.surface()
 
     def icon(self, name: str | None, px: int) -> pygame.Surface | None:
         """An SVG icon as a square surface of ``px`` physical pixels."""
@@ -268,6 +273,116 @@ class ImageCache:
 def _for_display(surface: pygame.Surface) -> pygame.Surface:
     """The surface in the window's pixel format (fast to blit); as it is when there is no window yet."""
     return surface.convert_alpha() if pygame.display.get_surface() is not None else surface
+
+
+#: the widest see-through edge (pixels a side) kept apart from an opaque inside: an SVG rendered at
+#: its exact size leaves at most one antialiased row or column; the fixture's 1600×900 room picture,
+#: scaled up from its proportions to 2672×1504 at 3840×2160 (``scaled``'s fallback), five columns
+MAX_EDGE = 8
+
+
+class Picture:
+    """A scaled picture kept as it is fastest to draw: its fully opaque inside without an alpha channel.
+
+    Copying opaque pixels is quicker than blending them: a 3000×1700 room
+    picture took 7.4 ms to blit with its alpha channel and 2.6 ms without at
+    3840×2160 on the development machine (docs/performance.md).  An SVG room
+    picture is opaque except, at most sizes, for a one-pixel edge the renderer
+    antialiases, so that edge is kept with its alpha in four thin strips and
+    drawn blended as before: the same pixels on screen as one blended blit.
+    A picture with see-through parts inside stays one surface.
+    """
+
+    __slots__ = ("size", "inner", "edges", "offset")
+
+    def __init__(self, size: tuple[int, int], inner: pygame.Surface | None, edges: list, offset=(0, 0)):
+        self.size = size
+        #: the opaque part without its alpha channel, at ``offset`` (at most ``MAX_EDGE`` pixels in); or None
+        self.inner = inner
+        self.offset = offset
+        #: ``(surface with alpha, (x, y))`` parts blended as they are
+        self.edges = edges
+
+    @classmethod
+    def of(cls, surface: pygame.Surface | None) -> Picture | None:
+        if surface is None:
+            return None
+        size = surface.get_size()
+        if not surface.get_flags() & pygame.SRCALPHA or pygame.display.get_surface() is None:
+            return cls(size, None, [(surface, (0, 0))])
+        inside = _opaque_inside(surface)
+        if inside is None:
+            return cls(size, None, [(surface, (0, 0))])
+        return cls(size, surface.subsurface(inside).convert(), _strips(surface, inside), inside.topleft)
+
+    @property
+    def pixel_bytes(self) -> int:
+        parts = ([self.inner] if self.inner is not None else []) + [part for part, _ in self.edges]
+        return sum(part.get_width() * part.get_height() * part.get_bytesize() for part in parts)
+
+    def blit(self, target: pygame.Surface, pos: tuple[int, int]) -> None:
+        x, y = pos
+        if self.inner is not None:
+            target.blit(self.inner, (x + self.offset[0], y + self.offset[1]))
+        for part, (dx, dy) in self.edges:
+            target.blit(part, (x + dx, y + dy))
+
+    def surface(self) -> pygame.Surface:
+        """One surface with alpha, as the renderer made it (a full-screen view, the room's warm-up)."""
+        if self.inner is None and len(self.edges) == 1:
+            return self.edges[0][0]
+        if not self.edges:
+            return self.inner
+        whole = pygame.Surface(self.size, pygame.SRCALPHA)
+        whole.fill((0, 0, 0, 0))
+        # the maximum of each channel with a transparent black surface copies the pixels exactly, alpha too
+        whole.blit(self.inner, self.offset, special_flags=pygame.BLEND_RGBA_MAX)
+        for part, pos in self.edges:
+            whole.blit(part, pos, special_flags=pygame.BLEND_RGBA_MAX)
+        return whole
+
+
+def _opaque_inside(surface: pygame.Surface) -> pygame.Rect | None:
+    """The rectangle left when see-through rows and columns (at most ``MAX_EDGE`` a side) are cut off.
+
+    Rows are judged between the columns that may be cut and the other way
+    round, so a soft right edge does not cost rows too.  None when that inside
+    still has a see-through pixel (a transparent hole or shape) or the picture
+    is too small to have an inside.
+    """
+    opaque = pygame.mask.from_surface(surface, 254)
+    width, height = surface.get_size()
+    core = surface.get_rect().inflate(-2 * MAX_EDGE, -2 * MAX_EDGE)
+    if core.width <= 0 or core.height <= 0:
+        return None
+
+    def row(y: int) -> bool:
+        return _all_set(opaque, pygame.Rect(core.left, y, core.width, 1))
+
+    def column(x: int) -> bool:
+        return _all_set(opaque, pygame.Rect(x, core.top, 1, core.height))
+
+    top = max((y + 1 for y in range(MAX_EDGE) if not row(y)), default=0)
+    bottom = min((y for y in range(height - MAX_EDGE, height) if not row(y)), default=height)
+    left = max((x + 1 for x in range(MAX_EDGE) if not column(x)), default=0)
+    right = min((x for x in range(width - MAX_EDGE, width) if not column(x)), default=width)
+    inside = pygame.Rect(left, top, right - left, bottom - top)
+    return inside if _all_set(opaque, inside) else None
+
+
+def _all_set(mask: pygame.mask.Mask, rect: pygame.Rect) -> bool:
+    if rect.width <= 0 or rect.height <= 0:
+        return False
+    return mask.overlap_area(pygame.mask.Mask(rect.size, fill=True), rect.topleft) == rect.width * rect.height
+
+
+def _strips(surface: pygame.Surface, inside: pygame.Rect) -> list:
+    """What lies around the inside, as up to four copies with alpha: top, bottom, left, right."""
+    width, height = surface.get_size()
+    rects = (pygame.Rect(0, 0, width, inside.top), pygame.Rect(0, inside.bottom, width, height - inside.bottom),
+             pygame.Rect(0, inside.top, inside.left, inside.height),
+             pygame.Rect(inside.right, inside.top, width - inside.right, inside.height))
+    return [(surface.subsurface(rect).copy(), rect.topleft) for rect in rects if rect.width > 0 and rect.height > 0]
 
 
 def _decode_problem(exc: BaseException) -> MediaProblem:

@@ -55,7 +55,7 @@ class LRU(OrderedDict):
 def _pixel_bytes(value) -> int:
     if isinstance(value, pygame.Surface):
         return value.get_width() * value.get_height() * value.get_bytesize()
-    return 0
+    return getattr(value, "pixel_bytes", 0)      # a picture kept in parts (images.Picture)
 
 
 class FontBook:

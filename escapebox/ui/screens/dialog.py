@@ -51,7 +51,10 @@ class Dialog(Screen):
 
     def draw(self, canvas) -> None:
         c = self.app.theme.colours
-        canvas.fill(self.panel.move(0, 10), (0, 0, 0, 70), self.app.theme.radius)
+        if len(c.panel) == 4 and c.panel[3] < 255:      # a see-through panel shows all of its shadow
+            canvas.fill(self.panel.move(0, 10), (0, 0, 0, 70), self.app.theme.radius)
+        else:
+            canvas.shadow(self.panel.move(0, 10), (0, 0, 0, 70), self.app.theme.radius, under=self.panel)
         canvas.fill(self.panel, c.panel, self.app.theme.radius)
         canvas.frame(self.panel, c.border, 3, self.app.theme.radius)
         self.draw_content(canvas)
