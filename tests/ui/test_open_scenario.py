@@ -173,12 +173,20 @@ def test_a_long_edition_name_stays_clear_of_the_buttons_at_the_beamers_text(make
     assert min(card.rect.top for card in screen.cards) >= screen._head_bottom() + 10
 
 
-def test_a_presenter_clicker_reaches_the_new_buttons_and_presses_them(make_app, no_dialog):
-    app, pilot = make_app()
-    for _ in range(40):                              # PageDown only: through the pages, then control by control
-        if pilot.screen.focus.focused.key == "festival":
+@pytest.mark.parametrize("text_size", ["normal", "large"])
+def test_a_presenter_clicker_reaches_every_card_and_the_new_buttons(make_app, no_dialog, text_size):
+    """PageDown only, as the clicker sends it: row by row through the cards (at the beamer's text
+    size a row is most of the list's height), then control by control."""
+    app, pilot = make_app(text_size=text_size)
+    picker, seen = pilot.screen, set()
+    for _ in range(40):
+        focused = picker.focus.focused
+        assert focused not in picker.cards or not focused.clipped
+        seen |= {card.entry.path for card in picker.cards if not card.clipped}
+        if focused.key == "festival":
             break
         pilot.press("pagedown")
+    assert seen == {card.entry.path for card in picker.cards}          # every card came into view
     pilot.press("f5")
     assert pilot.screen.name == "festival-join"
     pilot.press("pagedown", "pagedown", "pagedown")  # the code, the address, "Meedoen", then "Terug"

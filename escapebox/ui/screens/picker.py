@@ -248,21 +248,29 @@ class PickerScreen(Screen):
             self._place()
             return True
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
-            down = event.key == pygame.K_PAGEDOWN
-            if not (self.more_below if down else self.more_above):
-                # nothing left to scroll: a presenter clicker's keys step to the next control, so
-                # it also reaches "Scenario openen…", the festival, the settings (F5 presses)
-                return self.focus.step_for_clicker(1 if down else -1)
-            self.scroll += (self.bottom - self.top - 100) * (1 if event.key == pygame.K_PAGEDOWN else -1)
-            self._place()
-            visible = [c for c in self.cards if not c.clipped]
-            if visible:
-                self.focus.focus(visible[0])
-            return True
+            return self._page(1 if event.key == pygame.K_PAGEDOWN else -1)
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             self.app.quit(0)
             return True
         return super().handle(event)
+
+    def _page(self, direction: int) -> bool:
+        """PageDown: the next row not (wholly) shown comes to the top, its first card focused;
+        PageUp: the row above comes to the bottom. A row as tall as the list at the beamer's text
+        size must still come into view, so the list moves by rows, not by a fixed page."""
+        if direction > 0:
+            target = next((c for c in self.cards if c.clipped and c.rect.top >= self.top), None)
+        else:
+            target = next((c for c in reversed(self.cards) if c.clipped and c.rect.top < self.top), None)
+        if target is None:
+            # nothing left to scroll: a presenter clicker's keys step to the next control, so it
+            # also reaches "Scenario openen…", the festival, the settings (F5 presses)
+            return self.focus.step_for_clicker(direction)
+        row = [c for c in self.cards if c.rect.top == target.rect.top]
+        self.scroll += target.rect.top - self.top if direction > 0 else target.rect.bottom - self.bottom
+        self._place()
+        self.focus.focus(row[0])
+        return True
 
     def draw(self, canvas) -> None:
         c, app = self.app.theme.colours, self.app
