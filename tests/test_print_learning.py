@@ -233,3 +233,18 @@ def test_a_hidden_side_and_a_text_after_a_choice_get_cards_of_their_own():
     instead = [c for c in cards if c.title == "Keuken" and "in plaats van" in c.note]
     assert [c.paragraphs[0] for c in instead] == list(keuken.after_choice.values())
     assert instead[0].note.endswith("als jullie kozen: Kees deed het anders · keuze 1")
+
+
+def test_the_pdf_carries_the_text_as_a_layer_a_viewer_can_find_and_copy(samira, tmp_path):
+    import subprocess
+    from escapebox.print.book import write_book
+    out = tmp_path / "kaarten.pdf"
+    write_book(samira, NL, out)
+    data = out.read_bytes()
+    assert b"3 Tr" in data and b"/BaseFont /Helvetica /Encoding /WinAnsiEncoding" in data
+    for line in ("Reflectie 3", "Samira vraagt iets · keuze 2", "Antwoorden en veelgemaakte fouten", "Nabespreking"):
+        assert b"(" + line.encode("cp1252") + b") Tj" in data, line
+    if shutil.which("gs"):                       # what a viewer reads back, where Ghostscript is at hand
+        text = subprocess.run(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=txtwrite", "-sOutputFile=-", str(out)],
+                              capture_output=True, text=True, check=True).stdout
+        assert "Reflectie 3" in text and "Bijna goed: '418'" in text and "Leerdoel:" in text

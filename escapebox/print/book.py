@@ -11,9 +11,14 @@ from escapebox.print.pdf import write_pdf
 
 
 def make_pages(loaded, tr, answers: bool = True) -> list:
-    """The pages as pygame surfaces: the cards, then (on pages of its own) the trainer's sheet.
+    """The pages as pygame surfaces: the cards, then (on pages of its own) the trainer's sheet."""
+    return make_book(loaded, tr, answers).pages
 
-    Without ``answers`` the sheet keeps the dilemmas and the debrief, which give no answer away.
+
+def make_book(loaded, tr, answers: bool = True):
+    """The drawn book (a ``PageMaker``: its pages and the text on each).
+
+    Without ``answers`` the trainer's sheet keeps the dilemmas and the debrief, which give no answer away.
     """
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from escapebox.print.pages import PageMaker
@@ -21,15 +26,16 @@ def make_pages(loaded, tr, answers: bool = True) -> list:
     maker = PageMaker(tr, tr("print.page_title", title=loaded.scenario.title), loaded.scenario.title)
     maker.add_cards(build_cards(loaded, tr))
     maker.add_trainer_sheet(trainer_sheet(loaded, tr, answers))
-    return maker.pages
+    return maker
 
 
 def write_book(loaded, tr, output: Path, answers: bool = True) -> int:
-    """Write the PDF; returns the number of pages."""
+    """Write the PDF (page images with their text as a layer to find and copy); returns the number of pages."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
 
-    pages = make_pages(loaded, tr, answers)
-    write_pdf(output, [(p.get_width(), p.get_height(), pygame.image.tobytes(p, "RGB")) for p in pages],
-              title=loaded.scenario.title)
-    return len(pages)
+    book = make_book(loaded, tr, answers)
+    write_pdf(output, [(p.get_width(), p.get_height(), pygame.image.tobytes(p, "RGB")) for p in book.pages],
+              title=loaded.scenario.title,
+              texts=[[(t.x, t.baseline, t.size, t.text) for t in page] for page in book.texts])
+    return len(book.pages)

@@ -13,6 +13,7 @@ readers with low vision.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
@@ -41,6 +42,16 @@ SCALE_D = 64                           # a circle of 11 mm to tick, with its num
 TARGET, DECOY = (200, 0, 110), (20, 80, 200)
 TARGET_W, DECOY_W = 6, 4
 SHEET_PICTURE_H = 560                  # a third of the page: the picture and its lines stay together
+
+
+@dataclass(frozen=True)
+class PageText:
+    """A line of text as drawn on a page, in page pixels: its left, its baseline, the font's size."""
+
+    x: int
+    baseline: int
+    size: int
+    text: str
 
 
 class Fonts:
@@ -115,6 +126,7 @@ class PageMaker:
         self.scenario_title = scenario_title
         self.fonts = Fonts()
         self.pages: list[pygame.Surface] = []
+        self.texts: list[list[PageText]] = []    # per page, every line drawn: the PDF's text layer
         self.slot = 4                     # four cards per page; 4 means "start a new page"
         self._images: dict[Path, pygame.Surface | None] = {}
         self._sheet_y = 0                 # where the trainer's sheet goes on (its last page)
@@ -161,9 +173,16 @@ class PageMaker:
         page = pygame.Surface((PAGE_W, PAGE_H))
         page.fill(WHITE)
         small = self.fonts.get("regular", 18)
-        page.blit(small.render(self.title if header is None else header, True, MUTED), (MARGIN, MARGIN // 2 - 8))
         self.pages.append(page)
+        self.texts.append([])
+        self._text(page, small, self.title if header is None else header, MUTED, (MARGIN, MARGIN // 2 - 8))
         return page
+
+    def _text(self, page, font: pygame.font.Font, text: str, colour, pos: tuple[int, int]) -> None:
+        """Draw a line of text, and note it for the PDF's text layer (find, copy, read aloud)."""
+        page.blit(font.render(text, True, colour), pos)
+        index = next(i for i in range(len(self.pages) - 1, -1, -1) if self.pages[i] is page)
+        self.texts[index].append(PageText(pos[0], pos[1] + font.get_ascent(), font.point_size, text))
 
     def _place_small(self, card: Card, size: int, cell_w: int, cell_h: int) -> None:
         if self.slot >= 4:
@@ -211,20 +230,20 @@ class PageMaker:
         x, y, inner_w = rect.left + PAD, rect.top + PAD, rect.width - 2 * PAD
         bold = self.fonts.get("bold", size + 8)
         for line in wrap(bold, title, inner_w):
-            page.blit(bold.render(line, True, colour), (x, y))
+            self._text(page, bold, line, colour, (x, y))
             y += bold.get_linesize()
         y += PAD // 2
         y = self._draw_picture(page, card.image, x, y, inner_w, rect.height)
         regular = self.fonts.get("regular", size)
         for line in _body_lines(self.fonts, card, size, inner_w):
             if line:
-                page.blit(regular.render(line, True, INK), (x, y))
+                self._text(page, regular, line, INK, (x, y))
             y += regular.get_linesize()
         small = self.fonts.get("regular", max(16, size - 6))
         notes = wrap(small, card.note, inner_w) if card.note else []
         top = rect.bottom - PAD // 2 - len(notes) * small.get_linesize()
         for n, line in enumerate(notes):
-            page.blit(small.render(line, True, MUTED), (x, top + n * small.get_linesize()))
+            self._text(page, small, line, MUTED, (x, top + n * small.get_linesize()))
         if card.scale:
             y = self._draw_scale(page, card.scale, x, y + PAD // 2, inner_w)
         if card.write_lines:
@@ -272,8 +291,8 @@ class PageMaker:
         for section in sections:
             heading = self.fonts.get("bold", 30)
             self._sheet_room(heading.get_linesize() * 3)
-            self.pages[-1].blit(heading.render(printable(heading, section.heading), True, KIND_COLOURS["inside"]),
-                                (MARGIN, self._sheet_y))
+            self._text(self.pages[-1], heading, printable(heading, section.heading), KIND_COLOURS["inside"],
+                       (MARGIN, self._sheet_y))
             self._sheet_y += heading.get_linesize() + 10
             for entry in section.entries:
                 self._sheet_entry(entry)
@@ -290,7 +309,7 @@ class PageMaker:
         self._sheet_room(min(needed, PAGE_H // 2))        # an entry starts on the page it mostly fits on
         for font, shift, text in wrapped:
             self._sheet_room(font.get_linesize())
-            self.pages[-1].blit(font.render(text, True, INK), (left + shift, self._sheet_y))
+            self._text(self.pages[-1], font, text, INK, (left + shift, self._sheet_y))
             self._sheet_y += font.get_linesize()
         if entry.picture is not None:
             self._sheet_picture(entry.picture, left + 30, inner_w - 30)
@@ -304,16 +323,16 @@ class PageMaker:
     def _sheet_page(self) -> int:
         page = self._new_page(self.tr("print.sheet.header", title=self.scenario_title))
         heading = self.fonts.get("bold", 36)
-        page.blit(heading.render(self.tr("print.sheet.title"), True, KIND_COLOURS["inside"]), (MARGIN, MARGIN))
-        warning = self.fonts.get("regular", 20).render(self.tr("print.sheet.not_for_players"), True, MUTED)
-        page.blit(warning, (MARGIN, MARGIN + heading.get_linesize() + 4))
+        self._text(page, heading, self.tr("print.sheet.title"), KIND_COLOURS["inside"], (MARGIN, MARGIN))
+        self._text(page, self.fonts.get("regular", 20), self.tr("print.sheet.not_for_players"), MUTED,
+                   (MARGIN, MARGIN + heading.get_linesize() + 4))
         return MARGIN + heading.get_linesize() + 60
 
     def _sheet_picture(self, marked: MarkedPicture, x: int, width: int) -> None:
         picture = self._picture(marked.path)
         if picture is None:
             regular = self.fonts.get("regular", 22)
-            self.pages[-1].blit(regular.render(self.tr("print.sheet.picture_missing"), True, MUTED), (x, self._sheet_y))
+            self._text(self.pages[-1], regular, self.tr("print.sheet.picture_missing"), MUTED, (x, self._sheet_y))
             self._sheet_y += regular.get_linesize()
             return
         w, h = picture.get_size()
