@@ -9,6 +9,16 @@ the group to another room, dilemmas (one branch per option) and finally a
 lock that ends the game.  Work lists keep this linear in the size of the
 scenario, so a 500-room scenario is checked in a blink.
 
+Dilemmas multiply the paths (four dilemmas of four options: 256), but most
+options leave the same game behind: the same rooms, clues, items and open
+locks, and no object that only that choice brings.  The road after a
+choice is therefore played once per distinct *state* and shared by every
+path that reaches that state (a memo keyed by the state); a path is that
+shared road with its own choices in front.  Two limits keep any scenario
+within a blink: at most :data:`MAX_BRANCHES` paths and :data:`MAX_STATES`
+distinct states.  Past either, the rest is not proven (``truncated``) and the
+validator says so at the first dilemma, instead of the check hanging.
+
 A branch that cannot reach an ending is a dead end; whatever no branch
 reaches is unreachable.  The steps recorded along the way become the
 walkthrough the auto-player follows.
@@ -20,11 +30,19 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
-from escapebox.scenario.branches import chosen_ids, object_present
+from escapebox.scenario.branches import object_present
 from escapebox.scenario.index import ScenarioIndex
 from escapebox.scenario.model import Scenario
 
-MAX_BRANCHES = 64
+#: Paths proven at most: six dilemmas of four options (4,096) are past it, five (1,024) are not.
+#: A path's steps are kept for the auto-player and the validator's messages, so this bounds memory
+#: too (1,024 paths of the 500-room scenario with dilemmas, benchmarks/growth.py).
+MAX_BRANCHES = 1024
+#: Distinct states played at most: what bounds the time when the choices do differ.  Each state is
+#: one run of the rules to the next dilemma: 0.2 ms for 100 rooms, 1.2 ms for 500 rooms on the
+#: development machine (benchmarks/growth.py, options that each reveal their own clue), so at most
+#: about 1.3 s; four such dilemmas of four options (340 states) are proven, five (1,364) are not.
+MAX_STATES = 1024
 
 
 @dataclass(frozen=True)
@@ -55,6 +73,8 @@ class Branch:
 class Solution:
     branches: list[Branch]
     truncated: bool = False
+    #: distinct states played (the memo's misses): the solver's work, reported by benchmarks/growth.py
+    states: int = 0
 
     @property
     def solvable(self) -> bool:
@@ -80,17 +100,24 @@ class _Explorer:
         self.inventory: set[str] = set()
         self.done_objects: set[str] = set()
         self.revealed_hidden: set[str] = set()
+        #: the option ids chosen so far (what ``only_after`` objects wait for)
+        self.chosen: frozenset[str] = frozenset()
         self.queue: deque[tuple] = deque()
 
+    _STATE = ("reachable", "opened", "have", "inventory", "done_objects", "revealed_hidden")
+
     def copy(self) -> "_Explorer":
+        """The same game state with an empty record: the twin records only what happens after the fork."""
         twin = _Explorer(self.s, self.ix)
-        twin.branch = Branch(list(self.branch.choices), list(self.branch.steps), None, {},
-                             set(self.branch.rooms), set(self.branch.objects), set(self.branch.clues),
-                             set(self.branch.items), set(self.branch.puzzles))
-        twin.room = self.room
-        for name in ("reachable", "opened", "have", "inventory", "done_objects", "revealed_hidden"):
+        twin.room, twin.chosen, twin.queue = self.room, self.chosen, deque(self.queue)
+        for name in self._STATE:
             setattr(twin, name, set(getattr(self, name)))
         return twin
+
+    def key(self, waited_for: frozenset[str]) -> tuple:
+        """Everything the rest of the game depends on; the record (how the group got here) is not in it."""
+        return (self.room, self.chosen & waited_for, tuple(self.queue),
+                *(frozenset(getattr(self, name)) for name in self._STATE))
 
     # ----- reachability ------------------------------------------------------------
     def spread(self) -> None:
@@ -128,7 +155,7 @@ class _Explorer:
         obj, room = self.ix.objects[oid], self.ix.object_room[oid]
         if room not in self.reachable or (obj.locked_by and obj.locked_by not in self.opened):
             return
-        if not object_present(obj, chosen_ids(self.s, self.branch.choices)):
+        if not object_present(obj, self.chosen):
             return  # queued again when its choice is made (_solve)
         if oid not in self.done_objects:
             self.done_objects.add(oid)
@@ -199,6 +226,8 @@ class _Explorer:
         if option is not None:
             chosen = puzzle.options[option]
             self.branch.choices.append((pid, option))
+            if chosen.id:
+                self.chosen = self.chosen | {chosen.id}
             self._gain_clues(chosen.reveals)
             for item in chosen.gives:
                 self._gain_item(item)
@@ -234,21 +263,61 @@ class _Explorer:
 
 
 def solve(scenario: Scenario, index: ScenarioIndex | None = None) -> Solution:
-    index = index or ScenarioIndex(scenario)
-    finished: list[Branch] = []
-    todo = [_Explorer(scenario, index)]
-    truncated = False
-    while todo:
-        explorer = todo.pop()
+    search = _Search(scenario, index or ScenarioIndex(scenario))
+    branches = search.paths(_Explorer(scenario, search.ix))
+    return Solution(branches, search.truncated, search.states)
+
+
+class _Search:
+    """Every path from the start, the road after a choice played once per distinct state."""
+
+    def __init__(self, scenario: Scenario, index: ScenarioIndex):
+        self.s, self.ix = scenario, index
+        self.memo: dict[tuple, list[Branch]] = {}
+        self.states = 0
+        self.truncated = False
+        #: option ids some object waits for: the only choices that make two states differ by themselves
+        self.waited_for = frozenset(o.only_after for o in index.objects.values() if o.only_after)
+
+    def paths(self, explorer: _Explorer) -> list[Branch]:
+        """The paths from this explorer's state, relative to it (its record starts empty)."""
         outcome = _run(explorer)
-        if isinstance(outcome, list):
-            if len(finished) + len(todo) + len(outcome) > MAX_BRANCHES:
-                truncated = True
-                outcome = outcome[:1]
-            todo.extend(reversed(outcome))
-        else:
-            finished.append(outcome)
-    return Solution(finished, truncated)
+        if not isinstance(outcome, list):
+            return [outcome]
+        found: list[Branch] = []
+        for twin in outcome:
+            for rest in self._after_choice(twin):
+                if len(found) >= MAX_BRANCHES:
+                    self.truncated = True
+                    return found
+                found.append(_joined(explorer.branch, twin.branch, rest))
+            if self.states >= MAX_STATES and found:   # keep what was proven; the rest is not tried
+                self.truncated = self.truncated or twin is not outcome[-1]
+                break
+        return found
+
+    def _after_choice(self, twin: _Explorer) -> list[Branch]:
+        if twin.branch.ending is not None:   # the choice itself ended the game
+            return [Branch(ending=twin.branch.ending, stuck=twin.blocked())]
+        key = twin.key(self.waited_for)
+        known = self.memo.get(key)
+        if known is None:
+            self.states += 1
+            road = twin.copy()
+            known = self.memo[key] = self.paths(road)
+        return known
+
+
+def _joined(*parts: Branch) -> Branch:
+    """One path from records played one after another (the last one's ending and what it was stuck on)."""
+    last = parts[-1]
+    joined = Branch(ending=last.ending, stuck=last.stuck)
+    for part in parts:
+        joined.choices += part.choices
+        joined.steps += part.steps
+        for name in ("rooms", "objects", "clues", "items", "puzzles"):
+            getattr(joined, name).update(getattr(part, name))
+    return joined
 
 
 def _run(explorer: _Explorer):
@@ -267,9 +336,9 @@ def _run(explorer: _Explorer):
         elif dilemmas:
             pid = dilemmas[0]
             forks = []
-            for option in range(len(s.puzzles[pid].options)):
+            for path in s.puzzles[pid].solutions():       # a conversation: every path through its turns
                 twin = explorer.copy()
-                twin._solve(pid, [option], option)
+                twin._solve(pid, path, path[0])       # the twin's record: this choice and what it opened
                 forks.append(twin)
             return forks
         elif endings:

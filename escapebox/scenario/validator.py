@@ -33,7 +33,7 @@ from escapebox.scenario.nearby import closest_file
 from escapebox.scenario.mediacheck import MediaProblem, inspect_image, inspect_sound
 from escapebox.scenario.picturebudget import ROOM_PIXELS, ROOM_PIXELS_WARN, budget, millions
 from escapebox.scenario.readability import readability_problems
-from escapebox.scenario.solver import Solution, solve
+from escapebox.scenario.solver import MAX_BRANCHES, MAX_STATES, Solution, solve
 from escapebox.scenario.types import AssetPath, Ref
 from escapebox.scenario.walk import walk
 from escapebox.scenario.yamlsafe import dotted
@@ -279,8 +279,16 @@ def _check_play(scenario, index: ScenarioIndex, solution: Solution, report: _Rep
         report.add("validate.dead_end" if branch.choices else "validate.no_ending", where,
                    choices=choices, blocked="; ".join(blocked) or "@validate.nothing_open")
     if solution.truncated:
-        report.add("validate.too_many_branches", ("puzzles",), key=True, warning=True)
+        _too_many_branches(scenario, report)
     _unreachable(scenario, index, solution, report, circular)
+
+
+def _too_many_branches(scenario, report: _Report) -> None:
+    """Said at the first dilemma, with the limits, so the trainer knows what to make smaller."""
+    dilemmas = [pid for pid, puzzle in scenario.puzzles.items() if puzzle.always_opens]
+    where = ("puzzles", dilemmas[0]) if dilemmas else ("puzzles",)
+    report.add("validate.too_many_branches", where, key=True, warning=True, dilemmas=len(dilemmas),
+               paths=MAX_BRANCHES, states=MAX_STATES)
 
 
 def _nowhere_blocks(scenario, index, solution: Solution, report: _Report) -> bool:
