@@ -202,3 +202,16 @@ def test_a_path_from_the_home_folder_is_typed_with_a_tilde(make_app, own, good_p
     pilot.type("~/sleutel.escapebox")
     pilot.press("return")
     assert pilot.screen.name == "picker" and (own / "sleutel.escapebox").is_file()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_longest_join_message_fits_under_the_buttons_at_the_largest_text(make_app, lang):
+    from escapebox.ui.canvas import LOGICAL_H
+    from escapebox.ui.screens.festival_join import FestivalJoinScreen
+    app, _pilot = make_app(lang=lang, text_size="extra_large")
+    screen = app.stack.push(FestivalJoinScreen(app))
+    words = [app.tr(key, code="K7M2QX", address="192.168.100.200:18830", reason="Network is unreachable", length=6)
+             for key in ("opening.join.not_found", "festival.join.unreachable_now", "festival.join.no_answer_now",
+                         "festival.join.wrong_code", "festival.cli.bad_code")]
+    longest = max(app.canvas.layout(w, "bold", app.size("body"), 1200).height for w in words)
+    assert screen.message_top + longest <= LOGICAL_H - 40

@@ -21,12 +21,17 @@ import threading
 import pygame
 
 from escapebox.festival.discovery import join_festival
-from escapebox.ui.canvas import LOGICAL_W
+from escapebox.ui.canvas import LOGICAL_H, LOGICAL_W
 from escapebox.ui.screen import Screen
 from escapebox.ui.widgets import Button, TextField
 
-WIDTH = 1200
+WIDTH = 1400
+#: the code field: six characters at the heading size with room to spare
+CODE_W = 440
 TITLE_TOP = 120
+#: lines of body text kept free under the buttons for the message: the longest ("niet bereikbaar",
+#: with the system's reason) is four lines at the largest text size
+MESSAGE_LINES = 4
 #: the code has six characters; room for a pasted one with spaces or a dash
 CODE_LENGTH = 12
 #: a host name and port, e.g. "laptop-trainer.local:1883"
@@ -52,20 +57,32 @@ class FestivalJoinScreen(Screen):
         return self._search is not None
 
     def layout(self) -> None:
+        """Placed from :data:`TITLE_TOP`, moved up when the message would not fit under the buttons."""
+        self.title_top = TITLE_TOP
+        self._layout()
+        room = MESSAGE_LINES * self.app.text.line_height(self.app.size("body"))
+        excess = self.message_top + room - (LOGICAL_H - 40)
+        if excess > 0:
+            self.title_top = max(40, TITLE_TOP - excess)
+            self._layout()
+
+    def _layout(self) -> None:
         tr, app = self.app.tr, self.app
         left = (LOGICAL_W - WIDTH) // 2
         label_h = app.text.line_height(app.size("small"))
         field_h = app.text.line_height(app.size("body")) + 40
-        self.note_top = TITLE_TOP + app.text.line_height(app.size("title"))
+        self.note_top = self.title_top + app.text.line_height(app.size("title"))
         note = app.canvas.layout(tr("opening.join.note"), "regular", app.size("body"), WIDTH)
         y = self.note_top + note.height + 40 + label_h
-        self.code_field = TextField(self.code, pygame.Rect(left, y, 520, field_h), key="code", role="heading",
+        # the two fields side by side: at the largest text size one under the other left no room
+        # for a four-line message under the buttons (measured in tests/ui/test_open_scenario.py)
+        self.code_field = TextField(self.code, pygame.Rect(left, y, CODE_W, field_h), key="code", role="heading",
                                     placeholder=tr("opening.join.code_placeholder"), on_submit=self.start,
                                     on_change=self._code_typed, max_length=CODE_LENGTH)
-        y += field_h + 32 + label_h
-        self.address_field = TextField(self.address, pygame.Rect(left, y, WIDTH, field_h), key="address",
-                                       placeholder=tr("opening.join.address_placeholder"), on_submit=self.start,
-                                       on_change=self._address_typed, max_length=ADDRESS_LENGTH)
+        address_left = left + CODE_W + 40
+        self.address_field = TextField(self.address, pygame.Rect(address_left, y, left + WIDTH - address_left, field_h),
+                                       key="address", placeholder=tr("opening.join.address_placeholder"),
+                                       on_submit=self.start, on_change=self._address_typed, max_length=ADDRESS_LENGTH)
         join = Button(tr("opening.join.join"), self.start, key="join", kind="primary")
         back = Button(tr("opening.join.back"), self.app.stack.pop, key="back")
         y += field_h + 48
@@ -125,12 +142,12 @@ class FestivalJoinScreen(Screen):
     def draw(self, canvas) -> None:
         c, app, tr = self.app.theme.colours, self.app, self.app.tr
         left = (LOGICAL_W - WIDTH) // 2
-        canvas.text(tr("opening.join.title"), (left, TITLE_TOP), "bold", app.size("title"), c.text)
+        canvas.text(tr("opening.join.title"), (left, self.title_top), "bold", app.size("title"), c.text)
         note = canvas.layout(tr("opening.join.note"), "regular", app.size("body"), WIDTH)
         canvas.paragraph(note, pygame.Rect(left, self.note_top, WIDTH, note.height), c.muted)
         label_h = app.text.line_height(app.size("small"))
         for field, key in ((self.code_field, "opening.join.code"), (self.address_field, "opening.join.address")):
-            canvas.text(tr(key), (left, field.rect.top - label_h - 4), "bold", app.size("small"), c.text)
+            canvas.text(tr(key), (field.rect.left, field.rect.top - label_h - 4), "bold", app.size("small"), c.text)
         if self.searching:
             canvas.text(tr("opening.join.searching"), (left, self.message_top), "bold", app.size("body"), c.text)
         elif self.problem:

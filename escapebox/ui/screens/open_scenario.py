@@ -20,7 +20,7 @@ from pathlib import Path
 import pygame
 
 from escapebox.ui import file_dialog
-from escapebox.ui.canvas import LOGICAL_W
+from escapebox.ui.canvas import LOGICAL_H, LOGICAL_W
 from escapebox.ui.drop import add_scenario, messages, show_in_picker
 from escapebox.ui.screen import Screen
 from escapebox.ui.widgets import Button, TextField
@@ -29,6 +29,8 @@ WIDTH = 1400
 #: a full Windows path may be 260 characters, a Linux one several times that
 MAX_PATH = 1000
 TITLE_TOP = 120
+#: lines of body text kept free under the buttons for the message: the verdict and two problems, which may wrap, at the largest text size
+MESSAGE_LINES = 5
 
 
 class OpenScenarioScreen(Screen):
@@ -46,10 +48,20 @@ class OpenScenarioScreen(Screen):
         self.dialog_command = dialog_command if dialog_command is not None else file_dialog.command(title)
 
     def layout(self) -> None:
+        """Placed from :data:`TITLE_TOP`, moved up when the message would not fit under the buttons."""
+        self.title_top = TITLE_TOP
+        self._layout()
+        room = MESSAGE_LINES * self.app.text.line_height(self.app.size("body"))
+        excess = self.message_top + room - (LOGICAL_H - 40)
+        if excess > 0:
+            self.title_top = max(40, TITLE_TOP - excess)
+            self._layout()
+
+    def _layout(self) -> None:
         tr, app = self.app.tr, self.app
         left = (LOGICAL_W - WIDTH) // 2
         height = app.text.line_height(app.size("body")) + 40
-        self.note_top = TITLE_TOP + app.text.line_height(app.size("title"))
+        self.note_top = self.title_top + app.text.line_height(app.size("title"))
         note = app.canvas.layout(self._note(), "regular", app.size("body"), WIDTH)
         top = self.note_top + note.height + 40
         self.field = TextField(self.typed, pygame.Rect(left, top, WIDTH, height), key="path",
@@ -124,7 +136,7 @@ class OpenScenarioScreen(Screen):
     def draw(self, canvas) -> None:
         c, app, tr = self.app.theme.colours, self.app, self.app.tr
         left = (LOGICAL_W - WIDTH) // 2
-        canvas.text(tr("opening.open.title"), (left, TITLE_TOP), "bold", app.size("title"), c.text)
+        canvas.text(tr("opening.open.title"), (left, self.title_top), "bold", app.size("title"), c.text)
         layout = canvas.layout(self._note(), "regular", app.size("body"), WIDTH)
         canvas.paragraph(layout, pygame.Rect(left, self.note_top, WIDTH, layout.height), c.muted)
         y = self.message_top
