@@ -24,6 +24,7 @@ from escapebox.pack.kdf import ANSWER_COST, Cost, answer_hasher
 from escapebox.problems import EscapeboxError, Problem
 from escapebox.puzzles.base import PuzzleBase, Seal
 from escapebox.scenario.model import Scenario
+from escapebox.scenario.sources import without_trainer_only
 
 SEALED_KEY = "sealed"
 _DIGEST = re.compile(r"^[0-9a-f]{64}$")
@@ -31,8 +32,9 @@ MAX_FACTS = 8
 
 
 def seal_document(data: dict, scenario: Scenario, salt: bytes, cost: Cost = ANSWER_COST) -> dict:
-    """A copy of the document data in which no puzzle holds what its kind keeps secret."""
-    sealed = copy.deepcopy(data)
+    """A copy of the document data in which no puzzle holds what its kind keeps secret, nor any
+    sources or trainer notes (the trainer's own file keeps them)."""
+    sealed = without_trainer_only(copy.deepcopy(data))
     for pid, puzzle in scenario.puzzles.items():
         secrets = puzzle.secrets()
         if secrets is None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, Callable, ClassVar, Mapping, TypeVar
 
 from escapebox.puzzles.matching import normalise
+from escapebox.scenario.sources import Source
 from escapebox.scenario.types import (
     Flag,
     Answers, Frozen, Id, ImagePath, ShortText, Text, TextList, between, length, part, ref, refs,
@@ -111,6 +112,9 @@ class PuzzleBase(Frozen):
     leads_to: ref("room", "ending") | None = None
     result: ShortText | None = None
     minutes: Annotated[int, between(0, 120)] = 3
+    #: For the trainer alone (escapebox/scenario/sources.py): the console, the report, the trainer sheet.
+    sources: tuple[Source, ...] = ()
+    trainer_notes: Text | None = None
 
     #: Whether any answer opens the lock (dilemmas): the answer is a choice, which the rules record
     #: (``DilemmaChosen``), the solver follows as a branch and the report compares between groups.

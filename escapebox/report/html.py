@@ -26,6 +26,7 @@ def render_html(sessions: list[ReportSession], tr, generated: str) -> str:
     colours = {s.label: colour(n) for n, s in enumerate(sessions)}
     compared = comparisons(sessions)
     body = [_intro(sessions, tr, generated), _contents(sessions, compared, tr)]
+    body += [_for_the_trainer(scenario, tr) for scenario in {s.scenario.id: s.scenario for s in sessions}.values()]
     for comparison in compared:
         mine = [s for s in sessions if s.debrief.scenario_id == comparison.scenario_id]
         body.append(comparison_section(comparison, mine, colours, tr))
@@ -54,6 +55,22 @@ def _intro(sessions: list[ReportSession], tr, generated: str) -> str:
     return (f'<header><h1>{escape(tr("report.title", scenario=_titles(sessions)))}</h1>'
             f'<p class="meta">{escape(meta)}</p>'
             f'<p class="privacy">{escape(tr("report.privacy_note"))}</p></header>')
+
+
+def _for_the_trainer(scenario, tr) -> str:
+    """The scenario's sources and trainer notes (empty when it has none): for the trainer, never the group."""
+    sources, notes = parts.trainer_sources(scenario), parts.trainer_notes(scenario, tr)
+    if not sources and not notes:
+        return ""
+    html = [f'<section class="trainer"><h2>{escape(tr("report.trainer.heading", scenario=scenario.title))}</h2>',
+            f'<p class="meta">{escape(tr("report.trainer.intro"))}</p>']
+    if sources:
+        items = "".join(f"<li>{escape(parts.source_text(source, tr))}</li>" for source in sources)
+        html.append(f'<h3>{escape(tr("report.trainer.sources"))}</h3><ul>{items}</ul>')
+    if notes:
+        items = "".join(f"<li><strong>{escape(where)}:</strong> {escape(note)}</li>" for where, note in notes)
+        html.append(f'<h3>{escape(tr("report.trainer.notes"))}</h3><ul>{items}</ul>')
+    return "".join(html) + "</section>"
 
 
 def _contents(sessions, compared, tr) -> str:

@@ -33,6 +33,8 @@ def render_markdown(sessions: list[ReportSession], tr, generated: str) -> str:
            md(tr("report.intro_meta", groups=len(sessions), time=generated,
                  dates=", ".join(sorted({wall(s.debrief.started, tr).split(' ')[0] for s in sessions})))),
            "", f"> {md(tr('report.privacy_note'))}", ""]
+    for scenario in _scenarios(sessions):
+        out += _for_the_trainer(scenario, tr)
     compared = comparisons(sessions)
     for c in compared:
         out += _comparison(c, [s for s in sessions if s.debrief.scenario_id == c.scenario_id], tr)
@@ -40,6 +42,26 @@ def render_markdown(sessions: list[ReportSession], tr, generated: str) -> str:
     for s in sessions:
         out += _session(s, tr, s.debrief.scenario_id in alone)
     return "\n".join(out) + "\n"
+
+
+def _scenarios(sessions: list[ReportSession]) -> list:
+    """Each scenario played, once (several groups of one case share its sources and notes)."""
+    return list({s.scenario.id: s.scenario for s in sessions}.values())
+
+
+def _for_the_trainer(scenario, tr) -> list[str]:
+    """The scenario's sources and trainer notes; nothing when it has none."""
+    sources, notes = parts.trainer_sources(scenario), parts.trainer_notes(scenario, tr)
+    if not sources and not notes:
+        return []
+    out = [f"## {md(tr('report.trainer.heading', scenario=scenario.title))}", "", md(tr("report.trainer.intro")), ""]
+    if sources:
+        out += [f"### {md(tr('report.trainer.sources'))}", ""]
+        out += [f"- {md(parts.source_text(source, tr))}" for source in sources] + [""]
+    if notes:
+        out += [f"### {md(tr('report.trainer.notes'))}", ""]
+        out += [f"- **{md(where)}:** {md(note)}" for where, note in notes] + [""]
+    return out
 
 
 def _table(head: list[str], rows: list[list[str]]) -> list[str]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from escapebox.debrief import Debrief, PuzzleResult, ReflectionAnswer
 from escapebox.report.fmt import clock
+from escapebox.scenario.sources import STALE_AFTER_DAYS
 
 
 def ending_text(d: Debrief, tr) -> str:
@@ -80,3 +83,39 @@ def puzzle_note(p: PuzzleResult | None, tr) -> str:
     elif p.revealed:
         bits.append(tr("report.status_revealed"))
     return " · ".join(bits)
+
+
+# ----- for the trainer alone: sources and notes (escapebox/scenario/sources.py) -----------------
+
+
+def trainer_notes(scenario, tr, puzzle: str | None = None, room: str | None = None) -> list[tuple[str, str]]:
+    """(where, note) for each trainer note: the scenario's, then each room's and puzzle's.
+
+    With ``room`` or ``puzzle``, only the scenario's and that room's or puzzle's (the console: what is
+    on the table now).
+    """
+    notes = [(tr("report.trainer.where_scenario"), scenario.trainer_notes)]
+    notes += [(tr("report.trainer.where_room", name=r.name), r.trainer_notes) for rid, r in scenario.rooms.items()
+              if room is None and puzzle is None or rid == room]
+    notes += [(tr("report.trainer.where_puzzle", title=p.title), p.trainer_notes)
+              for pid, p in scenario.puzzles.items() if room is None and puzzle is None or pid == puzzle]
+    return [(where, note) for where, note in notes if note]
+
+
+def trainer_sources(scenario, puzzle: str | None = None) -> list:
+    """The scenario's sources, then those of every puzzle (or only of ``puzzle``), each once."""
+    found = list(scenario.sources)
+    for pid, p in scenario.puzzles.items():
+        if puzzle is None or pid == puzzle:
+            found += [s for s in p.sources if s not in found]
+    return found
+
+
+def source_text(source, tr, today=None) -> str:
+    """"Title (url), nagekeken op 2026-11-20", and a warning when that is more than a year ago."""
+    text = f"{source.title} ({source.url})" if source.url else source.title
+    if not source.checked_on:
+        return text
+    text += ", " + tr("report.trainer.checked_on", date=source.checked_on)
+    age = source.age_days(today or date.today())
+    return text + (" · " + tr("report.trainer.stale") if age is not None and age > STALE_AFTER_DAYS else "")

@@ -19,6 +19,7 @@ from typing import Annotated, Literal, Union
 
 from escapebox.puzzles import Puzzle
 from escapebox.scenario.area import AreaSpec
+from escapebox.scenario.sources import Source
 from escapebox.scenario.types import (
     Flag,
     Frozen, Id, ImagePath, Rule, ShortText, Text, TextList, before, between, length, part, ref, refs,
@@ -97,6 +98,8 @@ class Room(Frozen):
     objects: dict[Id, RoomObject] = _empty()
     exits: tuple[Exit, ...] = ()
     after_choice: dict[Id, Text] = _empty()
+    #: For the trainer alone (console, report, trainer sheet): never on the group's screen or in a pack's open text.
+    trainer_notes: Text | None = None
 
 
 @part
@@ -224,6 +227,9 @@ class Scenario(Frozen):
     reflections: dict[Id, Reflection] = _empty()
     endings: Annotated[dict[Id, Ending], length(1)]
     debrief: Debrief = Debrief()
+    #: Where the case's facts come from, and notes: for the trainer alone (escapebox/scenario/sources.py).
+    sources: tuple[Source, ...] = ()
+    trainer_notes: Text | None = None
 
     @property
     def player_range(self) -> tuple[int, int]:

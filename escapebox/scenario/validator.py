@@ -16,6 +16,7 @@ the scenario format and not the other way round.
 from __future__ import annotations
 
 import difflib
+from datetime import date
 from pathlib import Path
 
 from escapebox.puzzles import kind_classes, kind_name
@@ -34,6 +35,7 @@ from escapebox.scenario.mediacheck import MediaProblem, inspect_image, inspect_s
 from escapebox.scenario.picturebudget import ROOM_PIXELS, ROOM_PIXELS_WARN, budget, millions
 from escapebox.scenario.readability import readability_problems
 from escapebox.scenario.solver import MAX_BRANCHES, MAX_STATES, Solution, solve
+from escapebox.scenario.sources import stale_sources
 from escapebox.scenario.types import AssetPath, Ref
 from escapebox.scenario.walk import walk
 from escapebox.scenario.yamlsafe import dotted
@@ -66,6 +68,7 @@ def validate(loaded: LoadedScenario, solution: Solution | None = None) -> list[P
     references_ok = _check_references(loaded, ids, report)
     _check_room_pictures(loaded, report)
     _check_kinds(scenario, report)
+    _check_sources(scenario, report)
     _check_hints_and_goals(scenario, report)
     _check_reflections(scenario, report)
     _check_use_of_clues_and_items(scenario, index, report)
@@ -182,6 +185,13 @@ def _check_room_pictures(loaded: LoadedScenario, report: _Report) -> None:
         elif room.pixels > ROOM_PIXELS_WARN:
             report.add("validate.room_pictures_heavy", ("rooms", room.room), key=True, warning=True, room=name,
                        pixels=millions(room.pixels), limit=millions(ROOM_PIXELS_WARN))
+
+
+def _check_sources(scenario, report: _Report, today: date | None = None) -> None:
+    """A source last checked more than a year ago (subsidies and regulations change), or on a day still to come."""
+    today = today or date.today()
+    for path, source, why in stale_sources(scenario, today):
+        report.add(f"validate.source.{why}", path, warning=True, title=source.title, date=source.checked_on)
 
 
 def _kinds_showing_images() -> str:

@@ -99,8 +99,20 @@ def facts_text(app, puzzle: str | None, show_solution: bool) -> str:
     room = game.scenario.rooms[state.room].name
     parts = [tr("facilitator.facts.room", room=room), totals_line(app), "",
              *puzzle_lines(app, puzzle, show_solution), "",
+             *(trainer_lines(app, puzzle) if show_solution else []),
              tr("facilitator.facts.reflections_heading"), *reflection_lines(app)]
     return "\n".join(parts)
+
+
+def trainer_lines(app, puzzle: str | None) -> list[str]:
+    """Trainer notes and sources of the scenario, this room and this puzzle; shown only where the
+    solution is (the console, or the overlay after "Antwoorden tonen"): the group never reads them."""
+    from escapebox.report import parts       # the report's wording: the console and the report say the same
+    tr, scenario = app.tr, app.game.scenario
+    notes = parts.trainer_notes(scenario, tr, puzzle=puzzle, room=app.game.session.state.room)
+    lines = [f"{where}: {note}" for where, note in notes]
+    lines += [tr("facilitator.facts.source", source=parts.source_text(s, tr)) for s in parts.trainer_sources(scenario, puzzle)]
+    return [tr("facilitator.facts.trainer_heading"), *lines, ""] if lines else []
 
 
 def clock_line(app) -> str:
