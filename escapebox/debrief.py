@@ -302,9 +302,11 @@ def _choices(scenario: Scenario, log: list[E.Event]):
             puzzle = scenario.puzzles.get(e.puzzle)
             options = tuple(o.text for o in getattr(puzzle, "options", ()))
             chosen = puzzle.options[e.option] if puzzle and 0 <= e.option < len(options) else None
+            lines = puzzle.path_lines(list(e.path)) if chosen is not None and e.path else None
+            last = lines[-1] if lines else chosen      # a conversation: the feedback where the talk ended
             yield DilemmaChoice(e.puzzle, puzzle.title if puzzle else e.puzzle, puzzle.question if puzzle else "",
                                 e.option, e.text or (chosen.text if chosen else ""),
-                                chosen.feedback if chosen else None, e.at, options)
+                                last.feedback if last else None, e.at, options)
 
 
 def _puzzles(scenario: Scenario, log: list[E.Event], clock: list[float]):

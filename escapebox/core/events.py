@@ -86,6 +86,7 @@ _CHECKS = {
     "str": lambda v: isinstance(v, str),
     "str | None": lambda v: v is None or isinstance(v, str),
     "tuple": lambda v: isinstance(v, tuple) and all(isinstance(i, str) for i in v),
+    "tuple[int, ...]": lambda v: isinstance(v, tuple) and all(isinstance(i, int) and not isinstance(i, bool) for i in v),
     "dict": lambda v: isinstance(v, dict),
     "Any": _any,
 }
@@ -175,7 +176,10 @@ class LockOpened(Event):
 class DilemmaChosen(Event):
     puzzle: str = ""
     option: int = 0
+    #: the option's text; for a conversation of several turns the path, "first → then → last"
     text: str = ""
+    #: a conversation's option number per turn (the first is ``option``); empty for one turn
+    path: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

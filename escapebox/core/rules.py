@@ -190,7 +190,10 @@ class Rules:
         leads_to, reflections = puzzle.leads_to, [r for r, x in self.scenario.reflections.items() if x.after == puzzle_id]
         if option is not None and puzzle.always_opens:
             chosen = puzzle.options[option]
-            emit(E.DilemmaChosen(puzzle=puzzle_id, option=option, text=chosen.text))
+            # a conversation of several turns: the path the group talked along goes into the log
+            path = tuple(answer) if isinstance(answer, list) and len(answer) > 1 else ()
+            emit(E.DilemmaChosen(puzzle=puzzle_id, option=option, path=path,
+                                 text=puzzle.describe_answer(list(path)) if path else chosen.text))
             self._find_clues(state, chosen.reveals, emit)
             self._give_items(state, chosen.gives, emit)
             leads_to = chosen.leads_to or leads_to

@@ -3,12 +3,53 @@
 Every option opens the lock; each leads to its own feedback and, where the
 trainer wants, its own reflection prompt, clue or room.  The group's choice
 is recorded for the debrief, where the real conversation happens.
+
+A conversation (a dilemma with a ``character``) can go on for up to three
+turns: an option's ``then`` is the next turn, the character's next question
+and what the group can say to it, each line with the character's reply and
+feedback, and each line can have its own ``then``.  The answer is then the
+path, one option number per turn (``[1, 0]``: the second option, then the
+first line of its next turn).  What the first choice changes (its ``id``,
+``leads_to``, clues, items, reflection) is what the conversation changes;
+the later turns are the talk itself, and the path goes into the debrief.
 """
 
 from typing import Annotated, Any, ClassVar, Literal
 
 from escapebox.puzzles.base import Finding, PuzzleBase, Verdict, index_list
 from escapebox.scenario.types import Frozen, Id, ShortText, Text, length, part, ref, refs
+
+
+@part
+class LastLine(Frozen):
+    """What the group can say in a conversation's third turn: the talk ends after it."""
+
+    text: Text
+    reply: Text | None = None
+    feedback: Text | None = None
+
+
+@part
+class LastTurn(Frozen):
+    #: what the character says or asks before the group chooses again (the previous reply may do)
+    question: Text | None = None
+    options: Annotated[tuple[LastLine, ...], length(2, 6)]
+
+
+@part
+class ConversationLine(Frozen):
+    """What the group can say in a conversation's second turn; ``then`` is the third turn."""
+
+    text: Text
+    reply: Text | None = None
+    feedback: Text | None = None
+    then: LastTurn | None = None
+
+
+@part
+class ConversationTurn(Frozen):
+    question: Text | None = None
+    options: Annotated[tuple[ConversationLine, ...], length(2, 6)]
 
 
 @part
@@ -23,6 +64,12 @@ class DilemmaOption(Frozen):
     reveals: refs("clue") = ()
     gives: refs("item") = ()
     leads_to: ref("room", "ending") | None = None
+    #: The conversation goes on: the character's next question and what the group can say to it.
+    then: ConversationTurn | None = None
+
+
+def turn_after(option) -> ConversationTurn | LastTurn | None:
+    return getattr(option, "then", None)
 
 
 @part
@@ -36,11 +83,39 @@ class DilemmaPuzzle(PuzzleBase):
     always_opens: ClassVar[bool] = True
 
     def check(self, answer: Any) -> Verdict:
-        chosen = index_list(answer)
-        if not chosen or len(chosen) != 1 or not 0 <= chosen[0] < len(self.options):
+        lines = self.path_lines(index_list(answer))
+        if lines is None:
             return Verdict(False, None)
-        option = self.options[chosen[0]]
-        return Verdict(True, self._spoken(option, option.feedback or self.solved_text), option=chosen[0])
+        last = lines[-1]
+        return Verdict(True, self._spoken(last, last.feedback or self.solved_text), option=index_list(answer)[0])
+
+    def path_lines(self, path: list[int] | None) -> list | None:
+        """The option and the lines a path of option numbers says, one per turn; None unless the
+        path is complete (it ends where the talk ends) and every number is there."""
+        if not path:
+            return None
+        lines, options = [], self.options
+        for number in path:
+            if options is None or not 0 <= number < len(options):
+                return None
+            lines.append(options[number])
+            turn = turn_after(options[number])
+            options = turn.options if turn is not None else None
+        return lines if options is None else None
+
+    def paths(self) -> list[list[int]]:
+        """Every complete path through the conversation (for a plain dilemma: ``[0]``, ``[1]``, …)."""
+        found: list[list[int]] = []
+
+        def walk(options, prefix: list[int]) -> None:
+            for number, option in enumerate(options):
+                turn = turn_after(option)
+                if turn is None:
+                    found.append(prefix + [number])
+                else:
+                    walk(turn.options, prefix + [number])
+        walk(self.options, [])
+        return found
 
     def _spoken(self, option: DilemmaOption, feedback: str | None) -> str | None:
         """The character's reply first, in their words ("Samira: 'Dus Hanneke hoort het toch.'"), then the feedback."""
@@ -53,7 +128,7 @@ class DilemmaPuzzle(PuzzleBase):
         return [0]
 
     def solutions(self) -> list[Any]:
-        return [[i] for i in range(len(self.options))]
+        return self.paths()
 
     def describe_solution(self) -> str:
         return " | ".join(o.text for o in self.options)
@@ -62,7 +137,11 @@ class DilemmaPuzzle(PuzzleBase):
         return [f"{n}. {option.text}" for n, option in enumerate(self.options, 1)]
 
     def describe_answer(self, answer: Any) -> str:
+        """The option, or for a conversation the path: "first → then → last"."""
         chosen = index_list(answer) or []
+        lines = self.path_lines(chosen)
+        if lines is not None:
+            return " → ".join(line.text for line in lines)
         return " + ".join(self.options[i].text for i in chosen if 0 <= i < len(self.options))
 
     def lint(self) -> list[Finding]:

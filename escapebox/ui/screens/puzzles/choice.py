@@ -30,8 +30,12 @@ class ChoiceScreen(PuzzlePicture, PuzzleScreen):
         """Whether the group may pick more than one option (the choice puzzle says)."""
         return self.puzzle.multiple
 
+    def shown_options(self) -> tuple:
+        """The options on screen now (a conversation shows the options of its current turn)."""
+        return self.puzzle.options
+
     def build_answer(self, area: pygame.Rect) -> list:
-        options = self.puzzle.options
+        options = self.shown_options()
         canvas = self.app.canvas
         if self.multiple:
             note = self.app.tr("ui.choice.several")
@@ -100,7 +104,7 @@ class ChoiceScreen(PuzzlePicture, PuzzleScreen):
     def on_key(self, event) -> bool:
         if self.solved is None and event.unicode and event.unicode.isdigit() and event.unicode.isascii():
             n = int(event.unicode) - 1
-            if 0 <= n < len(self.puzzle.options):
+            if 0 <= n < len(self.shown_options()):
                 self.toggle(n)
                 self.focus.focus_key(f"opt:{n}")
                 return True
@@ -121,8 +125,77 @@ class ChoiceScreen(PuzzlePicture, PuzzleScreen):
 
 
 class DilemmaScreen(ChoiceScreen):
+    """A dilemma; with a ``character`` a conversation, turn after turn on this one screen.
+
+    A line with a next turn (``then``) is not yet an answer: the screen shows
+    what the group said, the character's reply and the feedback above the next
+    turn's options.  The line that ends the talk sends the whole path (one
+    option number per turn) as the answer, so the log holds the conversation as
+    one choice.  Esc leaves the talk; opened again, it starts from the first turn.
+    """
+
     puzzle_kind = "dilemma"
-    submit_label = "ui.puzzle.choose"
+
+    def __init__(self, app, puzzle_id: str, via: str | None = None):
+        super().__init__(app, puzzle_id, via)
+        self.path: list[int] = []       # the options chosen in the turns before this one
+
+    @property
+    def submit_label(self) -> str:
+        return "ui.puzzle.say" if self.puzzle.character else "ui.puzzle.choose"
 
     def picks_several(self) -> bool:
         return False  # a dilemma is one choice
+
+    def current_turn(self):
+        """The turn on screen after the first (None in the first turn)."""
+        lines = self._lines_so_far()
+        return lines[-1].then if lines else None
+
+    def _lines_so_far(self) -> list:
+        lines, options = [], self.puzzle.options
+        for number in self.path:
+            lines.append(options[number])
+            options = lines[-1].then.options
+        return lines
+
+    def shown_options(self) -> tuple:
+        turn = self.current_turn()
+        return turn.options if turn is not None else self.puzzle.options
+
+    def question_text(self) -> str:
+        """In a later turn: what the group said, the character's reply, the feedback, the next question."""
+        lines = self._lines_so_far()
+        if not lines:
+            return self.puzzle.question
+        last, tr = lines[-1], self.app.tr
+        parts = [tr("ui.puzzle.you_said", text=last.text)]
+        if last.reply:
+            # written as the dilemma writes the reply after the last line (DilemmaPuzzle._spoken)
+            parts.append(f"{self.puzzle.character}: '{last.reply}'" if self.puzzle.character else f"'{last.reply}'")
+        parts += [text for text in (last.feedback, last.then.question) if text]
+        return "\n\n".join(parts)
+
+    def answer(self):
+        return self.path + list(self.picked)
+
+    def submit(self) -> None:
+        """A line with a next turn goes on to that turn; the last line of the talk is the answer."""
+        if self.solved is None and self.picked:
+            option = self.shown_options()[self.picked[0]]
+            if getattr(option, "then", None) is not None:
+                self.path.append(self.picked[0])
+                self.picked, self.feedback = [], None
+                self.layout()
+                return
+        super().submit()
+        if self.solved is not None and len(self.path) > 0:
+            self.choice_text = self.shown_options()[self.picked[0]].text    # the heading: the last line
+            self.layout()
+
+    def autoplay_answer(self, answer) -> list | None:
+        """The path turn by turn: pick this turn's line and say it (Enter), as a person does."""
+        step = len(self.path)
+        if list(answer[:step]) != self.path or step >= len(answer):
+            return self.go_back()              # another talk was planned: leave and start again
+        return super().autoplay_answer([answer[step]])
