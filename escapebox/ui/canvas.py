@@ -14,6 +14,7 @@ from pathlib import Path
 import pygame
 
 from escapebox.ui.images import ImageCache
+from escapebox.ui.partial import LastFrame
 from escapebox.ui.text import Layout, TextRenderer
 
 LOGICAL_W, LOGICAL_H = 1920, 1080
@@ -28,6 +29,8 @@ class Canvas:
         self.scale = 1.0
         self.offset = (0, 0)
         self._overlay_cache: dict = {}
+        #: what the last frame on the window showed (a dialog may then be drawn alone over it)
+        self.last_frame = LastFrame()
         #: the overflow walk (tests): when a list, text drawn outside its box or cut short is noted here
         self.overflow_log: list | None = None
         self.resize(surface)
@@ -45,6 +48,7 @@ class Canvas:
         self.scale = scale
         self.text_renderer.set_scale(scale)
         self._overlay_cache.clear()
+        self.last_frame.forget()
 
     def px(self, rect) -> pygame.Rect:
         """Logical rect → physical rect; edges are rounded so neighbours never leave gaps."""

@@ -84,6 +84,22 @@ class Screen:
         """Draw only this screen's clock where it was (a new second); None: this screen has none."""
         return None
 
+    def unchanged_since_drawn(self) -> bool:
+        """Whether drawing this screen now would give the pixels it last drew on the window.
+
+        Asked of the screens under a dialog, which get no input then; one that
+        cannot tell says False and the whole window is drawn (escapebox/ui/partial.py).
+        """
+        return False
+
+    def alone_rect(self) -> pygame.Rect | None:
+        """Where this screen draws when drawn alone over the last frame (:meth:`redraw_alone`); None: never."""
+        return None
+
+    def redraw_alone(self, canvas) -> bool:
+        """Draw this screen again over the last frame, without the screens below; False if it cannot."""
+        return False
+
     def wake_ms(self) -> int | None:
         """When an idle screen next needs drawing (a countdown), in milliseconds; None = no need."""
         return None

@@ -276,6 +276,29 @@ class GameScreen(Screen):
         canvas.fill(pygame.Rect(0, TOOLBAR.top - 6, LOGICAL_W, LOGICAL_H - TOOLBAR.top + 6), c.panel_alt)
         self.draw_content(canvas)
         self.focus.draw(canvas, self.app)
+        if canvas is self.app.canvas:      # not a warm-up's scratch drawing (escapebox/ui/warmup.py)
+            self._drawn_as = self._looks()
+
+    #: what the screen's picture depended on when it was last drawn on the window (:meth:`_looks`)
+    _drawn_as: tuple | None = None
+    #: the clock as last painted on the window: (digits, kind, label, box)
+    _clock_painted: tuple | None = None
+
+    def _looks(self) -> tuple:
+        """What a game screen's picture depends on besides its own widgets: the game, its state, the settings.
+
+        Every change of the game's state is an event in its log, so the log's
+        length stands for the state; the clock is compared on its own.
+        """
+        app = self.app
+        return (app.game, len(app.game.session.state.events), app.settings, app.theme, app.tr)
+
+    def unchanged_since_drawn(self) -> bool:
+        if self._drawn_as is None or self.animating or self.wake_ms() is not None or self._drawn_as != self._looks():
+            return False
+        if self.app.settings.timer_visible and self.show_clock:
+            return self._clock_painted == self._clock_face(self.app.canvas)
+        return True
 
     def draw_content(self, canvas) -> None:
         """Anything the screen draws besides its widgets (pictures, labels)."""
@@ -342,6 +365,8 @@ class GameScreen(Screen):
 
     def _paint_clock(self, canvas, text: str, kind: str, label: str, box: pygame.Rect) -> None:
         app, c = self.app, self.app.theme.colours
+        if canvas is app.canvas:
+            self._clock_painted = (text, kind, label, box)
         colour = {"overtime": c.danger, "low": c.danger}.get(kind, c.text)
         canvas.fill(box, c.panel_alt, 12)
         if kind in ("overtime", "low"):

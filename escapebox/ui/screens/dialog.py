@@ -49,16 +49,46 @@ class Dialog(Screen):
     def close(self) -> None:
         self.app.stack.pop()
 
+    #: where the panel was when last drawn on the window (a redraw over the last frame needs the same place)
+    _drawn_panel: pygame.Rect | None = None
+
     def draw(self, canvas) -> None:
-        c = self.app.theme.colours
-        if len(c.panel) == 4 and c.panel[3] < 255:      # a see-through panel shows all of its shadow
+        if self._see_through():      # a see-through panel shows all of its shadow
             canvas.fill(self.panel.move(0, 10), (0, 0, 0, 70), self.app.theme.radius)
         else:
             canvas.shadow(self.panel.move(0, 10), (0, 0, 0, 70), self.app.theme.radius, under=self.panel)
+        self._draw_panel(canvas)
+        if canvas is self.app.canvas:
+            self._drawn_panel = pygame.Rect(self.panel)
+
+    def _draw_panel(self, canvas) -> None:
+        c = self.app.theme.colours
         canvas.fill(self.panel, c.panel, self.app.theme.radius)
         canvas.frame(self.panel, c.border, 3, self.app.theme.radius)
         self.draw_content(canvas)
         self.focus.draw(canvas, self.app)
+
+    def _see_through(self) -> bool:
+        colour = self.app.theme.colours.panel
+        return len(colour) == 4 and colour[3] < 255
+
+    def alone_rect(self) -> pygame.Rect | None:
+        return self.panel if self._drawn_panel is not None else None
+
+    def redraw_alone(self, canvas) -> bool:
+        """The panel again over the last frame: its shadow and the dimmed screens around it are still there.
+
+        Only for a panel in the same place that hides what was under it, and
+        whose widgets (with their focus ring) lie inside it; a dialog that draws
+        more than its panel (its own ``draw``) is always drawn whole.
+        """
+        if type(self).draw is not Dialog.draw or self._see_through() or self.panel != self._drawn_panel:
+            return False
+        if not all(self.panel.contains(w.rect.inflate(24, 24)) for w in self.focus.widgets):
+            return False
+        with canvas.clip(self.panel):
+            self._draw_panel(canvas)
+        return True
 
     def draw_content(self, canvas) -> None:
         pass
