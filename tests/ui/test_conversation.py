@@ -44,6 +44,7 @@ def test_keys_a_first_line_brings_the_next_turn_and_the_last_line_is_the_answer(
     assert first.feedback.split()[0] in question
     assert pilot.widget("opt:0").text.endswith(first.then.options[0].text)
     assert pilot.widget("opt:2") is None                   # the next turn has its own two lines
+    assert screen.focus.focused.key == "opt:0" and not screen.picked
     pilot.screenshot(tmp_path / "turn2.png")
     pilot.press("2", "return")
     [event] = chosen(app)
@@ -72,7 +73,9 @@ def test_a_line_without_a_next_turn_ends_the_talk_at_once(samira):
 def test_the_debrief_shows_the_path_the_group_talked_along(samira):
     from escapebox.debrief import build_debrief
     app, pilot = samira
-    pilot.press("2", "return", "1", "return")
+    pilot.press("2", "return")
+    assert app.stack.top.focus.focused.key == "opt:0"     # the next turn starts at its first line
+    pilot.press("1", "return")
     puzzle = app.game.scenario.puzzles[TALK]
     d = build_debrief(app.game.scenario, app.game.session.state.events)
     [choice] = d.choices

@@ -187,6 +187,7 @@ class DilemmaScreen(ChoiceScreen):
                 self.path.append(self.picked[0])
                 self.picked, self.feedback = [], None
                 self.layout()
+                self.focus.focus_key("opt:0")     # a new turn: start at its first line, like a new screen
                 return
         super().submit()
         if self.solved is not None and len(self.path) > 0:
