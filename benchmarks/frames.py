@@ -14,8 +14,14 @@ Idle time is simulated: a group reads before it presses the next key, so
 queued idle tasks (pre-rendering pictures) run before each key press, as
 they would in the real loop.
 
-Run: ``SDL_VIDEODRIVER=dummy python benchmarks/frames.py SCENARIO 1920x1080 [--seconds 60]``;
-prints one JSON object.
+Clock frames are measured only where the loop asks for them (:func:`clock_ticks`).
+``--console`` opens the trainer's console window beside the game (``play --console``): every
+players' frame then includes drawing the console, and the console's own redraw is the
+"console" row.  ``--wall`` measures the leerfestival's wall instead of a game
+(benchmarks/wall_frames.py).
+
+Run: ``SDL_VIDEODRIVER=dummy python benchmarks/frames.py SCENARIO 1920x1080 [--seconds 60] [--console]``
+or ``python benchmarks/frames.py --wall 1920x1080``; prints one JSON object.
 """
 
 from __future__ import annotations
@@ -76,6 +82,18 @@ def timed_turn(app) -> tuple[float, float]:
     return (end[0] - wall) * 1000, (end[1] - cpu) * 1000
 
 
+def clock_ticks(app) -> bool:
+    """Whether the loop asks this screen for clock seconds: a game whose clock runs and is shown.
+
+    ``App._check_timer`` calls ``clock_changed`` only when the game's clock
+    shows another second, so the intro (no game yet), a paused game and the
+    ending (the clock stopped) never draw a clock frame: they are measured by
+    their whole-screen redraws only.
+    """
+    game = app.game
+    return game is not None and app.settings.timer_visible and not game.session.timer().paused
+
+
 def _name(screen) -> str:
     return screen.name if screen is not None else "none"
 
@@ -125,22 +143,33 @@ class Meter:
     def sample(self) -> None:
         """Redraw a screen not seen before, as the running clock does, and type into it if it has a field."""
         key = screen_key(self.app)
-        if key in self.frames:
+        if key in self.frames or key in self.redraws:
             return
-        times = []
-        for _ in range(REDRAWS):
-            self.app.clock_changed()
-            times.append(timed_turn(self.app))
-        self.frames[key] = times
+        if clock_ticks(self.app):
+            times = []
+            for _ in range(REDRAWS):
+                self.app.clock_changed()
+                times.append(timed_turn(self.app))
+            self.frames[key] = times
         redraws = []
         for _ in range(REDRAWS // 4):
             self.app.invalidate()
             redraws.append(timed_turn(self.app))
         self.redraws[key] = redraws
+        if self.app.console is not None:
+            self.sample_console()
         top = self.app.stack.top
         focused = top.focus.focused if top is not None and top.focus is not None else None
         if isinstance(focused, (TextField, TextArea)):
             self.typing[key] = self._type()
+
+    def sample_console(self) -> None:
+        """The trainer's console window drawn alone (it is drawn after every frame of the players' window)."""
+        times = self.redraws.setdefault("console", [])
+        for _ in range(REDRAWS // 4):
+            wall, cpu = time.perf_counter(), time.thread_time()
+            self.app.console.draw()
+            times.append(((time.perf_counter() - wall) * 1000, (time.thread_time() - cpu) * 1000))
 
     def _type(self) -> list[tuple[float, float]]:
         times = []
@@ -176,10 +205,10 @@ def visit_extras(meter: Meter) -> None:
         meter.press(*keys)
 
 
-def measure(scenario: Path, size: tuple[int, int], seconds: float) -> dict:
+def measure(scenario: Path, size: tuple[int, int], seconds: float, console: bool = False) -> dict:
     loaded = load_scenario(scenario)
     data = Path(tempfile.mkdtemp(prefix="escapebox-frames-"))
-    app = build_app(PlayOptions(loaded=loaded, window=size, sound=False, data_dir=data))
+    app = build_app(PlayOptions(loaded=loaded, window=size, sound=False, data_dir=data, console=console))
     app.bench_flips = probe_flips(app)
     meter = Meter(app)
     try:
@@ -195,7 +224,7 @@ def measure(scenario: Path, size: tuple[int, int], seconds: float) -> dict:
     finally:
         app.services.launcher.close()
         app.close()
-    return result(meter, scenario, size)
+    return result(meter, Path(f"{scenario.name} + console") if console else scenario, size)
 
 
 def result(meter: Meter, scenario: Path, size) -> dict:
@@ -212,10 +241,13 @@ def result(meter: Meter, scenario: Path, size) -> dict:
 
 
 def main(argv: list[str]) -> int:
-    scenario = Path(argv[0])
     width, height = (int(v) for v in argv[1].split("x"))
+    if argv[0] == "--wall":
+        from benchmarks.wall_frames import measure_wall
+        print(json.dumps(measure_wall((width, height))))
+        return 0
     seconds = float(argv[argv.index("--seconds") + 1]) if "--seconds" in argv else 60.0
-    print(json.dumps(measure(scenario, (width, height), seconds)))
+    print(json.dumps(measure(Path(argv[0]), (width, height), seconds, console="--console" in argv)))
     return 0
 
 
