@@ -248,3 +248,38 @@ def test_the_pdf_carries_the_text_as_a_layer_a_viewer_can_find_and_copy(samira, 
         text = subprocess.run(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=txtwrite", "-sOutputFile=-", str(out)],
                               capture_output=True, text=True, check=True).stdout
         assert "Reflectie 3" in text and "Bijna goed: '418'" in text and "Leerdoel:" in text
+
+
+SOURCES = """sources:
+  - title: Regeling Flexibel Opleiden
+    url: https://example.org/regeling
+    checked_on: 2025-01-10
+  - title: Cao Gehandicaptenzorg
+    checked_on: 2026-11-20
+trainer_notes: Vraag eerst wie de regeling kent.
+"""
+
+
+def test_sources_checked_dates_and_trainer_notes_go_on_the_trainer_sheet_only(tmp_path):
+    from datetime import date
+    folder = tmp_path / "alle-soorten"
+    shutil.copytree(REPO / "tests" / "ui" / "fixtures" / "alle-soorten", folder)
+    yaml = folder / "scenario.yaml"
+    text = yaml.read_text(encoding="utf-8").replace("\nrooms:\n", "\n" + SOURCES + "\nrooms:\n", 1)
+    text = text.replace("    name: Het kantoor\n", "    name: Het kantoor\n    trainer_notes: Het kastje klemt soms.\n", 1)
+    text = text.replace("    title: Het kastje\n", "    title: Het kastje\n    sources:\n      - title: Handboek sloten\n", 1)
+    yaml.write_text(text, encoding="utf-8")
+    loaded = load_scenario(folder)
+    sections = trainer_sheet(loaded, NL, today=date(2026, 12, 3))
+    notes = next(s for s in sections if s.heading == "Bronnen en aantekeningen voor de trainer")
+    whole, room, puzzle = notes.entries
+    assert (puzzle.title, puzzle.lines) == ("Het kastje", ["Bron: Handboek sloten"])
+    assert whole.title == "Het hele scenario: Alle soorten sloten"
+    assert whole.lines == [
+        "Bron: Regeling Flexibel Opleiden (https://example.org/regeling) (gecontroleerd op 2025-01-10, meer dan een "
+        "jaar geleden: kijk na of het nog klopt)",
+        "Bron: Cao Gehandicaptenzorg (gecontroleerd op 2026-11-20)",
+        "Aantekening: Vraag eerst wie de regeling kent."]
+    assert room.title == "Het kantoor" and room.lines == ["Aantekening: Het kastje klemt soms."]
+    cards = "\n".join(text_of(c) for c in build_cards(loaded, NL))
+    assert "Regeling Flexibel" not in cards and "klemt" not in cards and "wie de regeling" not in cards

@@ -9,7 +9,10 @@ Three parts, each a :class:`SheetSection`:
 - **dilemmas**: each option with the character's reply, the feedback and what follows it
   (reflection card, room, ending variant), so the trainer can lead the talk afterwards;
 - **debrief**: the debrief's opening text and questions, and every learning goal with the
-  puzzles and reflection cards that serve it.
+  puzzles and reflection cards that serve it;
+- **sources and notes**: where the case's facts come from and when they were last checked
+  (one checked more than a year ago is marked: regulations change), and the trainer's notes
+  of the scenario, its rooms and puzzles (escapebox/scenario/sources.py).
 
 Like :mod:`escapebox.scenario.mistakes`, this module knows the kinds whose mistakes need
 their own words (typed answers, choice, spot, dilemma) by their class.
@@ -18,12 +21,14 @@ their own words (typed answers, choice, spot, dilemma) by their class.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from escapebox.puzzles.base import TextAnswerPuzzle
 from escapebox.puzzles.choice import ChoicePuzzle
 from escapebox.puzzles.spot import SpotPuzzle
 from escapebox.scenario.area import Area
+from escapebox.scenario.sources import STALE_AFTER_DAYS, trainer_parts
 
 
 @dataclass(frozen=True)
@@ -55,8 +60,9 @@ class SheetSection:
     entries: list[SheetEntry]
 
 
-def trainer_sheet(loaded, tr, answers: bool = True) -> list[SheetSection]:
-    """The sections of the trainer's sheet; empty sections are left out."""
+def trainer_sheet(loaded, tr, answers: bool = True, today: date | None = None) -> list[SheetSection]:
+    """The sections of the trainer's sheet; empty sections are left out.  ``today``: the day of
+    printing, against which a source's ``checked_on`` is old or not."""
     scenario = loaded.scenario
     puzzles = scenario.puzzles.values()
     sections = []
@@ -67,6 +73,7 @@ def trainer_sheet(loaded, tr, answers: bool = True) -> list[SheetSection]:
                 for entry in _dilemma_entries(scenario, pid, p, tr)]
     sections.append(SheetSection(tr("print.sheet.dilemmas_heading"), dilemmas))
     sections.append(SheetSection(tr("print.sheet.debrief_heading"), _debrief_entries(scenario, tr)))
+    sections.append(SheetSection(tr("print.sheet.sources_heading"), _source_entries(scenario, tr, today or date.today())))
     return [section for section in sections if section.entries]
 
 
@@ -187,3 +194,36 @@ def _goal_lines(scenario, gid: str, tr) -> list[str]:
     if cards:
         lines.append(tr("print.sheet.goal_reflections", numbers=", ".join(cards)))
     return lines or [tr("print.sheet.goal_unused")]
+
+
+# ---------------------------------------------------------------- sources and notes
+
+def _source_entries(scenario, tr, today: date) -> list[SheetEntry]:
+    """Per part that has them (the scenario, a room, a puzzle): its sources, then its notes."""
+    entries = []
+    for path, part in trainer_parts(scenario):
+        sources = getattr(part, "sources", ())       # a room has notes but no sources
+        lines = [_source_line(source, tr, today) for source in sources]
+        if part.trainer_notes:
+            lines.append(tr("print.sheet.notes", text=part.trainer_notes))
+        if lines:
+            entries.append(SheetEntry(_part_name(scenario, path, tr), lines))
+    return entries
+
+
+def _part_name(scenario, path: tuple, tr) -> str:
+    if not path:
+        return tr("print.sheet.whole_scenario", title=scenario.title)
+    section, key = path
+    return scenario.rooms[key].name if section == "rooms" else scenario.puzzles[key].title
+
+
+def _source_line(source, tr, today: date) -> str:
+    line = tr("print.sheet.source", title=source.title)
+    if source.url:
+        line += f" ({source.url})"
+    age = source.age_days(today)
+    if age is not None:
+        old = age > STALE_AFTER_DAYS
+        line += " " + tr("print.sheet.checked_old" if old else "print.sheet.checked", date=source.checked_on)
+    return line
