@@ -124,6 +124,8 @@ class DilemmaChoice:
     feedback: str | None
     at: float
     options: tuple[str, ...] = ()  #: every option's text, so reports can show what was not chosen
+    #: a conversation of several turns: what the group said after the first choice, turn by turn
+    later_lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -306,7 +308,8 @@ def _choices(scenario: Scenario, log: list[E.Event]):
             last = lines[-1] if lines else chosen      # a conversation: the feedback where the talk ended
             yield DilemmaChoice(e.puzzle, puzzle.title if puzzle else e.puzzle, puzzle.question if puzzle else "",
                                 e.option, e.text or (chosen.text if chosen else ""),
-                                last.feedback if last else None, e.at, options)
+                                last.feedback if last else None, e.at, options,
+                                tuple(line.text for line in lines[1:]) if lines else ())
 
 
 def _puzzles(scenario: Scenario, log: list[E.Event], clock: list[float]):

@@ -141,3 +141,24 @@ def test_the_guides_conversation_example_is_a_clean_talk():
     loaded = load_scenario_text(scenario)
     assert [p.code for p in all_problems(loaded)] == []
     assert loaded.scenario.puzzles["gesprek"].paths() == [[0, 0, 0], [0, 0, 1], [0, 1], [1]]
+
+
+def test_the_report_shows_the_path_the_group_talked_along():
+    from escapebox.debrief import build_debrief
+    from escapebox.report.html import render_html
+    from escapebox.report.markdown import render_markdown
+    from escapebox.report.sources import ReportSession
+
+    loaded = talk()
+    session = GameSession.start(loaded, ManualClock(), group="Groep")
+    session.apply(C.Inspect("tafel"))
+    session.apply(C.TryAnswer("praten", [0, 0, 1]))
+    d = build_debrief(loaded.scenario, session.state.events)
+    [choice] = d.choices
+    assert choice.later_lines == ("Zullen we één ding kiezen?", "Wanneer jij wilt.")
+    assert choice.feedback == "Sam kiest zelf."             # where the talk ended
+    tr = Translator("nl")
+    sessions = [ReportSession("s1", "Groep", "store", loaded.scenario, d)]
+    html = render_html(sessions, tr, "vandaag")
+    assert "<li>→ Zullen we één ding kiezen?</li><li>→ Wanneer jij wilt.</li>" in html
+    assert "Wat lukt er niet? → Zullen we één ding kiezen? → Wanneer jij wilt." in render_markdown(sessions, tr, "vandaag")

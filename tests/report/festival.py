@@ -30,7 +30,8 @@ SCENARIO = "student-met-rugzak"
 @dataclass
 class Group:
     name: str
-    branch: int                      #: dilemma option at "in-vertrouwen"
+    #: the solver's branch: the talk at "in-vertrouwen" goes [0, 0], [0, 1], [1, 0], [1, 1], [2], [3]
+    branch: int
     pace: float                      #: 1.0 = average speed
     wrong: dict = field(default_factory=dict)      #: puzzle -> wrong answers tried first
     hints: dict = field(default_factory=dict)      #: puzzle -> hints asked
@@ -40,7 +41,7 @@ class Group:
 
 
 GROUPS = [
-    Group("De Vlinders", branch=3, pace=0.8, wrong={"kluis-code": ["418"]}, hints={"signalen": 1},
+    Group("De Vlinders", branch=5, pace=0.8, wrong={"kluis-code": ["418"]}, hints={"signalen": 1},
           answers={
               "nacht-reflectie": "Ik zou nog dezelfde avond een kort privébericht sturen: 'Ik zag je bericht, "
                                  "fijn dat je het deelt. Zullen we morgen even praten?' Dat niemand reageerde "
@@ -51,11 +52,11 @@ GROUPS = [
               "vertrouwen-regie": "3",
               "meenemen": "Ik vraag bij elke leerling vaker hoe het thuis gaat, niet alleen hoe het werk gaat.",
           }),
-    Group("Team Zonnebloem", branch=1, pace=1.3, extra_time=300,
+    Group("Team Zonnebloem", branch=2, pace=1.3, extra_time=300,
           wrong={"kluis-code": ["1804", "0411"], "wie-bellen": ["bpv-docent", "mentor"],
-                 "aanbod": [[0, 1, 2, 3, 5]], "samen": ["mensa"]},
+                 "aanbod": [[0, 1, 2, 3, 5]], "eindslot": ["mensa"]},
           hints={"kluis-code": 2, "team-app": 1, "wie-bellen": 1, "aanbod": 2},
-          trainer={"gespreksstappen": "push", "samen": "reveal"},
+          trainer={"gespreksstappen": "push", "eindslot": "reveal"},
           answers={
               "nacht-reflectie": "Niet 's nachts in de groepsapp reageren, wel de volgende ochtend Samira "
                                  "persoonlijk bellen. We schrokken ervan dat niemand iets deed.\n"
@@ -67,7 +68,7 @@ GROUPS = [
                                 "halen, zodat je rooster veilig is. Wil je erbij zijn als we het zeggen?'",
               "meenemen": "Eerder de praktijkopleider bellen, in plaats van alles zelf te willen oplossen.",
           }),
-    Group("Groep 3 – Lindehof", branch=0, pace=1.0, wrong={"signalen": [[1, 0, 2, 3, 4]], "samen": ["alleen"]},
+    Group("Groep 3 – Lindehof", branch=0, pace=1.0, wrong={"signalen": [[1, 0, 2, 3, 4]], "eindslot": ["alleen"]},
           hints={"signalen": 2, "gespreksstappen": 1}, trainer={"signalen": "skip"},
           answers={
               "nacht-reflectie": "Meteen een privébericht, niet in de groep, en de volgende dag de "
