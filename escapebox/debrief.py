@@ -127,6 +127,14 @@ class DilemmaChoice:
     #: a conversation of several turns: what the group said after the first choice, turn by turn
     later_lines: tuple[str, ...] = ()
 
+    @property
+    def on_screen(self) -> str:
+        """The choice as the game's screens draw it: a conversation's turns joined by », not the → of
+        ``text`` (the log's words), which Atkinson Hyperlegible lacks: an empty box on the ending."""
+        if not self.later_lines or not 0 <= self.option < len(self.options):
+            return self.text
+        return " » ".join((self.options[self.option], *self.later_lines))
+
 
 @dataclass(frozen=True)
 class ScaleLabels:

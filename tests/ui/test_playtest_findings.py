@@ -51,3 +51,35 @@ def test_group_name_screen_says_an_empty_name_is_allowed(make_app, monkeypatch):
     assert all(w.rect.top > note_bottom for w in screen.focus.widgets if w.key in ("start", "back"))
     pilot.press("return")                                # nothing typed: the game starts, as the note says
     assert app.game.session.state.group == "Groep 3"
+
+
+def test_a_conversations_path_on_the_ending_has_only_glyphs_the_font_draws(make_app, monkeypatch):
+    # student-met-rugzak: Samira's talk goes on after the first answer; the ending and the debrief joined
+    # the two answers with →, which Atkinson Hyperlegible lacks: an empty box between them
+    from escapebox.core.autoplayer import branch_plan, reflection_answer
+    from escapebox.scenario.glyphs import missing
+
+    app, pilot = make_app(load_scenario(SCENARIOS / "student-met-rugzak"), size=(1280, 720))
+    start_game(pilot)
+    game = app.game
+    for planned in branch_plan(game.session, 0):
+        while (reflection := game.session.current_reflection()) is not None:
+            game.apply(reflection_answer(game.session, reflection))
+        game.apply(planned.command)
+    while (reflection := game.session.current_reflection()) is not None:
+        game.apply(reflection_answer(game.session, reflection))
+    game.route()
+    pilot.run()
+    ending = app.stack.top
+    assert ending.name == "ending"
+    text = ending.outcome_text()
+    assert " » " in text                                 # the talk's two turns, both shown
+    assert missing(text) == []
+    texts = drawn_texts(app, monkeypatch)
+    pilot.press("return")                                # on to the debrief: every slide, by the clicker
+    assert app.stack.top.name == "debrief"
+    for _slide in range(12):
+        app.draw()
+        pilot.press("pagedown")
+    assert any(" » " in t for t in texts)
+    assert [t for t in texts if missing(t)] == []

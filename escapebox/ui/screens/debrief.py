@@ -135,7 +135,7 @@ class DebriefScreen(GameScreen):
         lines = [tr("facilitator.debrief.path_line", rooms=" » ".join(steps)), ""]
         if d.choices:
             lines.append(tr("facilitator.debrief.choices"))
-            lines += [tr("facilitator.debrief.choice_line", title=c.title, choice=c.text) for c in d.choices]
+            lines += [tr("facilitator.debrief.choice_line", title=c.title, choice=c.on_screen) for c in d.choices]
             if d.ending and d.ending.variant:   # the ending told what the choice led to: name it here too
                 lines.append(tr("facilitator.debrief.led_to", ending=d.ending.title))
         else:

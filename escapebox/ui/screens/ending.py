@@ -46,7 +46,7 @@ class EndingScreen(GameScreen):
         """The choices, the time and the hints, one line each, and the hand-over to the debrief."""
         tr, session = self.app.tr, self.game.session
         debrief = build_debrief(session.scenario, session.state.events)
-        lines = [tr("ui.ending.choice", title=c.title, choice=c.text) for c in debrief.choices]
+        lines = [tr("ui.ending.choice", title=c.title, choice=c.on_screen) for c in debrief.choices]
         t = debrief.time
         if t.available is None:
             time = tr("ui.ending.time_plain", used=clock_text(t.used))
