@@ -61,14 +61,24 @@ def test_every_reflection_has_a_card_with_its_question_goals_moment_and_room_to_
 
 def test_each_dilemma_option_has_a_card_with_reply_feedback_and_what_follows(samira):
     dilemma = samira.scenario.puzzles["in-vertrouwen"]
-    cards = [c for c in build_cards(samira, NL) if c.kind == "choice"]
-    assert [c.title for c in cards] == [f"Samira vraagt iets · keuze {n}" for n in range(1, 5)]
-    for number, (card, option) in enumerate(zip(cards, dilemma.options), 1):
+    cards = {c.title.split(" · keuze ")[1]: c for c in build_cards(samira, NL) if c.kind == "choice"}
+    assert list(cards) == ["1", "1.1", "1.2", "2", "2.1", "2.2", "3", "4"]   # geheim and open talk on
+    for number, option in enumerate(dilemma.options, 1):
+        card = cards[str(number)]
         assert card.paragraphs[0] == f"Jullie kozen: {option.text}"
-        assert f"Samira: '{option.reply}'" in card.paragraphs
-        assert option.feedback in card.paragraphs
-        assert f"Pak nu reflectiekaart {4 + number - 1}." in card.paragraphs
+        assert f"Samira: '{option.reply}'" in card.paragraphs and option.feedback in card.paragraphs
         assert card.note == "Dilemma · pas lezen na jullie keuze in 'Samira vraagt iets'"
+        # the reflection card the first choice leads to is named where the talk ends
+        ends = [cards[f"{number}.{n}"] for n in (1, 2)] if option.then else [card]
+        assert all(f"Pak nu reflectiekaart {3 + number}." in end.paragraphs for end in ends)
+        if option.then:
+            assert f"Pak nu reflectiekaart {3 + number}." not in card.paragraphs
+            assert [f"Keuze {number}.{n}: {line.text}" for n, line in enumerate(option.then.options, 1)] == \
+                card.paragraphs[-2:]
+            for n, line in enumerate(option.then.options, 1):
+                assert cards[f"{number}.{n}"].paragraphs[:3] == [f"Jullie kozen: {line.text}", f"Samira: '{line.reply}'",
+                                                                 line.feedback]
+    assert dilemma.options[1].then.question in cards["2"].paragraphs
 
 
 def test_every_ending_variant_has_a_card_naming_its_choice(samira):
@@ -96,8 +106,11 @@ def test_the_trainer_sheet_has_debrief_goals_near_misses_mistakes_and_dilemma_fe
             assert all(f"Fout: '{o.text}'" in text for o in puzzle.options if not o.correct)
         if puzzle.wrong_feedback:
             assert f"Elk ander fout antwoord. De groep hoort: {puzzle.wrong_feedback}" in text
-    for option in scenario.puzzles["in-vertrouwen"].options:
+    for number, option in enumerate(scenario.puzzles["in-vertrouwen"].options, 1):
         assert option.feedback in text and option.reply in text
+        for n, line in enumerate(option.then.options if option.then else (), 1):
+            assert f"Keuze {number}.{n}: {line.text}" in text and line.reply in text and line.feedback in text
+    assert "Het gesprek gaat verder: Samira kijkt jullie afwachtend aan. Wat zeggen jullie?" in text
     assert "Einde dat erbij hoort: 'Open kaart'" in text
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from escapebox.puzzles.dilemma import turn_after
 from escapebox.print.sheet import follow_up_lines, reflection_number, said, trainer_sheet
 
 
@@ -112,17 +113,35 @@ def _puzzle_card(loaded, pid, puzzle, tr) -> Card:
 
 
 def _choice_cards(scenario, puzzle, tr) -> list[Card]:
-    """One card per dilemma option, read after the group chose: reply, feedback and what follows."""
+    """One card per dilemma option, read after the group chose it; a conversation's later turns
+    (``then``) get a card per line too, and what the first choice leads to is on the cards where
+    the talk ends."""
     cards = []
     for number, option in enumerate(puzzle.options, 1):
-        paragraphs = [tr("print.card.you_chose", text=option.text)]
-        if option.reply:
-            paragraphs.append(said(puzzle.character, option.reply))
-        if option.feedback:
-            paragraphs.append(option.feedback)
-        paragraphs += follow_up_lines(scenario, option, tr)
-        cards.append(Card("choice", tr("print.card.choice_title", puzzle=puzzle.title, number=number),
-                          paragraphs, tr("print.card.read_after_choice", puzzle=puzzle.title)))
+        cards += _line_cards(puzzle, option, str(number), follow_up_lines(scenario, option, tr), tr)
+    return cards
+
+
+def _line_cards(puzzle, line, number: str, follow: list[str], tr) -> list[Card]:
+    """The card of one line ("keuze 1.2": the first option, then the second line of its next turn)
+    and the cards of the lines after it."""
+    paragraphs = [tr("print.card.you_chose", text=line.text)]
+    if line.reply:
+        paragraphs.append(said(puzzle.character, line.reply))
+    if line.feedback:
+        paragraphs.append(line.feedback)
+    turn = turn_after(line)
+    if turn is None:
+        paragraphs += follow
+    else:
+        paragraphs += [turn.question] if turn.question else []
+        paragraphs.append(tr("print.card.next_turn"))
+        paragraphs += [tr("print.card.next_line", number=f"{number}.{n}", text=o.text)
+                       for n, o in enumerate(turn.options, 1)]
+    cards = [Card("choice", tr("print.card.choice_title", puzzle=puzzle.title, number=number),
+                  paragraphs, tr("print.card.read_after_choice", puzzle=puzzle.title))]
+    for n, next_line in enumerate(turn.options if turn else (), 1):
+        cards += _line_cards(puzzle, next_line, f"{number}.{n}", follow, tr)
     return cards
 
 

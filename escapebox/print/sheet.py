@@ -26,6 +26,7 @@ from pathlib import Path
 
 from escapebox.puzzles.base import TextAnswerPuzzle
 from escapebox.puzzles.choice import ChoicePuzzle
+from escapebox.puzzles.dilemma import turn_after
 from escapebox.puzzles.spot import SpotPuzzle
 from escapebox.scenario.area import Area
 from escapebox.scenario.sources import STALE_AFTER_DAYS, trainer_parts
@@ -130,13 +131,23 @@ def _mistake_lines(puzzle, tr) -> list[str]:
 def _dilemma_entries(scenario, pid, puzzle, tr) -> list[SheetEntry]:
     entries = [SheetEntry(puzzle.title, [puzzle.question, tr("print.sheet.dilemma_every_option")])]
     for number, option in enumerate(puzzle.options, 1):
-        lines = []
-        if option.reply:
-            lines.append(said(puzzle.character, option.reply))
-        lines.append(tr("print.sheet.feedback", feedback=option.feedback or tr("print.sheet.no_feedback")))
-        lines += follow_up_lines(scenario, option, tr)
-        lines += [tr("print.sheet.variant", title=title) for title in variant_titles(scenario, option.id)]
-        entries.append(SheetEntry(tr("print.sheet.option", number=number, text=option.text), lines, indent=1))
+        talk = _line_entries(puzzle, option, str(number), 1, tr)
+        talk[0].lines += follow_up_lines(scenario, option, tr)       # what the first choice changes
+        talk[0].lines += [tr("print.sheet.variant", title=title) for title in variant_titles(scenario, option.id)]
+        entries += talk
+    return entries
+
+
+def _line_entries(puzzle, line, number: str, depth: int, tr) -> list[SheetEntry]:
+    """A line of the talk (the character's reply, the feedback, the next turn's question), then the lines after it."""
+    lines = [said(puzzle.character, line.reply)] if line.reply else []
+    lines.append(tr("print.sheet.feedback", feedback=line.feedback or tr("print.sheet.no_feedback")))
+    turn = turn_after(line)
+    if turn is not None:
+        lines.append(tr("print.sheet.then", question=turn.question) if turn.question else tr("print.sheet.then_plain"))
+    entries = [SheetEntry(tr("print.sheet.option", number=number, text=line.text), lines, indent=depth)]
+    for n, next_line in enumerate(turn.options if turn else (), 1):
+        entries += _line_entries(puzzle, next_line, f"{number}.{n}", depth + 1, tr)
     return entries
 
 
