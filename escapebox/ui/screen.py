@@ -113,6 +113,9 @@ class Screen:
         """Whether this screen draws over ``rect`` (a dialog only where its panel is)."""
         return True
 
+    def scenario_added(self, path) -> None:
+        """A scenario was added to the trainer's own (dropped or opened, escapebox/ui/drop.py)."""
+
     @property
     def toast_areas(self) -> list[pygame.Rect]:
         """Where messages may go on this screen, best first; none: just under the top bar."""

@@ -19,10 +19,11 @@ leerfestival", :mod:`escapebox.ui.screens.festival_join`), which calls
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
-from escapebox.festival.publisher import Publisher, scenario_facts
-from escapebox.ui.facilitator.actions import FacilitatorActions
-from escapebox.ui.facilitator.notice import GroupNotice, show_to_group
+if TYPE_CHECKING:
+    from escapebox.festival.publisher import Publisher
+    from escapebox.ui.facilitator.actions import FacilitatorActions
 
 #: seconds between two status messages from the game loop (the wall's clock ticks by itself)
 STATUS_EVERY = 1.0
@@ -32,7 +33,7 @@ NOTICE_SECONDS = 8.0
 
 class FestivalLink:
     def __init__(self, app, host: str | None = None, port: int | None = None, code: str | None = None,
-                 publisher_factory=Publisher):
+                 publisher_factory=None):
         self.app = app
         self.host, self.port, self.code = host, port, code
         #: the festival's name as the wall announces it ("" when unknown, e.g. ``play --festival``)
@@ -81,8 +82,11 @@ class FestivalLink:
         if self.publisher is not None:
             self.publisher.close()
         session = game.session
+        # every run has a link, most never join: the publisher (and paho under it) is imported on
+        # joining, not before the first frame (9 ms of start-up here, python -X importtime)
+        from escapebox.festival.publisher import Publisher, scenario_facts
         hello = {"group": session.state.group or "", "scenario": scenario_facts(game.loaded, session.index)}
-        self.publisher = self._factory(self.host, self.port, self.code, session.session_id,
+        self.publisher = (self._factory or Publisher)(self.host, self.port, self.code, session.session_id,
                                        session.store.path, hello).start()
         self._events = 0
 
@@ -99,6 +103,9 @@ class FestivalLink:
     # ----- the trainer's commands ------------------------------------------------------------------------
     def run(self, command: dict) -> None:
         """Carry out one command and tell the hub what came of it."""
+        # imported on the first command, not before the first frame: the console's modules (and the
+        # game's events and commands under them) cost 30 ms of start-up (python -X importtime)
+        from escapebox.ui.facilitator.actions import FacilitatorActions
         said: list[tuple[str, str]] = []
         actions = FacilitatorActions(self.app, lambda text, kind: said.append((text, kind)))
         seen = self._carry_out(actions, command)
@@ -129,6 +136,7 @@ class FestivalLink:
             actions.push_hint(puzzle)
             return None
         if action == "message":
+            from escapebox.ui.facilitator.notice import GroupNotice, show_to_group
             show_to_group(self.app, GroupNotice(self.app, tr("festival.group.message"), command["text"]))
             actions.report(tr("festival.group.message_shown"), "success")
             return None
