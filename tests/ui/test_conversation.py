@@ -35,8 +35,9 @@ def chosen(app):
 def test_keys_a_first_line_brings_the_next_turn_and_the_last_line_is_the_answer(samira, tmp_path):
     app, pilot = samira
     screen, puzzle = app.stack.top, app.game.scenario.puzzles[TALK]
-    assert pilot.widget("submit").text == "Zeg dit (Enter)"
+    assert pilot.widget("submit").text == "Kies dit (Enter)"
     pilot.press("1", "return")                           # "Ja. We passen aan …"
+    assert pilot.widget("submit").text == "Zeg dit (Enter)"      # now the group talks to Samira
     assert not chosen(app) and screen.solved is None      # the talk goes on: nothing is decided yet
     first = puzzle.options[0]
     question = pilot.widget("question").text

@@ -142,7 +142,9 @@ class DilemmaScreen(ChoiceScreen):
 
     @property
     def submit_label(self) -> str:
-        return "ui.puzzle.say" if self.puzzle.character else "ui.puzzle.choose"
+        # a later turn's lines are words said to the character; a first choice may be a deed
+        # ("Ik spreek Kees aan"), so it keeps "Kies dit" (hele-team-leert, played at 1920x1080)
+        return "ui.puzzle.say" if self.path else "ui.puzzle.choose"
 
     def picks_several(self) -> bool:
         return False  # a dilemma is one choice
