@@ -301,3 +301,5 @@ def test_the_svg_text_warning_names_the_command_and_the_extra():
     message = Translator("nl")("validate.svg_text", file="images/rooster.svg")
     assert "escapebox svgtext images/rooster.svg" in message and "escapebox[authoring]" in message
     assert "scripts/svgtext.py" not in message
+    small = Translator("nl")("validate.svg_small_text", file="f.svg", count=1, minimum=24, text="'x'", px=9, units=30)
+    assert "escapebox svgtext" in small and "scripts/svgtext.py" not in small     # a pip install has no scripts/

@@ -12,6 +12,11 @@ reflections are typed text in both modes: no mouse types a word.  Progress
 is read back from the commands the screens applied.  A wrong answer, a
 refusal, a key with no control to click in mouse mode, or a screen that
 does not know what to do ends the run with exit code 1.
+
+The summary line is in the interface's language (``ui.autoplay`` in the catalogues) and ends
+in a part for scripts that stays the same in every language:
+``[autoplay result=ok scenario=… branch=0 branches=4 input=keys ending=… variant=… commands=52 presses=311
+typed=6]`` (``presses``: key presses, or clicks and drags with ``input=mouse``).
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from __future__ import annotations
 from escapebox.core import commands as C
 from escapebox.core import events as E
 from escapebox.core.autoplayer import branch_plan, reflection_answer
-from escapebox.scenario.branches import ending_label
+from escapebox.scenario.branches import shown_ending
 from escapebox.scenario.solver import solve
 from escapebox.ui.pilot import NoMouseWay, post_actions, resolve
 
@@ -54,7 +59,8 @@ class AutoPilot:
                 solution = solve(game.session.scenario, game.session.index)
                 self.branches = max(1, len(solution.branches))
                 if self.branch >= self.branches:
-                    self._stop(1, f"--branch {self.branch}: this scenario has {self.branches} branch(es), 0-{self.branches - 1}")
+                    self._stop(1, self.app.tr("ui.autoplay.no_branch", branch=self.branch, count=self.branches,
+                                              last=self.branches - 1))
                     return
                 self.plan = [p.command for p in branch_plan(game.session, self.branch, solution)]
             self._progress(game)
@@ -63,24 +69,24 @@ class AutoPilot:
                 return
         screen = self.app.stack.top
         if screen is None:
-            self._stop(1, "no screen")
+            self._stop(1, self.app.tr("ui.autoplay.no_screen"))
             return
         self.screens.add(screen.name)
         command = self._next_command(game)
         try:
             actions = resolve(screen, screen.autoplay(command) or [], self.mode)
         except NoMouseWay as problem:
-            self._stop(1, f"mouse only: {problem}")
+            self._stop(1, self.app.tr("ui.autoplay.mouse_only", problem=problem))
             return
         self.steps += 1
         if not actions:
             self.idle += 1
             if self.idle > MAX_IDLE:
-                self._stop(1, f"stuck on screen '{screen.name}' at {command!r}")
+                self._stop(1, self.app.tr("ui.autoplay.stuck", screen=screen.name, command=repr(command)))
             return
         self.idle = 0
         if self.steps > MAX_STEPS:
-            self._stop(1, f"too many steps on screen '{screen.name}' at {command!r}")
+            self._stop(1, self.app.tr("ui.autoplay.too_many", screen=screen.name, command=repr(command)))
             return
         self.presses += sum(1 for a in actions if a[0] != "text")
         self.typed += sum(1 for a in actions if a[0] == "text")
@@ -100,10 +106,13 @@ class AutoPilot:
     def _progress(self, game) -> None:
         for outcome in game.history[self.seen:]:
             command = outcome.command
+            tr = self.app.tr
             if outcome.refused is not None:
-                self.problems.append(f"{type(command).__name__} refused: {outcome.refused.reason}")
+                self.problems.append(tr("ui.autoplay.refused", command=type(command).__name__,
+                                        reason=outcome.refused.reason))
             elif outcome.first(E.WrongAnswer) is not None:
-                self.problems.append(f"wrong answer for {command.puzzle}: {outcome.first(E.WrongAnswer).shown}")
+                self.problems.append(tr("ui.autoplay.wrong", puzzle=command.puzzle,
+                                        answer=outcome.first(E.WrongAnswer).shown))
             elif self.plan is not None and self.position < len(self.plan) and self._fulfils(outcome, self.plan[self.position]):
                 self.position += 1
         self.seen = len(game.history)
@@ -123,20 +132,41 @@ class AutoPilot:
         self.app.quit(code, self.summary(reason))
 
     def summary(self, reason: str = "") -> str:
-        game = self.app.game
+        """One line in the interface's language, then the same facts for scripts (see the module)."""
+        tr, game = self.app.tr, self.app.game
         if game is None:
-            return f"autoplay: FAILED before the game started ({reason})"
-        state = game.session.state
+            return tr("ui.autoplay.failed_early", detail=reason) + " " + self._facts("failed")
         scenario = game.scenario.id
+        mode = tr(f"ui.autoplay.{self.mode}")
+        commands = len(game.history)
         if reason or self.problems:
             detail = "; ".join(self.problems + ([reason] if reason else []))
-            return (f"autoplay {scenario} branch {self.branch} by {self.mode}: FAILED after "
-                    f"{len(game.history)} commands: {detail}")
-        ending = ending_label(game.scenario, state.ending or state.end_reason or None, state.choices)
-        used = (f"{self.presses} key presses" if self.mode == "keys" else f"{self.presses} clicks") + \
-            f" and {self.typed} typed texts"
-        return (f"autoplay {scenario} branch {self.branch} of {self.branches} by {self.mode}: {ending} "
-                f"after {len(game.history)} commands, {len(self.screens)} kinds of screen, {used}")
+            return (tr("ui.autoplay.failed", scenario=scenario, branch=self.branch, mode=mode, commands=commands,
+                       detail=detail) + " " + self._facts("failed", scenario=scenario, commands=commands))
+        ending, variant = self._ending(game)
+        shown = (tr("ui.autoplay.no_ending") if ending is None else
+                 tr("ui.autoplay.ending_variant", ending=ending, variant=variant) if variant else
+                 tr("ui.autoplay.ending", ending=ending))
+        used = tr(f"ui.autoplay.used_{self.mode}", presses=self.presses, typed=self.typed)
+        line = tr("ui.autoplay.done", scenario=scenario, branch=self.branch, branches=self.branches, mode=mode,
+                  ending=shown, commands=commands, screens=len(self.screens), used=used)
+        return line + " " + self._facts("ok", scenario=scenario, ending=ending, variant=variant, commands=commands,
+                                        presses=self.presses, typed=self.typed)
+
+    @staticmethod
+    def _ending(game) -> tuple[str | None, str | None]:
+        """The ending reached (or why the game stopped: time, trainer) and the variant the choices called for."""
+        state, scenario = game.session.state, game.scenario
+        ending = state.ending or state.end_reason or None
+        if ending is None or ending not in scenario.endings:
+            return ending, None
+        return ending, shown_ending(scenario, ending, state.choices).variant
+
+    def _facts(self, result: str, **facts) -> str:
+        """The part for scripts: ``key=value`` words in English, the same under every interface language."""
+        words = {"result": result, "scenario": facts.pop("scenario", None), "branch": self.branch,
+                 "branches": self.branches or None, "input": self.mode, **facts}
+        return "[autoplay " + " ".join(f"{k}={v}" for k, v in words.items() if v is not None) + "]"
 
     def finished(self) -> bool:
         game = self.app.game

@@ -70,7 +70,9 @@ def test_autoplay_every_branch(folder, mode, tmp_path):
         started = time.perf_counter()
         code, summary, state = by_screens(loaded, branch, mode, tmp_path)
         assert code == 0, summary
-        assert "ending" in summary and "FAILED" not in summary and f"by {mode}" in summary
+        assert "result=ok" in summary and f"input={mode}" in summary and "ending=" in summary, summary
+        words = "met het toetsenbord" if mode == "keys" else "met de muis"     # the line is in the UI's Dutch
+        assert summary.startswith(f"Autoplay {loaded.scenario.id}, tak {branch} van ") and words in summary
         expected = by_commands(loaded, branch)
         assert state["inspected"] >= expected.pop("inspected"), summary
         state.pop("inspected")
@@ -82,8 +84,8 @@ def test_keys_and_mouse_say_how_much_input_they_used(tmp_path):
     loaded = load_scenario(FIXTURE)
     _, keys, _ = by_screens(loaded, 0, "keys", tmp_path)
     _, mouse, _ = by_screens(loaded, 0, "mouse", tmp_path)
-    assert " key presses and " in keys and "clicks" not in keys
-    assert " clicks and " in mouse and "key presses" not in mouse
+    assert " toetsaanslagen en " in keys and "klikken" not in keys and " presses=" in keys
+    assert " klikken en " in mouse and "toetsaanslagen" not in mouse and "input=mouse" in mouse
 
 
 def test_autoplay_from_the_command_line(tmp_path):
@@ -94,7 +96,7 @@ def test_autoplay_from_the_command_line(tmp_path):
                             timeout=120)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.strip().splitlines()
-    assert len(lines) == 1 and "ending 'anders'" in lines[0]
+    assert len(lines) == 1 and "einde 'anders'" in lines[0] and "ending=anders" in lines[0]
     assert result.stderr == ""
     names = sorted(p.name for p in shots.iterdir())
     assert names[0].endswith("-intro.png") and names[-1].endswith("-debrief.png")
@@ -113,4 +115,5 @@ def test_autoplay_refuses_a_branch_that_does_not_exist(tmp_path):
     options = PlayOptions(loaded=load_scenario(FIXTURE), autoplay=True, fast=True, branch=7, save=False, sound=False,
                           data_dir=tmp_path)
     code, summary = asyncio.run(play(options))
-    assert code == 1 and "2 branch" in summary
+    assert code == 1 and "branches=2" in summary and "result=failed" in summary
+    assert "dit scenario heeft 2 tak(ken), 0 tot en met 1" in summary

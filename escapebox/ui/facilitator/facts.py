@@ -99,8 +99,9 @@ def facts_text(app, puzzle: str | None, show_solution: bool) -> str:
     room = game.scenario.rooms[state.room].name
     parts = [tr("facilitator.facts.room", room=room), totals_line(app), "",
              *puzzle_lines(app, puzzle, show_solution), "",
-             *(trainer_lines(app, puzzle) if show_solution else []),
-             tr("facilitator.facts.reflections_heading"), *reflection_lines(app)]
+             tr("facilitator.facts.reflections_heading"), *reflection_lines(app),
+             # last: what the trainer prepared stays below what the group is doing now
+             *(["", *trainer_lines(app, puzzle)] if show_solution else [])]
     return "\n".join(parts)
 
 
@@ -112,7 +113,7 @@ def trainer_lines(app, puzzle: str | None) -> list[str]:
     notes = parts.trainer_notes(scenario, tr, puzzle=puzzle, room=app.game.session.state.room)
     lines = [f"{where}: {note}" for where, note in notes]
     lines += [tr("facilitator.facts.source", source=parts.source_text(s, tr)) for s in parts.trainer_sources(scenario, puzzle)]
-    return [tr("facilitator.facts.trainer_heading"), *lines, ""] if lines else []
+    return [tr("facilitator.facts.trainer_heading"), *lines] if lines else []
 
 
 def clock_line(app) -> str:
