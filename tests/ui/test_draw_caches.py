@@ -120,3 +120,32 @@ def test_the_picture_cache_holds_parts_whose_bytes_it_counts(window, tmp_path):
     assert picture.inner is not None
     assert images._scaled.bytes == picture.pixel_bytes >= 481 * 271 * 4 * 0.9
     assert images.scaled(svg, (481, 271)).get_size() == (481, 271)
+
+
+def test_the_console_window_is_drawn_again_only_when_what_it_shows_changed(make_app, fixture_scenario):
+    from escapebox.core import commands as C
+    from ui_helpers import start_game
+    app, pilot = make_app(fixture_scenario, console=True)
+    start_game(pilot)
+    console = app.console
+    drawn = []
+    original = console._draw
+    console._draw = lambda: (drawn.append(1), original())
+    console.panel._clock_line = lambda: "tijd over 12:00"       # no new second during the test
+    app.invalidate()
+    app.frame(block=False)
+    drawn.clear()
+    for _ in range(3):                                # key presses in the players' window only
+        app.invalidate()
+        app.frame(block=False)
+    assert drawn == []
+    before = pygame.image.tobytes(console.window.get_surface(), "RGB")
+    app.game.apply(C.SetGroupName("Groep Zeven"))    # the console's header names the group
+    app.invalidate()
+    app.frame(block=False)
+    assert drawn == [1]
+    assert pygame.image.tobytes(console.window.get_surface(), "RGB") != before
+    console.report("Hint gestuurd", "success")
+    app.invalidate()
+    app.frame(block=False)
+    assert drawn == [1, 1]
