@@ -56,7 +56,7 @@ def test_room(sized, update_goldens):
     shoot(app, "room", size, update_goldens)
 
 
-@pytest.mark.parametrize("kind", ["dilemma", "match", "order", "spot"])
+@pytest.mark.parametrize("kind", ["choice", "dilemma", "match", "order", "spot"])  # choice: with its picture
 def test_puzzle(sized, kind, update_goldens):
     app, pilot, size = sized
     start_game(pilot)
