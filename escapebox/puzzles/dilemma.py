@@ -83,18 +83,20 @@ class DilemmaPuzzle(PuzzleBase):
     always_opens: ClassVar[bool] = True
 
     def check(self, answer: Any) -> Verdict:
-        lines = self.path_lines(index_list(answer))
-        if lines is None:
+        path = index_list(answer)
+        lines = self.path_lines(path)
+        if path is None or lines is None:
             return Verdict(False, None)
         last = lines[-1]
-        return Verdict(True, self._spoken(last, last.feedback or self.solved_text), option=index_list(answer)[0])
+        return Verdict(True, self._spoken(last, last.feedback or self.solved_text), option=path[0])
 
     def path_lines(self, path: list[int] | None) -> list | None:
         """The option and the lines a path of option numbers says, one per turn; None unless the
         path is complete (it ends where the talk ends) and every number is there."""
         if not path:
             return None
-        lines, options = [], self.options
+        lines: list = []
+        options: tuple | None = self.options
         for number in path:
             if options is None or not 0 <= number < len(options):
                 return None
