@@ -32,7 +32,7 @@ from escapebox.paths import assets_dir
 from escapebox.problems import Problem, Severity
 from escapebox.scenario.invisible import TextPlaces, is_invisible, non_ascii_text
 from escapebox.scenario.types import AssetPath
-from escapebox.scenario.walk import walk
+from escapebox.scenario.walk import walked
 from escapebox.scenario.yamlsafe import dotted
 
 #: the font every screen draws with unless a theme brings its own (escapebox/ui/text.py)
@@ -204,7 +204,7 @@ def _ignored(char: str) -> bool:
 
 def _unshown_fields(loaded) -> set[tuple]:
     """YAML paths of the values that name a file or an icon: read by the game, never drawn."""
-    paths = {path for path, marker, _value in walk(loaded.scenario) if isinstance(marker, AssetPath)}
+    paths = {path for path, marker, _value in walked(loaded.scenario) if isinstance(marker, AssetPath)}
     files = {loaded.document.resolve(path) for path in paths}
     return files | {path for path in loaded.document.value_marks if path[-1:] == ("icon",)}
 

@@ -48,6 +48,16 @@ class ScenarioIndex:
             if obj.locked_by:
                 self.objects_locked_by.setdefault(obj.locked_by, []).append(object_id)
 
+    @cached_property
+    def doors_locked_by(self) -> dict[str, list[Door]]:
+        """Lock → the doors it keeps shut: the solver looks past only those when the lock opens."""
+        found: dict[str, list[Door]] = {}
+        for doors in self.doors.values():
+            for door in doors:
+                if door.locked_by:
+                    found.setdefault(door.locked_by, []).append(door)
+        return found
+
     def _build_doors(self) -> None:
         written = {(rid, ex.to) for rid, room in self.scenario.rooms.items() for ex in room.exits}
         for room_id, room in self.scenario.rooms.items():

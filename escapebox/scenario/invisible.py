@@ -25,7 +25,7 @@ from typing import Iterator
 
 from escapebox.problems import EscapeboxError, Problem, Severity
 from escapebox.scenario.types import AssetPath
-from escapebox.scenario.walk import walk
+from escapebox.scenario.walk import walked
 from escapebox.scenario.yamlsafe import Document, decode_text, dotted
 
 #: The message key that names each character (``validate.char.*``); any other one is ``invisible``.
@@ -133,7 +133,7 @@ def _in_emoji(char: str, text: str, index: int) -> bool:
 
 def _file_fields(loaded) -> set[tuple]:
     """YAML paths of the values that name a file or an icon."""
-    paths = {path for path, marker, _value in walk(loaded.scenario) if isinstance(marker, AssetPath)}
+    paths = {path for path, marker, _value in walked(loaded.scenario) if isinstance(marker, AssetPath)}
     return {loaded.document.resolve(path) for path in paths} | {
         path for is_key, path, _value in _strings(loaded.document.data) if not is_key and path[-1:] == ("icon",)}
 

@@ -21,7 +21,7 @@ from typing import Callable
 
 from escapebox.scenario.loader import LoadedScenario
 from escapebox.scenario.types import AssetPath
-from escapebox.scenario.walk import walk
+from escapebox.scenario.walk import walked
 
 #: 64 million pixels: 256 MB once decoded (4 bytes a pixel), three pictures of the largest
 #: size (4096×4096) or thirty of 1920×1080.  Decoding that many takes about 4 s on a laptop.
@@ -51,7 +51,7 @@ def room_pictures(loaded: LoadedScenario) -> dict[str, list[tuple[tuple, str]]]:
     own: dict[str, list] = {room: [] for room in rooms}
     puzzles: dict[str, list] = {room: [] for room in rooms}
     shared: list = []
-    for path, marker, value in walk(scenario):
+    for path, marker, value in walked(scenario):
         if not isinstance(marker, AssetPath) or marker.kind != "image":
             continue
         top = path[0]

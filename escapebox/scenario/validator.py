@@ -37,7 +37,7 @@ from escapebox.scenario.readability import readability_problems
 from escapebox.scenario.solver import MAX_BRANCHES, MAX_STATES, Solution, solve
 from escapebox.scenario.sources import stale_sources
 from escapebox.scenario.types import AssetPath, Ref
-from escapebox.scenario.walk import walk
+from escapebox.scenario.walk import walked
 from escapebox.scenario.yamlsafe import dotted
 
 SOUND_SUFFIXES = (".wav", ".ogg", ".mp3")
@@ -119,7 +119,7 @@ def _check_unique_ids(scenario, report: _Report) -> None:
 
 def _check_references(loaded: LoadedScenario, ids, report: _Report) -> bool:
     ok = True
-    for path, marker, value in walk(loaded.scenario):
+    for path, marker, value in walked(loaded.scenario):
         if isinstance(marker, Ref):
             known = set().union(*(ids[k] for k in marker.kinds))
             if value not in known:

@@ -39,6 +39,24 @@ def field_markers(cls: type) -> dict[str, tuple[str, object]]:
     return result
 
 
+#: The last scenario walked and what the walk found (see :func:`walked`).
+_last_walk: tuple[object, tuple] | None = None
+
+
+def walked(scenario) -> tuple[tuple[tuple, object, str], ...]:
+    """``walk(scenario)`` as a tuple, kept for the last scenario asked about.
+
+    A check of one file walks the whole model four times (references, room pictures, glyphs,
+    invisible characters): 15 ms each for the 500-room scenario, a sixth of load + validate
+    (cProfile, benchmarks/load.py).  The model is immutable, so the first walk serves them all;
+    the scenario is recognised by identity, not by its (deep, slow) hash.
+    """
+    global _last_walk
+    if _last_walk is None or _last_walk[0] is not scenario:
+        _last_walk = (scenario, tuple(walk(scenario)))
+    return _last_walk[1]
+
+
 def walk(model, path: tuple = ()) -> Iterator[tuple[tuple, object, str]]:
     """Yield ``(path, marker, value)`` for every id or file name in the model."""
     markers = field_markers(type(model))  # type: ignore[arg-type]  # python/mypy#11470
