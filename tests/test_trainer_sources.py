@@ -15,6 +15,7 @@ from escapebox.scenario.loader import load_scenario
 from escapebox.scenario.sources import Source, stale_sources, without_trainer_only
 from tests.authoring.test_pack_secrets import decode_like_the_issue
 from tests.authoring.helpers import PASSWORD, bundled_scenarios
+from tests.report.test_report_output import parse
 
 FOLDER = next(p for p in bundled_scenarios() if p.name == "voorbeeld-compleet")
 CHECKED = date(2026, 1, 15)
@@ -71,7 +72,9 @@ def test_the_report_lists_sources_and_every_trainer_note_once():
     tr = Translator("nl")
     session = _report_session()
     scenario = session.scenario
-    for text in (render_markdown([session, session], tr, "nu"), render_html([session, session], tr, "nu")):
+    html = render_html([session, session], tr, "nu")
+    parse(html)                                       # every element closed, in order
+    for text in (render_markdown([session, session], tr, "nu"), html):
         assert text.count("Voor de trainer: bronnen en notities") == 1
         assert scenario.sources[0].title.split(",")[0] in text
         assert "Puzzel Wie vangt Daan op?" in text and "Ruimte De teampost" in text
@@ -84,3 +87,4 @@ def test_an_old_check_is_flagged_in_the_report():
     assert parts.source_text(source, tr, today=date(2021, 1, 15)) == (
         "Subsidie (https://example.org/s), nagekeken op 2020-01-15 · langer dan een jaar geleden: kijk na of het nog klopt")
     assert parts.source_text(source, tr, today=date(2020, 6, 1)) == "Subsidie (https://example.org/s), nagekeken op 2020-01-15"
+

@@ -91,7 +91,8 @@ class MatchPuzzle(PuzzleBase):
 
     def _lint_lefts(self) -> list[Finding]:
         """A left written twice: the same pair twice, or one situation with two answers (which one counts?)."""
-        findings, seen = [], {}
+        findings: list[Finding] = []
+        seen: dict[str, int] = {}
         for n, pair in enumerate(self.pairs):
             first = seen.setdefault(pair.left, n)
             if first == n:
@@ -105,7 +106,8 @@ class MatchPuzzle(PuzzleBase):
 
     def _lint_rights(self) -> list[Finding]:
         """Rights that differ only in capitals, accents or spaces are shown as two: almost surely one meant twice."""
-        findings, by_normal = [], {}
+        findings: list[Finding] = []
+        by_normal: dict[str, str] = {}
         for n, pair in enumerate(self.pairs):
             loose = normalise(pair.right, case_sensitive=False, accent_sensitive=False, space_sensitive=False)
             first = by_normal.setdefault(loose, pair.right)

@@ -195,7 +195,7 @@ def _check_sources(scenario, report: _Report, today: date | None = None) -> None
 
 
 def _kinds_showing_images() -> str:
-    return ", ".join(kind_name(cls) for cls in kind_classes() if cls.shows_image)
+    return ", ".join(kind_name(cls) for cls in kind_classes() if cls.shows_image)  # type: ignore[arg-type]  # python/mypy#11470
 
 
 def _icons(scenario):
