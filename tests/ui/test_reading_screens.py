@@ -355,3 +355,20 @@ def test_new_badge_never_breaks_a_word_of_a_clue_title(make_app):
         assert set(" ".join(lines).split()) <= set(row.text.split()), lines
     for row in shown_rows(book):
         assert not row.overflowing, row.text
+
+
+def test_a_clue_picture_narrower_than_the_panel_keeps_its_height_with_the_button_beside(make_app):
+    # zij-instromer's 16:9 rooster in the clue book: under the picture the "view large" button took its
+    # height away (about 500×285 at 1280×720); beside it, the picture is 640×360
+    app, pilot = make_app(load_scenario(SCENARIOS / "zij-instromer"), size=(1280, 720))
+    start_game(pilot)
+    play_until(app, pilot, lambda state: "c_rooster" in state.clues)
+    app.stack.push(ClueBookScreen(app, select="c_rooster"))
+    pilot.run()
+    book = app.stack.top
+    zoom = book.focus.find("picture_open")
+    assert book.image_rect.size == (640, 360)
+    assert zoom.rect.left > book.image_rect.right and zoom.rect.bottom == book.image_rect.bottom
+    assert book.detail_panel.top > book.image_rect.bottom and book.detail_panel.contains(book.text_box.rect)
+    pilot.click_widget("picture_open")
+    assert app.stack.top.name == "picture"

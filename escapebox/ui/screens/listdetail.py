@@ -24,6 +24,12 @@ GAP = 24
 #: inside the list panel: the margin round the rows, and the space between two rows
 PAD = 12
 ROW_GAP = 16
+#: the picture above an entry's text is at most this tall (and half the detail panel)
+PICTURE_H = 360
+#: the "view large" button goes beside the picture when this much width is left over: "Groot bekijken (Z)"
+#: with its magnifier is about 330 logical px wide at the beamer's text size
+ZOOM_BESIDE_W = 360
+ZOOM_MAX_W = 560
 
 
 class ScrollMarker(Button):
@@ -136,13 +142,11 @@ class ListDetailScreen(GameScreen):
         self.image_rect = None
         text_area = pygame.Rect(detail)
         image = self.detail_image(self.selected) if self.selected else None
-        if image is not None and self.app.images.natural_size(image) is not None:
+        natural = self.app.images.natural_size(image) if image is not None else None
+        if natural is not None:
             zoom = Button(self.app.tr("ui.picture.open"), self.open_picture, key="picture_open", icon="magnifier")
-            zoom_h = zoom.preferred_height(self.app.canvas, self.app, detail.width)
-            self.image_rect = pygame.Rect(detail.left, detail.top, detail.width, min(360, detail.height // 2) - zoom_h)
-            zoom.rect = pygame.Rect(detail.left, self.image_rect.bottom + 8, detail.width, zoom_h)
             widgets.append(zoom)
-            text_area.top = zoom.rect.bottom + GAP
+            text_area.top = self._place_picture(zoom, detail, natural) + GAP
             text_area.height = detail.bottom - text_area.top
         text = self.detail_text(self.selected) if self.selected else self.app.tr(self.empty_key)
         self.detail_panel = text_area
@@ -155,6 +159,26 @@ class ListDetailScreen(GameScreen):
             inner.height -= self.title_layout.height + 16
         self.text_box = TextBox(text, inner, key="detail")
         return widgets + [self.text_box]
+
+    def _place_picture(self, zoom: Button, detail: pygame.Rect, natural: tuple[int, int]) -> int:
+        """The picture and its "view large" button; returns the bottom of the two.
+
+        A picture narrower than the panel (a 16:9 rooster) gets its full height with the button beside
+        it, bottom-aligned; a wide one (a 3:1 rooster) fills the width with the button under it.  Beside,
+        the zij-instromer rooster grew from about 500×285 to 640×360 logical px at 1280×720.
+        """
+        canvas, app = self.app.canvas, self.app
+        height = min(PICTURE_H, detail.height // 2)
+        width = min(detail.width, round(height * natural[0] / natural[1]))
+        beside = min(ZOOM_MAX_W, detail.width - width - GAP)
+        if beside >= ZOOM_BESIDE_W and (zoom_h := zoom.preferred_height(canvas, app, beside)) <= height:
+            self.image_rect = pygame.Rect(detail.left, detail.top, width, height)
+            zoom.rect = pygame.Rect(self.image_rect.right + GAP, self.image_rect.bottom - zoom_h, beside, zoom_h)
+            return self.image_rect.bottom
+        zoom_h = zoom.preferred_height(canvas, app, detail.width)
+        self.image_rect = pygame.Rect(detail.left, detail.top, detail.width, height - zoom_h)
+        zoom.rect = pygame.Rect(detail.left, self.image_rect.bottom + 8, detail.width, zoom_h)
+        return zoom.rect.bottom
 
     def default_focus(self) -> str | None:
         return f"entry:{self.selected}" if self.selected else None
