@@ -83,7 +83,7 @@ def test_every_path_through_the_talk_is_an_answer_and_half_a_talk_is_not():
         assert not puzzle.check(incomplete).correct, incomplete
     verdict = puzzle.check([0, 0, 1])
     assert verdict.correct and verdict.option == 0 and verdict.feedback == "Sam: 'Volgende week.'\n\nSam kiest zelf."
-    assert puzzle.describe_answer([0, 1]) == "Wat lukt er niet? → Dat komt wel goed."
+    assert puzzle.describe_answer([0, 1]) == "Wat lukt er niet? » Dat komt wel goed."
     assert puzzle.describe_answer([1]) == "Ik regel het met je rooster."
 
 
@@ -95,7 +95,7 @@ def test_the_log_holds_the_path_and_replays():
     events = session.apply(C.TryAnswer("praten", [0, 0, 0]))
     [chosen] = [e for e in events if isinstance(e, E.DilemmaChosen)]
     assert chosen.option == 0 and chosen.path == (0, 0, 0)
-    assert chosen.text == "Wat lukt er niet? → Zullen we één ding kiezen? → Morgen om negen uur?"
+    assert chosen.text == "Wat lukt er niet? » Zullen we één ding kiezen? » Morgen om negen uur?"
     assert session.state.choices == {"praten": 0} and session.state.ended
     assert E.event_from_dict(chosen.to_dict()).path == (0, 0, 0)
     replayed = checked_replay(loaded.index, list(session.state.events))
@@ -160,5 +160,5 @@ def test_the_report_shows_the_path_the_group_talked_along():
     tr = Translator("nl")
     sessions = [ReportSession("s1", "Groep", "store", loaded.scenario, d)]
     html = render_html(sessions, tr, "vandaag")
-    assert "<li>→ Zullen we één ding kiezen?</li><li>→ Wanneer jij wilt.</li>" in html
-    assert "Wat lukt er niet? → Zullen we één ding kiezen? → Wanneer jij wilt." in render_markdown(sessions, tr, "vandaag")
+    assert "<li>» Zullen we één ding kiezen?</li><li>» Wanneer jij wilt.</li>" in html
+    assert "Wat lukt er niet? » Zullen we één ding kiezen? » Wanneer jij wilt." in render_markdown(sessions, tr, "vandaag")

@@ -176,7 +176,7 @@ class LockOpened(Event):
 class DilemmaChosen(Event):
     puzzle: str = ""
     option: int = 0
-    #: the option's text; for a conversation of several turns the path, "first → then → last"
+    #: the option's text; for a conversation of several turns the path, "first » then » last"
     text: str = ""
     #: a conversation's option number per turn (the first is ``option``); empty for one turn
     path: tuple[int, ...] = ()

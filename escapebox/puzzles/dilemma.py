@@ -139,11 +139,14 @@ class DilemmaPuzzle(PuzzleBase):
         return [f"{n}. {option.text}" for n, option in enumerate(self.options, 1)]
 
     def describe_answer(self, answer: Any) -> str:
-        """The option, or for a conversation the path: "first → then → last"."""
+        """The option, or for a conversation the path: "first » then » last".
+
+        » and not an arrow: the bundled font has no → (drawn as a box in the console, played by hand).
+        """
         chosen = index_list(answer) or []
         lines = self.path_lines(chosen)
         if lines is not None:
-            return " → ".join(line.text for line in lines)
+            return " » ".join(line.text for line in lines)
         return " + ".join(self.options[i].text for i in chosen if 0 <= i < len(self.options))
 
     def lint(self) -> list[Finding]:

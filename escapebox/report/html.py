@@ -127,7 +127,7 @@ def _choices(d: Debrief, tr) -> str:
                           f'{" ✔" if n == c.option else ""}</li>' for n, text in enumerate(c.options))
         feedback = f'<p class="muted">{escape(c.feedback)}</p>' if c.feedback else ""
         # a conversation: what the group said in the later turns, after the option ticked above
-        talk = "".join(f"<li>→ {escape(line)}</li>" for line in c.later_lines)
+        talk = "".join(f"<li>» {escape(line)}</li>" for line in c.later_lines)
         talk = f'<ul class="talk">{talk}</ul>' if talk else ""
         blocks.append(f'<div class="choice"><h4>{escape(c.title)}</h4><p>{escape(c.question)}</p>'
                       f'<ul>{options}</ul>{talk}{feedback}</div>')

@@ -50,7 +50,7 @@ def test_keys_a_first_line_brings_the_next_turn_and_the_last_line_is_the_answer(
     pilot.press("2", "return")
     [event] = chosen(app)
     assert event.option == 0 and event.path == (0, 1)
-    assert event.text == f"{first.text} → {first.then.options[1].text}"
+    assert event.text == f"{first.text} » {first.then.options[1].text}"
     assert screen.solved is not None and first.then.options[1].reply in screen.solved.feedback
 
 
@@ -80,7 +80,7 @@ def test_the_debrief_shows_the_path_the_group_talked_along(samira):
     puzzle = app.game.scenario.puzzles[TALK]
     d = build_debrief(app.game.scenario, app.game.session.state.events)
     [choice] = d.choices
-    assert choice.text == f"{puzzle.options[1].text} → {puzzle.options[1].then.options[0].text}"
+    assert choice.text == f"{puzzle.options[1].text} » {puzzle.options[1].then.options[0].text}"
     assert choice.feedback == puzzle.options[1].then.options[0].feedback   # where the talk ended
 
 
