@@ -162,3 +162,13 @@ def test_the_report_shows_the_path_the_group_talked_along():
     html = render_html(sessions, tr, "vandaag")
     assert "<li>» Zullen we één ding kiezen?</li><li>» Wanneer jij wilt.</li>" in html
     assert "Wat lukt er niet? » Zullen we één ding kiezen? » Wanneer jij wilt." in render_markdown(sessions, tr, "vandaag")
+
+
+def test_a_later_line_without_feedback_is_warned_about_at_its_line():
+    from escapebox.scenario.validator import validate
+
+    line = next(line for line in TALK.splitlines(keepends=True) if "feedback: Geruststellen sluit" in line)
+    loaded = load_scenario_text(TALK.replace(line, ""))
+    found = [p for p in validate(loaded) if p.code == "validate.puzzle.dilemma_option_no_feedback"]
+    assert [p.path for p in found] == ["puzzles.praten.options[0].then.options[1]"]
+    assert TALK.splitlines()[found[0].line - 1].strip() == "- text: Dat komt wel goed."      # at the line itself

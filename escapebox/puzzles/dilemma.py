@@ -150,8 +150,16 @@ class DilemmaPuzzle(PuzzleBase):
         return " + ".join(self.options[i].text for i in chosen if 0 <= i < len(self.options))
 
     def lint(self) -> list[Finding]:
+        """Every line of the talk without feedback, at its own place (``options[1].then.options[0]``)."""
         findings = []
-        for number, option in enumerate(self.options):
-            if not option.feedback:
-                findings.append(Finding("validate.puzzle.dilemma_option_no_feedback", ("options", number), warning=True))
+
+        def walk(options, where: tuple) -> None:
+            for number, option in enumerate(options):
+                if not option.feedback:
+                    findings.append(Finding("validate.puzzle.dilemma_option_no_feedback", where + ("options", number),
+                                            warning=True))
+                turn = turn_after(option)
+                if turn is not None:
+                    walk(turn.options, where + ("options", number, "then"))
+        walk(self.options, ())
         return findings
