@@ -1,4 +1,4 @@
-"""Load + validate vs PyYAML's C loader parsing the same file (budget: at most 1.5×).
+"""Load + validate vs PyYAML's C loader parsing the same file (budget: at most 1.2×).
 
 Prints both figures (median of several runs) and the ratio for the generated
 500-room scenario and every bundled scenario.  ``--check`` exits 1 when the
@@ -22,7 +22,7 @@ from benchmarks.generate import write  # noqa: E402
 from escapebox.scenario.loader import load_scenario  # noqa: E402
 from escapebox.authoring.checks import all_problems  # noqa: E402
 
-BUDGET = 1.5
+BUDGET = 1.2
 
 
 def median_time(action, repeat: int = 7) -> float:
