@@ -92,3 +92,20 @@ def test_autoplay_says_each_line_by_keys_and_by_mouse(samira, path):
             break
         pilot.perform(app.stack.top.autoplay(C.TryAnswer(TALK, path)))
     assert chosen(app)[0].option == path[0] and list(chosen(app)[0].path) == (path if len(path) > 1 else [])
+
+
+@pytest.mark.parametrize("size,prefix", [((1280, 720), "1280"), ((1920, 1080), "beamer")])
+def test_golden_conversation_second_turn(make_app, update_goldens, size, prefix):
+    """What was said, the reply and the feedback above the next turn's lines (the guide's own talk)."""
+    from escapebox.scenario.loader import load_scenario_text
+    from test_goldens import compare
+    from tests.test_conversation_turns import TALK
+    app, pilot = make_app(load_scenario_text(TALK), size=size, timer_visible=False)
+    start_game(pilot)
+    play_until(app, "praten")
+    pilot.perform(app.stack.top.autoplay(C.TryAnswer("praten", None)))
+    pilot.press("1", "return")
+    app.toasts.clear()
+    app.draw()
+    assert not app.stack.top.question_box.overflows()     # the next question is in sight, not on page 2
+    compare(app, f"{prefix}-conversation-turn", update_goldens)

@@ -171,12 +171,20 @@ class DilemmaScreen(ChoiceScreen):
         if not lines:
             return self.puzzle.question
         last, tr = lines[-1], self.app.tr
-        parts = [tr("ui.puzzle.you_said", text=last.text)]
+        exchange = tr("ui.puzzle.you_said", text=last.text)
         if last.reply:
-            # written as the dilemma writes the reply after the last line (DilemmaPuzzle._spoken)
-            parts.append(f"{self.puzzle.character}: '{last.reply}'" if self.puzzle.character else f"'{last.reply}'")
-        parts += [text for text in (last.feedback, last.then.question) if text]
-        return "\n\n".join(parts)
+            # written as the dilemma writes the reply after the last line (DilemmaPuzzle._spoken);
+            # on the next line, as in a dialogue: the two lines belong together
+            exchange += "\n" + (f"{self.puzzle.character}: '{last.reply}'" if self.puzzle.character
+                                else f"'{last.reply}'")
+        return "\n\n".join([exchange] + [text for text in (last.feedback, last.then.question) if text])
+
+    def max_question_height(self, area: pygame.Rect) -> int:
+        """A later turn reads the exchange, the feedback and the next question above its lines: half
+        the area, not a third, or the question pages out of sight.  Measured at 1280x720: the area
+        is 800 logical pixels high, a third 266; the short talk of tests/test_conversation_turns.py
+        needs 264 already, so one more line of feedback hid the question on a second page."""
+        return area.height // 2 if self.path else super().max_question_height(area)
 
     def answer(self):
         return self.path + list(self.picked)
