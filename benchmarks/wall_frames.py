@@ -65,7 +65,7 @@ def group_tracks() -> dict:
 
 
 def measure_wall(size: tuple[int, int]) -> dict:
-    from benchmarks.frames import REDRAWS, TYPED, Meter, probe_flips, result, timed_turn
+    from benchmarks.frames import REDRAWS, TYPED, WHOLE_REDRAWS, Meter, probe_flips, result, timed_turn
     from escapebox.ui.festival.wall import WallScreen, wall_app
     hub = StandInHub(group_tracks())
     now = [NOW]
@@ -81,7 +81,7 @@ def measure_wall(size: tuple[int, int]) -> dict:
             now[0] += 1.0                          # a new second: the wall lays out and draws its rows again
             ticks.append(timed_turn(app))
         meter.frames["festival-wall"] = ticks
-        meter.redraws["festival-wall"] = [_redraw(app, timed_turn) for _ in range(REDRAWS // 4)]
+        meter.redraws["festival-wall"] = [_redraw(app, timed_turn) for _ in range(WHOLE_REDRAWS)]
         app.stack.top.focus.focus_key("message")
         meter.typing["festival-wall"] = meter._type()[:2 * TYPED]
     finally:
