@@ -28,14 +28,16 @@ from typing import Iterator
 
 from escapebox.problems import Problem, Severity
 from escapebox.puzzles.base import TextAnswerPuzzle
+from escapebox.scenario.sources import TRAINER_ONLY_KEYS
 from escapebox.scenario.yamlsafe import dotted
 
 #: Warn when trying every value of an answer takes less than this.
 SHORT_SECONDS = 3600
 #: Answers shorter than this (after normalising) are only checked for being short.
 MIN_SEARCH_CHARS = 3
-#: Keys whose text is an answer (not something the pack shows).
-_ANSWER_KEYS = {"answer", "near_misses"}
+#: Keys whose text a pack does not show: the answers, and what is for the trainer alone (a pack keeps
+#: sources and trainer notes only in the trainer's part, escapebox/scenario/sources.py).
+_ANSWER_KEYS = {"answer", "near_misses", *TRAINER_ONLY_KEYS}
 _LETTERS_AND_DIGITS = 36
 
 

@@ -6,7 +6,7 @@ Two kinds of text are measured:
   enclosing ``<g>`` (SVG's default is 16), times the scale of every ``transform`` around it.
   The game does not draw ``<text>`` (``validate.svg_text`` says so), but a trainer who outlines
   it keeps its size, so its size is judged too.
-* text outlined into paths, by ``scripts/svgtext.py`` or Inkscape: a ``<path>`` whose own
+* text outlined into paths, by ``escapebox svgtext`` or Inkscape: a ``<path>`` whose own
   transform is a uniform scale with y flipped (``matrix(s 0 0 -s x y)``): glyph outlines are
   drawn y-up in font units, so every outline tool writes this.  svgtext.py puts the words in
   a comment just before the path and scales by ``font-size / unitsPerEm`` of Atkinson
