@@ -51,7 +51,7 @@ def test_the_debrief_names_the_ending_the_choice_led_to(make_app):
     from ui_helpers import SCENARIOS
     app, pilot = make_app(load_scenario(SCENARIOS / "student-met-rugzak"))
     game = start_game(pilot)
-    autoplay(game.session, 1)
+    autoplay(game.session, 2)        # the talk's paths: [0, 0], [0, 1], then [1, 0], the "open" choice
     game.route()
     pilot.run()
     pilot.press("return")        # the ending: on to the debrief
@@ -70,7 +70,7 @@ def test_the_ending_shows_the_choice_the_time_and_the_hints(make_app):
     game = start_game(pilot)
     game.apply(C.AnswerReflection("r_start", "Klaar."))
     assert not game.apply(C.TakeHint("p_rooster")).refused
-    autoplay(game.session, 1)
+    autoplay(game.session, 2)        # the talk's paths: [0, 0], [0, 1], then [1, 0], "extra-nee"
     game.route()
     pilot.run()
     screen = app.stack.top
