@@ -53,7 +53,19 @@ DUTCH_KIND_NAMES = {
 
 def problems_from_validation(error: ValidationError, doc: Document, model: type) -> list[Problem]:
     problems = [_problem(item, doc, model) for item in error.errors(include_url=False)]
-    return sorted(_dedupe(problems), key=lambda p: (p.line or 0, p.column or 0))
+    return sorted(_without_consequences(_dedupe(problems)), key=lambda p: (p.line or 0, p.column or 0))
+
+
+def _without_consequences(problems: list[Problem]) -> list[Problem]:
+    """Leave out "too few entries" for a list whose own entry is wrong: the entry's problem is the cause.
+
+    A ``leads_to`` in a conversation's second turn made pydantic drop that line and then count the
+    turn's lines: "te weinig onderdelen (minstens 2)" came first, one line above the real mistake
+    (issue #18).  Once the entry is fixed, the count is right again.
+    """
+    counted = {p.path for p in problems if p.code == "schema.too_short"}
+    inside = {c for c in counted for p in problems if p.path.startswith(c + "[")}
+    return [p for p in problems if not (p.code == "schema.too_short" and p.path in inside)]
 
 
 def _problem(item: Mapping[str, Any], doc: Document, model: type) -> Problem:
@@ -70,7 +82,7 @@ def _problem(item: Mapping[str, Any], doc: Document, model: type) -> Problem:
         field = loc[-1]
         path = doc.resolve(loc)
         suggestion = _placement(model, loc, doc) or _suggest(field, allowed_keys(model, loc[:-1], doc))
-        params = {"field": field, "suggestion": suggestion}
+        params = {"field": field, "suggestion": suggestion, "entry": loc[-2] if len(loc) > 1 else ""}
         mark = doc.key_mark(path)
     elif kind in ("model_type", "dataclass_type", "dict_type") and _entry_above(model, loc, doc):
         code = "schema.field_among_entries"
@@ -116,6 +128,12 @@ def _placement(model: type, loc: tuple, doc: Document) -> str:
     deeper = _deeper_home(model, parent, key, doc)
     if deeper:
         return f"@schema.indent_deeper|{deeper}"
+    entry = _entry_of_a_deeper_table(model, parent, doc)
+    if entry:
+        return f"@schema.entry_indent_deeper|{entry}"
+    within = _field_of_an_entry(model, parent, key, doc)
+    if within:
+        return f"@schema.indent_into_entry|{within}"
     for depth in range(len(parent) - 1, -1, -1):
         above = _strip(_type_at(model, parent[:depth]))
         if is_part(above):
@@ -141,6 +159,54 @@ def _deeper_home(model: type, parent: tuple, key, doc: Document) -> str | None:
         entry = _strip(get_args(inner)[1]) if get_origin(inner) is dict else None
         if is_part(entry) and isinstance(value, dict) and value and \
                 set(value) <= {f.key for f in part_fields(entry).values()}:
+            return spec.key
+    return None
+
+
+def _entry_type(annotation):
+    """The part inside a table (``dict[id, Part]``) or a list (``tuple[Part, ...]``), else None."""
+    inner = _strip(annotation)
+    origin = get_origin(inner)
+    args = get_args(inner)
+    entry = args[1] if origin is dict else args[0] if origin in (tuple, list) and args else None
+    entry = _strip(entry) if entry is not None else None
+    return entry if is_part(entry) else None
+
+
+def _field_of_an_entry(model: type, parent: tuple, key, doc: Document) -> str | None:
+    """``key`` is a field of the entries of a table or list written beside it (``hidden_text`` beside ``objects:``,
+    ``reflection`` beside a dilemma's ``options:``): the name of that table or list."""
+    here = _strip(_type_at(model, parent))
+    node = _data_at(doc, parent)
+    if not is_part(here) or not isinstance(node, dict):
+        return None
+    for spec in part_fields(here).values():
+        entry = _entry_type(spec.annotation)
+        if spec.key in node and spec.key != key and entry and key in {f.key for f in part_fields(entry).values()}:
+            return spec.key
+    return None
+
+
+def _entry_of_a_deeper_table(model: type, parent: tuple, doc: Document) -> str | None:
+    """An entry written one table too high: an object indented as a room (``rooms: postvak: icon: …``).
+
+    The entry has no such table itself (a room without ``objects:``), and each of its fields that its
+    own kind does not know belongs to the entries of that table, so the trainer meant it there; returns
+    the table's name.  (A room that has ``objects:`` and one stray object field gets
+    ``indent_into_entry`` instead: there the field slipped, not the whole entry.)
+    """
+    if len(parent) < 2:
+        return None
+    entry_type = _entry_type(_type_at(model, parent[:-1]))
+    node = _data_at(doc, parent)
+    if entry_type is None or not isinstance(node, dict):
+        return None
+    own = {f.key for f in part_fields(entry_type).values()}
+    unknown = set(node) - own
+    for spec in part_fields(entry_type).values():
+        inner = _entry_type(spec.annotation)
+        if inner is not None and get_origin(_strip(spec.annotation)) is dict and spec.key not in node \
+                and unknown and unknown <= {f.key for f in part_fields(inner).values()}:
             return spec.key
     return None
 

@@ -371,12 +371,16 @@ class _Builder:
                          line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None)
         problem = exc.problem or "?"
         said = next((key for start, key in _LIBYAML_WORDS if problem.startswith(start)), None)
-        if said == "no_colon" and exc.context_mark is not None:
-            mark = exc.context_mark  # libyaml points at the line after the one without a colon
+        if said in ("no_colon", "end_in_quote") and exc.context_mark is not None:
+            # libyaml points at the line after the one without a colon, and at the end of the file for a
+            # quote never closed; the trainer's mistake is where the key or the quote starts
+            mark = exc.context_mark
         lines = self.text.split("\n")
-        cause = _cause(problem, lines, mark.line if mark else 0)
-        if said:
-            said = _SAID_FOR_CAUSE.get(cause, said)
+        colon_missing = _colon_missing_above(lines, mark.line) if said == "colon_here" and mark else None
+        if colon_missing:
+            mark, said = colon_missing, "no_colon"
+        cause = _cause(problem, lines, mark.line if mark else 0) if not colon_missing else "hint_missing_colon"
+        said = _SAID_FOR_CAUSE.get(cause, said)
         hint = "@yaml." + cause
         code, params = ("yaml.bad_yaml", {"said": f"@yaml.said.{said}|"}) if said else ("yaml.syntax", {"problem": problem})
         return EscapeboxError([Problem(
@@ -388,6 +392,7 @@ class _Builder:
 #: libyaml's own words (the start of its message) and the key of ours that says it (``yaml.said.*``).
 _LIBYAML_WORDS = (
     ("did not find expected key", "no_key"),
+    ("found a tab character", "tab"),
     ("could not find expected ':'", "no_colon"),
     ("did not find expected '-' indicator", "no_dash"),
     ("found unknown escape character", "unknown_escape"),
@@ -406,6 +411,8 @@ _SAID_FOR_CAUSE = {"hint_quote": "text_after_quote", "hint_dash": "no_dash", "hi
 
 # A value that opens with a quote and goes on after the closing one: ``text: 'Alweer,' zei ze``.
 _QUOTE_THEN_TEXT = re.compile(r"""^\s*(?:-\s+)?(?:[^'"\s#][^:#]*:\s+)?('[^']*'|"[^"]*")\s*[^\s#]""")
+# A value between Word's curly quotes, which YAML reads as plain text: ``question: “Bram belt: …”``.
+_CURLY_QUOTE_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#:][^:#]*:\s+)?[\u201c\u201d\u201e\u2018\u2019]""")
 _KEY_LINE = re.compile(r"""^(\s*)(?:-\s+)?[^\s#:'"][^:#]*:(\s|$)""")
 
 
@@ -426,11 +433,38 @@ def _cause(problem: str, lines: list[str], line: int) -> str:
         return "hint_flow"
     if problem.startswith(("could not find expected ':'", "did not find expected '-' indicator")):
         return "hint_dash" if _in_list(lines, line) else "hint_missing_colon"
+    if problem.startswith("mapping values are not allowed") and _CURLY_QUOTE_VALUE.match(near):
+        return "hint_curly_quote"
     if problem.startswith("mapping values are not allowed") and not _indented_under_text(lines, line):
         return "hint_colon_in_text"
     if problem.startswith(("mapping values", "did not find expected key", "block sequence entries")):
         return "hint_indent"
     return "hint_general"
+
+
+class _LibyamlMark(NamedTuple):
+    """A place counted as libyaml counts (0-based), for a mark we move ourselves."""
+
+    line: int
+    column: int
+
+
+def _colon_missing_above(lines: list[str], line: int) -> _LibyamlMark | None:
+    """``name Het kantoor`` above ``text: …``: the colon is missing on the line above, not wrong on this one.
+
+    libyaml reads the line without a colon and this line's key as one text, and stumbles on this
+    line's colon ("mapping values are not allowed"); the hint for a colon in a text then sent the
+    trainer to the wrong line (issue #18).  Returns where the colon belongs: after the first word.
+    """
+    if line >= len(lines) or not _KEY_LINE.match(lines[line]):
+        return None
+    row = next((r for r in range(line - 1, -1, -1) if lines[r].strip() and not lines[r].lstrip().startswith("#")), None)
+    if row is None or _indent(lines[row]) != _indent(lines[line]):
+        return None
+    above = lines[row].strip()
+    if ":" in above or above.startswith(("-", "'", '"', "[", "{")) or " " not in above:
+        return None
+    return _LibyamlMark(row, _indent(lines[row]) + len(above.split(" ", 1)[0]))
 
 
 def _in_list(lines: list[str], line: int) -> bool:
