@@ -172,3 +172,18 @@ def test_a_later_line_without_feedback_is_warned_about_at_its_line():
     found = [p for p in validate(loaded) if p.code == "validate.puzzle.dilemma_option_no_feedback"]
     assert [p.path for p in found] == ["puzzles.praten.options[0].then.options[1]"]
     assert TALK.splitlines()[found[0].line - 1].strip() == "- text: Dat komt wel goed."      # at the line itself
+
+
+def test_the_printed_card_has_every_turn_under_the_line_it_follows():
+    puzzle = talk().scenario.puzzles["praten"]
+    assert puzzle.card_lines(Translator("nl"), "gesprek", "praten") == [
+        "1. Wat lukt er niet?",
+        "   Sam: 'Alles tegelijk. School, werk, thuis.'",
+        "   Sam kijkt je aan.",
+        "   1.1. Zullen we één ding kiezen?",
+        "      Sam: 'School dan.'",
+        "      1.1.1. Morgen om negen uur?",
+        "      1.1.2. Wanneer jij wilt.",
+        "   1.2. Dat komt wel goed.",
+        "2. Ik regel het met je rooster.",
+    ]

@@ -136,7 +136,22 @@ class DilemmaPuzzle(PuzzleBase):
         return " | ".join(o.text for o in self.options)
 
     def card_lines(self, tr, scenario_id: str, puzzle_id: str) -> list[str]:
-        return [f"{n}. {option.text}" for n, option in enumerate(self.options, 1)]
+        """The options; a conversation's later turns under the option they follow, after the reply
+        (on paper the group reads on to the next turn: "1.2. …" after option 1)."""
+        lines: list[str] = []
+
+        def walk(options, label: str, indent: str) -> None:
+            for n, option in enumerate(options, 1):
+                lines.append(f"{indent}{label}{n}. {option.text}")
+                turn = turn_after(option)
+                if turn is None:
+                    continue
+                said = [f"{self.character}: '{option.reply}'" if self.character else f"'{option.reply}'"] \
+                    if option.reply else []
+                lines.extend(f"{indent}   {text}" for text in said + ([turn.question] if turn.question else []))
+                walk(turn.options, f"{label}{n}.", indent + "   ")
+        walk(self.options, "", "")
+        return lines
 
     def describe_answer(self, answer: Any) -> str:
         """The option, or for a conversation the path: "first » then » last".
