@@ -82,7 +82,7 @@ class PuzzleScreen(GameScreen):
             return self.build_solved(area)
         canvas = self.app.canvas
         question_w = self.question_width(area)
-        question = TextBox(self.puzzle.question, pygame.Rect(area.left, area.top, question_w, 10),
+        question = TextBox(self.question_text(), pygame.Rect(area.left, area.top, question_w, 10),
                            key="question", role="body", style="bold")
         question.rect.height = min(question.measure(canvas, self.app), self.max_question_height(area))
         self.question_box = question
@@ -103,6 +103,10 @@ class PuzzleScreen(GameScreen):
             self.feedback_rect = pygame.Rect(side.left, side.top, side.width, self._feedback_room(side.width, side.height))
         self.submit_button.enabled = self.can_submit()
         return [question] + widgets + ([self.submit_button] if self.show_submit() else []) + [self._feedback_box()]
+
+    def question_text(self) -> str:
+        """What the group reads above the answer (a conversation: what was said so far in this turn)."""
+        return self.puzzle.question
 
     def question_width(self, area: pygame.Rect) -> int:
         return area.width
