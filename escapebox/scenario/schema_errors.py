@@ -105,6 +105,7 @@ def _problem(item: Mapping[str, Any], doc: Document, model: type) -> Problem:
             code = "schema.bad_id" if ctx.get("pattern") == ID_PATTERN else "schema.pattern"
         if kind == "value_error":
             code = f"schema.rule.{ctx.get('error')}" if str(ctx.get("error")).isidentifier() else "schema.other"
+            path, mark = _at_rule_field(str(ctx.get("error")), path, mark, doc)
     if kind == "string_pattern_mismatch":
         code = "schema.bad_id" if ctx.get("pattern") == ID_PATTERN else "schema.pattern"
     if code == "schema.bad_id":
@@ -115,6 +116,26 @@ def _problem(item: Mapping[str, Any], doc: Document, model: type) -> Problem:
         params["detail"] = item.get("msg", "")
     return Problem(code, params, file=doc.file, line=mark.line if mark else None,
                    column=mark.column if mark else None, path=dotted(path))
+
+
+#: The field a rule of a part is about, first one written wins: the message belongs on that line.
+#: The rule is checked on the whole part, so pydantic places it at the part's first line, which
+#: put "een schaal (scale) hoort bij kind: scale" at ``kind: text`` (issue #18 play-test).
+RULE_FIELDS = {
+    "source_date": ("checked_on",),
+    "scale_without_kind": ("scale",),
+    "scale_order": ("max", "min"),
+    "item_without_hidden": ("needs_item",),
+    "hidden_without_item": ("hidden_text", "hidden_reveals"),
+}
+
+
+def _at_rule_field(rule: str, path: tuple, mark, doc: Document) -> tuple:
+    """``(path, mark)`` of the field the rule names, when it is written; else the part's own."""
+    for field in RULE_FIELDS.get(rule, ()):
+        if path + (field,) in doc.value_marks:
+            return path + (field,), doc.value_marks[path + (field,)]
+    return path, mark
 
 
 def _placement(model: type, loc: tuple, doc: Document) -> str:
