@@ -53,7 +53,7 @@ DUTCH_KIND_NAMES = {
 
 def problems_from_validation(error: ValidationError, doc: Document, model: type) -> list[Problem]:
     problems = [_problem(item, doc, model) for item in error.errors(include_url=False)]
-    return sorted(_without_consequences(_dedupe(problems)), key=lambda p: (p.line or 0, p.column or 0))
+    return _without_consequences(sorted(_dedupe(problems), key=lambda p: (p.line or 0, p.column or 0)))
 
 
 def _without_consequences(problems: list[Problem]) -> list[Problem]:
@@ -65,7 +65,20 @@ def _without_consequences(problems: list[Problem]) -> list[Problem]:
     """
     counted = {p.path for p in problems if p.code == "schema.too_short"}
     inside = {c for c in counted for p in problems if p.path.startswith(c + "[")}
-    return [p for p in problems if not (p.code == "schema.too_short" and p.path in inside)]
+    return _one_per_misplaced_entry([p for p in problems if not (p.code == "schema.too_short" and p.path in inside)])
+
+
+def _one_per_misplaced_entry(problems: list[Problem]) -> list[Problem]:
+    """An object indented as a room has several fields a room does not know; its cause is said once."""
+    seen, kept = set(), []
+    for problem in problems:
+        suggestion = str(problem.params.get("suggestion", ""))
+        key = (problem.params.get("entry"), suggestion)
+        if suggestion.startswith("@schema.entry_indent_deeper|") and key in seen:
+            continue
+        seen.add(key)
+        kept.append(problem)
+    return kept
 
 
 def _problem(item: Mapping[str, Any], doc: Document, model: type) -> Problem:
