@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from escapebox.cli.password import add_options, open_for_trainer, require_answers
 from escapebox.core import commands as C
+from escapebox.scenario.branches import shown_ending
 from escapebox.scenario.index import ScenarioIndex
 from escapebox.core.walkthrough import plan
 from escapebox.problems import EscapeboxError, Problem
@@ -28,16 +29,67 @@ def run(args, tr) -> int:
     blocking = errors(all_problems(loaded, solution))
     if blocking or not solution.solvable:
         raise EscapeboxError(blocking or [Problem("walkthrough.unsolvable", {}, file=loaded.file)])
+    previous: list[str] = []
     for number, branch in enumerate(solution.branches, start=1):
         if len(solution.branches) > 1:
-            choices = ", ".join(f"{pid}: {loaded.scenario.puzzles[pid].options[o].text}" for pid, o in branch.choices)
-            print(tr("walkthrough.branch", number=number, choices=choices))
-        steps = plan(branch, index)
-        for step_number, planned in enumerate(steps, start=1):
-            print(f"{step_number:3}. {describe(planned.command, loaded.scenario, tr)}")
-        print(tr("walkthrough.ending", ending=loaded.scenario.endings[branch.ending].title, steps=len(steps)))
+            print(tr("walkthrough.branch", number=number, choices=_choices(loaded.scenario, branch)))
+        steps = [describe(planned.command, loaded.scenario, tr) for planned in plan(branch, index)]
+        shared = _shared_steps(previous, steps)
+        tail = _shared_tail(previous, steps, shared)
+        if shared:
+            print(tr("walkthrough.same_as_before", number=number - 1, first=1, last=shared))
+        for step_number, text in enumerate(steps[shared:len(steps) - tail], start=shared + 1):
+            print(f"{step_number:3}. {text}")
+        if tail:
+            print(tr("walkthrough.same_as_before", number=number - 1, first=len(steps) - tail + 1, last=len(steps)))
+        ending = shown_ending(loaded.scenario, branch.ending, branch.choices)
+        print(tr("walkthrough.ending", ending=ending.title, steps=len(steps)))
         print()
+        previous = steps
     return 0
+
+
+def _choices(scenario, branch) -> str:
+    """What was chosen at each dilemma, a conversation's whole path ("first » then"): two paths
+    that differ only in a later turn must not read the same."""
+    said = {step.target: scenario.puzzles[step.target].describe_answer(step.detail)
+            for step in branch.steps if step.kind in ("answer", "choose") and step.target in dict(branch.choices)}
+    return ", ".join(f"{pid}: {said.get(pid) or scenario.puzzles[pid].options[o].text}" for pid, o in branch.choices)
+
+
+#: a shared start shorter than this is printed again: a "same as path 3" line saves nothing
+MIN_SHARED_STEPS = 3
+
+
+def _shared_steps(previous: list[str], steps: list[str]) -> int:
+    """How many first steps this path shares with the one printed before it.
+
+    Branches are listed in order of their choices, so neighbours share the road to their first
+    different choice; printing it once per branch made four dilemmas of four options (256 paths)
+    about 41,000 lines. The last step (the one that ends the game) is always printed.
+    """
+    shared = 0
+    for before, now in zip(previous, steps[:-1]):
+        if before != now:
+            break
+        shared += 1
+    return shared if shared >= MIN_SHARED_STEPS else 0
+
+
+def _shared_tail(previous: list[str], steps: list[str], shared: int) -> int:
+    """How many last steps, at the same step numbers, this path shares with the one before it.
+
+    After a choice that changes nothing further on, the road to the end is the same; at least the
+    step of the choice itself stays printed.
+    """
+    if len(previous) != len(steps):
+        return 0
+    tail = 0
+    for before, now in zip(reversed(previous), reversed(steps[shared + 1:])):
+        if before != now:
+            break
+        tail += 1
+    return tail if tail >= MIN_SHARED_STEPS else 0
 
 
 def describe(command: C.Command, scenario, tr) -> str:
