@@ -190,7 +190,24 @@ class ReflectionScreen(GameScreen):
         if event.type == pygame.KEYDOWN and event.key in ENTER_KEYS and event.mod & pygame.KMOD_CTRL:
             self.confirm()                    # Ctrl+Enter: wherever the focus is (a text field does the same)
             return True
+        if self._starts_notes(event):
+            self.focus.focus_key("answer")    # the letter itself follows as TEXTINPUT, into the notes
         return super().handle(event)
+
+    def _starts_notes(self, event) -> bool:
+        """A letter typed on the discussion card while the focus is on a button starts the notes.
+
+        The card opens on "Klaar met bespreken", so a group that just talks confirms with one key.
+        A group that starts typing its notes there lost them (found playing student-met-rugzak by
+        hand): the letters went to the shortcuts (C opened the clue book) and the first space pressed
+        "Klaar", saving "besproken".  Space, Enter and Tab keep working the focused button.
+        """
+        if self.kind != "discuss" or event.type != pygame.KEYDOWN or self.focus.focused is self.entry:
+            return False
+        if event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META):
+            return False
+        text = getattr(event, "unicode", "")
+        return len(text) == 1 and text.isprintable() and not text.isspace()
 
     def main_action(self) -> bool:
         """Enter on a scale value (or with the focus on nothing): confirm, as the button says."""
