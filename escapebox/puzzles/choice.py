@@ -93,4 +93,7 @@ class ChoicePuzzle(PuzzleBase):
     def lint(self) -> list[Finding]:
         if not self.correct_indices():
             return [Finding("validate.puzzle.choice_none_correct", ("options",))]
-        return []
+        # check() answers a right pick with solved_text, and the trainer's sheet prints only the
+        # wrong options' feedback: a right option's feedback is written and never shown
+        return [Finding("validate.puzzle.choice_right_feedback", ("options", i, "feedback"), warning=True)
+                for i in self.correct_indices() if self.options[i].feedback]

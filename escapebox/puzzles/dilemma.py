@@ -177,4 +177,11 @@ class DilemmaPuzzle(PuzzleBase):
                 if turn is not None:
                     walk(turn.options, where + ("options", number, "then"))
         walk(self.options, ())
+        if self.solved_text and self._solved_text_never_shown():
+            findings.append(Finding("validate.puzzle.dilemma_solved_text_unseen", ("solved_text",), warning=True))
         return findings
+
+    def _solved_text_never_shown(self) -> bool:
+        """check() shows solved_text only after a last line without feedback: with none, never."""
+        last_lines = [lines[-1] for lines in map(self.path_lines, self.paths()) if lines]
+        return all(line.feedback for line in last_lines)

@@ -10,6 +10,11 @@ something no group would:
 * with one letter or digit per tile, an answer with spaces (``answer: S A M E N``): the
   tiles give ``SAMEN``, and a space in an answer counts (docs/rules.md), so no group
   that clicks or types the letters gets in.
+
+And one that passes and opens the lock without thinking: the tiles stand in the order of
+``from``, so with ``from`` in the answer's order the group reads the answer straight off
+them (results S, T, A, G, E in that order for ``answer: STAGE``).  That one is said at
+``from``, the field to shuffle.
 """
 
 from __future__ import annotations
@@ -45,8 +50,17 @@ def _answer_findings(pid: str, puzzle: TextAnswerPuzzle, results: list[str]) -> 
         elif single and not puzzle.check("".join(ch for ch in answer if not ch.isspace())).correct:
             joined = "".join(ch for ch in answer if not ch.isspace())
             yield "validate.meta_answer_spaces", path, {"puzzle": pid, "answer": answer, "joined": joined}
+    spelled = next((a for a in puzzle.answer if _in_order(puzzle, a) == _in_order(puzzle, "".join(results))), None)
+    if spelled is not None:
+        yield "validate.meta_answer_in_tile_order", ("puzzles", pid, "from"), {"puzzle": pid, "answer": spelled,
+                                                                               "results": tiles}
 
 
 def _letters(puzzle: TextAnswerPuzzle, text: str) -> Counter:
     """The letters and digits of ``text`` as the puzzle compares them (case, accents), in any order."""
     return Counter(ch for ch in puzzle.normal(text) if ch.isalnum())
+
+
+def _in_order(puzzle: TextAnswerPuzzle, text: str) -> list[str]:
+    """The letters and digits of ``text`` as the puzzle compares them, in their order (spaces left out)."""
+    return [ch for ch in puzzle.normal(text) if ch.isalnum()]
