@@ -13,7 +13,6 @@ import os
 import sys
 from pathlib import Path
 
-from escapebox.pack.kdf import MIN_PASSWORD_CHARS
 from escapebox.problems import EscapeboxError, Problem
 
 #: For scripts and tests; a trainer at a terminal is asked instead.
@@ -34,6 +33,7 @@ def add_options(parser, tr, choosing: bool = False) -> None:
 
 def chosen_password(args, tr) -> str | None:
     """The password for a new pack, or ``None`` (no trainer view); :class:`PasswordProblem` when unusable."""
+    from escapebox.pack.kdf import MIN_PASSWORD_CHARS  # only ``pack`` chooses one: ``play`` starts without the kdf
     password = _given(args, tr)
     if password is None and _terminal():
         password = _ask(tr("authoring.password.choose"))

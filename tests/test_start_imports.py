@@ -1,0 +1,31 @@
+"""What ``escapebox play`` of a checked scenario imports before its first frame (issue #21, docs/performance.md)."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TUTORIAL = ROOT / "scenarios" / "tutorial"
+
+#: modules a start from the cache has no use for: the pack's password hashing (only ``pack`` and a
+#: pack's trainer view need it), pydantic and PyYAML (only a file not checked before)
+NOT_BEFORE_THE_FIRST_FRAME = ("escapebox.pack.kdf", "escapebox.pack.obfuscate", "pydantic", "yaml")
+
+PLAY = ("import atexit, sys\n"
+        "atexit.register(lambda: print(' '.join(sorted(sys.modules))))\n"
+        f"sys.argv = ['escapebox', 'play', {str(TUTORIAL)!r}]\n"
+        "from escapebox.cli import main\n"
+        "main()\n")
+
+
+def test_a_start_from_the_cache_imports_no_pack_hashing_pydantic_or_yaml(tmp_path):
+    env = {**os.environ, "ESCAPEBOX_DATA_DIR": str(tmp_path), "ESCAPEBOX_FIRST_FRAME_EXIT": "1",
+           "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+    env.pop("ESCAPEBOX_NO_CACHE", None)
+    runs = [subprocess.run([sys.executable, "-c", PLAY], capture_output=True, text=True, env=env, cwd=ROOT,
+                           timeout=120) for _ in range(2)]               # the first fills the cache
+    assert runs[1].returncode == 0, runs[1].stderr[-2000:]
+    imported = set(runs[1].stdout.split())
+    assert "escapebox.ui.app" in imported                                # it did start the game
+    assert not [m for m in imported if m in NOT_BEFORE_THE_FIRST_FRAME or m.split(".")[0] in ("pydantic", "yaml")]
