@@ -61,7 +61,8 @@ def test_debrief_shows_time_puzzles_path_reflections_and_questions(make_app, fix
     game, screen = play_and_end(pilot, answer="Op het prikbord.")
     text = "\n".join(shown_lines(screen))
     assert "van de 20:05" in text or "van de 25:00" in text or "van de 20:00" in text
-    assert "– 4321" in text and "1 hint (0 van de spelleider)" in text
+    assert "– 4321" in text and "1 hint ·" in text
+    assert "(0 van de spelleider)" not in text           # a group's own hint says nothing about the trainer
     assert "(door de spelleider)" in text                                        # the jump to the gang
     assert "“Op het prikbord.”" in text and "4 (op een schaal van 1 tot 5)" in text
     assert "Wie regelt bij jullie de eerste dag?" in text
@@ -95,3 +96,18 @@ def test_close_leaves_the_debrief(make_app, fixture_scenario):
     play_and_end(pilot)
     pilot.click_widget("close")
     assert not app.running
+
+
+def test_a_puzzle_line_names_the_trainer_only_when_the_trainer_sent_a_hint(make_app, fixture_scenario):
+    app, pilot = make_app(fixture_scenario)
+    game = start_game(pilot)
+    game.apply(C.Inspect("kastje"))
+    game.apply(C.PushHint("kastje-slot"))
+    game.apply(C.TakeHint("kastje-slot"))
+    game.apply(C.TryAnswer("kastje-slot", "1234"))
+    game.apply(C.AnswerReflection("na-kastje", "Op het prikbord."))
+    game.apply(C.EndGame())
+    game.route()
+    pilot.run()
+    line = next(line for line in app.stack.top.puzzles_text().splitlines() if "kastje" in line.lower())
+    assert "2 hints (1 van de spelleider)" in line

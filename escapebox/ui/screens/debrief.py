@@ -118,8 +118,9 @@ class DebriefScreen(GameScreen):
             else:
                 status = tr("facilitator.debrief.status_open")
             parts = [status]
-            if p.all_hints:
-                parts.append(count(tr, "facilitator.debrief.puzzle_hints", p.all_hints, pushed=p.pushed_hints))
+            if p.all_hints:     # "(0 van de spelleider)" only said what nobody did: named when the trainer helped
+                key = "facilitator.debrief.puzzle_hints" if p.pushed_hints else "facilitator.debrief.puzzle_hints_group"
+                parts.append(count(tr, key, p.all_hints, pushed=p.pushed_hints))
             if p.revealed:
                 parts.append(tr("facilitator.debrief.puzzle_revealed"))
             if p.wrong:
