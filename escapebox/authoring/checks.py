@@ -28,13 +28,18 @@ def all_problems(loaded: LoadedScenario, solution: Solution | None = None, for_p
 
     ``for_pack``: also what a pack cannot hide (``escapebox pack``, ``validate --pack``): answers
     short enough to try every value, or that stand in the scenario's own text, priced at the
-    measured cost of one guess against a pack (:data:`escapebox.pack.kdf.GUESS_SECONDS`).
+    measured cost of one guess against a pack (:data:`escapebox.pack.kdf.GUESS_SECONDS`), and
+    answers in the names a pack keeps readable (:func:`escapebox.pack.leaks.readable_answers`).
+    An answer readable in those names is said there once, not again as "in the scenario's text".
     """
     theme, theme_problems = theme_for_scenario(loaded)
     problems = validate(loaded, solution) + theme_problems + glyph_problems(loaded, _font_files(theme))
     if for_pack:
         from escapebox.pack.kdf import GUESS_SECONDS
-        problems += guessable_problems(loaded, GUESS_SECONDS)
+        from escapebox.pack.leaks import readable_answers
+        readable = readable_answers(loaded)
+        said = {(p.params["puzzle"], p.params["answer"]) for p in readable}
+        problems += readable + guessable_problems(loaded, GUESS_SECONDS, said=said)
     return in_file_order(problems)
 
 

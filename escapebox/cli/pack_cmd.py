@@ -2,7 +2,7 @@
 
 The scenario is validated first (a pack with errors helps nobody), with the
 checks for what a pack cannot hide (short answers, answers in the scenario's
-own text), then packed (see :mod:`escapebox.pack`) with the trainer's password
+own text or in the names a pack keeps readable), the same as ``validate --pack``, then packed (see :mod:`escapebox.pack`) with the trainer's password
 if one is given (:mod:`escapebox.cli.password`), then opened again the way a
 player's computer will open it (and with the password, the way the trainer's
 will), so a pack that leaves this command is known to work.
@@ -58,13 +58,11 @@ def run(args, tr: Translator) -> int:
     if not _still_solvable(loaded, load_pack(output)) or (password and load_pack(output, password).scenario
                                                           != loaded.scenario):
         return _fail(tr("authoring.pack.verify_failed", path=str(output)))
-    for puzzle, text in pack.visible:
-        print(tr("authoring.pack.answer_visible", puzzle=puzzle, text=text), file=sys.stderr)
     files = len(pack.entries) - (2 if pack.has_trainer_view else 1)
-    # The answers readable in the pack's own names are warnings too: the count says all the trainer was told.
+    # every warning, an answer readable in the pack's names too, was printed above with file:line:column
     print(tr("authoring.pack.done", path=str(output), size=size_text(len(pack.data)),
              files=counted(tr, "authoring.pack.files", files),
-             warnings=counted(tr, "validate.count.warnings", len(warnings(problems)) + len(pack.visible))))
+             warnings=counted(tr, "validate.count.warnings", len(warnings(problems)))))
     print(tr("authoring.pack.trainer_view" if pack.has_trainer_view else "authoring.pack.no_trainer_view"))
     return 0
 

@@ -7,8 +7,9 @@ the files the scenario uses, each entry obfuscated (see
 :mod:`escapebox.pack.obfuscate`), plus a plain ``manifest.json`` listing
 every entry with its size and SHA-256.  Afterwards the writer searches its
 own output for every answer: a chance match in the noise is fixed by a new
-salt; an answer in the title or a file name is reported as a warning,
-because only the trainer can change that.
+salt; an answer in the title or a file name stays, because only the trainer
+can change that: ``pack`` and ``validate --pack`` warn about it at the answer
+(:func:`escapebox.pack.leaks.readable_answers`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import secrets
 import stat
 import tempfile
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -45,8 +46,6 @@ class Pack:
     entries: dict[str, bytes]
     manifest: dict
     manifest_bytes: bytes
-    #: ``(puzzle id, answer)`` still readable in the manifest (title, id or a file name).
-    visible: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def has_trainer_view(self) -> bool:
@@ -69,9 +68,7 @@ def build_pack(loaded: LoadedScenario, salt: bytes | None = None, created: datet
         answer_salt = hashlib.sha256(b"answers\0" + salt).digest()[:kdf.SALT_BYTES] if salt else kdf.new_salt()
         sealed = _dump_yaml(seal_document(loaded.document.data, loaded.scenario, answer_salt))
         pack = _build_once(loaded, assets, salt or secrets.token_bytes(16), created, sealed, answer_salt, trainer)
-        hidden_in_noise, visible = _leaks(loaded, pack)
-        pack.visible = visible
-        if not hidden_in_noise:
+        if not _hidden_in_noise(loaded, pack):
             break
     assert pack is not None
     return pack
@@ -157,20 +154,16 @@ def _zip(manifest: bytes, entries: dict[str, bytes], created: datetime) -> bytes
     return buffer.getvalue()
 
 
-def _leaks(loaded: LoadedScenario, pack: Pack) -> tuple[bool, list[tuple[str, str]]]:
-    """Answers readable by chance in the noise (retry), and answers readable in words (warn).
+def _hidden_in_noise(loaded: LoadedScenario, pack: Pack) -> bool:
+    """An answer or near miss readable by chance in the obfuscated bytes: another salt fixes that.
 
-    Only the id, title, date, version and entry names in the manifest stay
-    the same with another salt; an answer there is the trainer's to change.
+    Only the id, title, date, version and entry names in the manifest stay the same with
+    another salt; an answer there is the trainer's to change (a warning, not a retry).
     """
     fixed = _fixed_text(pack.manifest)
-    in_noise, visible = False, []
-    for pid, text in answer_texts(loaded.scenario):
-        if appears_in(text, fixed):
-            visible.append((pid, text))
-        elif appears_in(text, pack.data) or any(appears_in(text, blob) for blob in pack.entries.values()):
-            in_noise = True
-    return in_noise, visible
+    return any(not appears_in(text, fixed)
+               and (appears_in(text, pack.data) or any(appears_in(text, blob) for blob in pack.entries.values()))
+               for _pid, text in answer_texts(loaded.scenario))
 
 
 def _fixed_text(manifest: dict) -> bytes:

@@ -24,7 +24,7 @@ the last hint comes close to the answer).
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Collection, Iterator
 
 from escapebox.problems import Problem, Severity
 from escapebox.puzzles.base import TextAnswerPuzzle
@@ -41,8 +41,12 @@ _ANSWER_KEYS = {"answer", "near_misses", *TRAINER_ONLY_KEYS}
 _LETTERS_AND_DIGITS = 36
 
 
-def guessable_problems(loaded, seconds_per_guess: float) -> list[Problem]:
-    """Warnings, in the order of the file, for every typed answer a pack leaves easy to find."""
+def guessable_problems(loaded, seconds_per_guess: float, said: Collection[tuple[str, str]] = ()) -> list[Problem]:
+    """Warnings, in the order of the file, for every typed answer a pack leaves easy to find.
+
+    ``said``: ``(puzzle, answer)`` pairs already warned about as readable in the pack's names
+    (``escapebox.pack.leaks``), which are texts of the scenario too: not searched again.
+    """
     scenario = loaded.scenario
     texts = None
     problems = []
@@ -65,7 +69,7 @@ def guessable_problems(loaded, seconds_per_guess: float) -> list[Problem]:
                                          time=_duration(count * seconds_per_guess),
                                          ms=round(seconds_per_guess * 1000)))
                 continue
-            if len(normal) < MIN_SEARCH_CHARS:
+            if len(normal) < MIN_SEARCH_CHARS or (pid, answer) in said:
                 continue
             texts = texts if texts is not None else list(_texts(loaded.document.data))
             where = next((p for p, text in texts if _contains(puzzle, text, normal)
