@@ -168,7 +168,7 @@ def _small_text_params(image: str, drawing: Drawing, small: list[Letters]) -> di
     smallest, scale = small[0], beamer_scale(drawing)
     where = f"'{smallest.text}'" if smallest.text else f"@validate.svg_text_at|{smallest.x:.0f}, {smallest.y:.0f}"
     return {"file": image, "count": len(small), "text": where, "px": math.floor(smallest.size * scale),
-            "minimum": MIN_PICTURE_TEXT_PX, "units": math.ceil(MIN_PICTURE_TEXT_PX / scale)}
+            "minimum": MIN_PICTURE_TEXT_PX, "units": math.ceil(MIN_PICTURE_TEXT_PX / scale / smallest.grow)}
 
 
 def readability_problems(loaded: LoadedScenario) -> list[tuple[str, tuple, dict]]:

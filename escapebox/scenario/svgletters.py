@@ -55,13 +55,16 @@ IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 class Letters:
     """One run of text: its words ("" when an outline keeps none), its font size in user units,
     and where it starts (user units), so a trainer can find it; for an outline, its own
-    ``transform`` as written (scripts/svgbigger.py finds the path by it)."""
+    ``transform`` as written (scripts/svgbigger.py finds the path by it).  ``grow``: user units
+    per unit of the font-size as the trainer writes it, the scale of the transforms around the
+    text (``<g transform="scale(0.5)">`` halves it), so advice can name the size to write."""
 
     text: str
     size: float
     x: float
     y: float
     transform: str = ""
+    grow: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ def measure(data: bytes) -> Drawing | None:
     _walk(root, IDENTITY, DEFAULT_FONT_SIZE, found, unnamed)
     if unnamed:
         units = min(FONT_UNITS, key=lambda u: abs(max(o.top for o in unnamed) / u - TALLEST))
-        found += [Letters("", units * o.scale, o.x, o.y, o.transform) for o in unnamed]
+        found += [Letters("", units * o.scale, o.x, o.y, o.transform, o.grow) for o in unnamed]
     return Drawing(box[0], box[1], tuple(found))
 
 
@@ -100,6 +103,7 @@ class _Outline:
     x: float
     y: float
     transform: str
+    grow: float
 
 
 def _box(root) -> tuple[float, float] | None:
@@ -122,7 +126,8 @@ def _walk(element, matrix: Matrix, font_size: float, found: list[Letters], unnam
         if name == "text":
             found.extend(_text_runs(child, own, size))
         elif child.get("aria-label", "").strip():
-            found.append(Letters(" ".join(child.get("aria-label").split()), size * _scale(own), own[4], own[5]))
+            found.append(Letters(" ".join(child.get("aria-label").split()), size * _scale(own), own[4], own[5],
+                                 grow=_scale(own)))
         elif name == "path":
             letters = _outline(child, own, _transform(child.get("transform", "")), previous)
             if isinstance(letters, Letters):
@@ -139,12 +144,14 @@ def _text_runs(element, matrix: Matrix, size: float) -> list[Letters]:
     runs = []
     words = " ".join("".join(element.itertext()).split())
     if words:
-        runs.append(Letters(words, size * _scale(matrix), *_point(matrix, element)))
+        runs.append(Letters(words, size * _scale(matrix), *_point(matrix, element), grow=_scale(matrix)))
     for span in element.iter():
-        if span is not element and _local(span.tag) == "tspan" and _own_font_size(span) is not None:
+        if span is not element and _local(span.tag) == "tspan" \
+                and font_size(_own_font_size(span), size) is not None:
             text = " ".join("".join(span.itertext()).split())
             if text:
-                runs.append(Letters(text, _font_size(span, size) * _scale(matrix), *_point(matrix, span)))
+                runs.append(Letters(text, _font_size(span, size) * _scale(matrix), *_point(matrix, span),
+                                    grow=_scale(matrix)))
     return runs
 
 
@@ -155,12 +162,14 @@ def _outline(element, matrix: Matrix, own: Matrix, comment) -> Letters | _Outlin
         return None
     scale, x, y = _scale(matrix), matrix[4], matrix[5]     # matrix: every transform, the path's own too
     written = element.get("transform", "")
+    # the <text> this outline replaced stood where the path stands: around it, the path's parents
+    grow = scale / _scale(own)
     if comment is not None and comment.text:
-        return Letters(comment.text.strip().replace("- -", "--"), UNITS_PER_EM * scale, x, y, written)
+        return Letters(comment.text.strip().replace("- -", "--"), UNITS_PER_EM * scale, x, y, written, grow)
     bottom, top = _path_span(element.get("d", ""))
     if top <= 0 or bottom > 0.1 * top:
         return None     # letters stand on the baseline (y 0); a lone dash or quote floats above it
-    return _Outline(top, scale, x, y, written)
+    return _Outline(top, scale, x, y, written, grow)
 
 
 def _path_span(d: str) -> tuple[float, float]:
@@ -205,10 +214,19 @@ def _step(command: str, args: list[float], x: float, y: float) -> list[tuple[flo
 
 
 def _font_size(element, inherited: float) -> float:
-    own = _own_font_size(element)
-    if own is None:
-        return inherited
-    number, unit = own
+    size = font_size(_own_font_size(element), inherited)
+    return inherited if size is None else size
+
+
+def font_size(value: str | None, inherited: float) -> float | None:
+    """A written font-size (``44``, ``12pt``, ``2em``, ``150%``) in user units; ``None`` if none or unreadable.
+
+    em and % are relative to the size the element inherits (``escapebox svgtext`` uses this too).
+    """
+    found = re.fullmatch(r"\s*(" + NUMBER + r")\s*(px|pt|pc|mm|cm|in|em|%)?\s*", value or "")
+    if not found or float(found.group(1)) <= 0:
+        return None
+    number, unit = float(found.group(1)), found.group(2) or ""
     if unit == "em":
         return number * inherited
     if unit == "%":
@@ -216,14 +234,10 @@ def _font_size(element, inherited: float) -> float:
     return number * _UNITS.get(unit, 1.0)
 
 
-def _own_font_size(element) -> tuple[float, str] | None:
-    """``font-size`` from the style attribute (which wins) or the attribute itself."""
+def _own_font_size(element) -> str | None:
+    """``font-size`` as written in the style attribute (which wins) or the attribute itself."""
     style = re.search(r"font-size\s*:\s*([^;]+)", element.get("style", ""))
-    value = style.group(1) if style else element.get("font-size")
-    found = re.fullmatch(r"\s*(" + NUMBER + r")\s*(px|pt|pc|mm|cm|in|em|%)?\s*", value or "")
-    if not found or float(found.group(1)) <= 0:
-        return None
-    return float(found.group(1)), found.group(2) or ""
+    return style.group(1) if style else element.get("font-size")
 
 
 def _length(value: str | None) -> float:
