@@ -115,15 +115,22 @@ def _mistake_lines(puzzle, tr) -> list[str]:
     """What the group hears for the wrong answers the trainer foresaw, then for any other."""
     lines = []
     if isinstance(puzzle, TextAnswerPuzzle):
-        lines += [tr("print.sheet.near_miss", answer=near, feedback=text) for near, text in puzzle.near_misses.items()]
+        lines += [tr("print.sheet.near_miss", answer=near, stop=_stop(near), feedback=text)
+                  for near, text in puzzle.near_misses.items()]
     if isinstance(puzzle, ChoicePuzzle):
-        lines += [tr("print.sheet.wrong_option", option=o.text, feedback=o.feedback or tr("print.sheet.no_feedback"))
+        lines += [tr("print.sheet.wrong_option", option=o.text, stop=_stop(o.text),
+                     feedback=o.feedback or tr("print.sheet.no_feedback"))
                   for o in puzzle.options if not o.correct]
     if isinstance(puzzle, SpotPuzzle):
         lines += [tr("print.sheet.decoy", number=n, feedback=d.feedback) for n, d in enumerate(puzzle.decoys, 1)]
     if puzzle.wrong_feedback:
         lines.append(tr("print.sheet.other_wrong", feedback=puzzle.wrong_feedback))
     return lines
+
+
+def _stop(quoted: str) -> str:
+    """The full stop after a quoted text, unless the text already ends its sentence ('… zijn.' not '… zijn.'.)."""
+    return "" if quoted.rstrip().endswith((".", "!", "?", "…")) else "."
 
 
 # ---------------------------------------------------------------- dilemmas
