@@ -9,13 +9,16 @@ from ui_helpers import start_game
 
 
 def typed_by_hand(pilot, text: str) -> None:
-    """What SDL sends for each key of a person typing: the key, then the letter it makes."""
+    """What SDL sends for each key of a person typing: the key, then the letter it makes, but that
+    letter only while text input is on, which the game starts when a text field gets the focus."""
     for char in text:
+        text_input_on = pilot.app.stack.top.focus.typing
         key = pygame.K_SPACE if char == " " else pygame.key.key_code(char.lower())
         mod = pygame.KMOD_SHIFT if char.isupper() else 0
         pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=char, scancode=0))
         pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod, scancode=0))
-        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=char))
+        if text_input_on:
+            pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=char))
         pilot.run()
 
 

@@ -191,7 +191,12 @@ class ReflectionScreen(GameScreen):
             self.confirm()                    # Ctrl+Enter: wherever the focus is (a text field does the same)
             return True
         if self._starts_notes(event):
-            self.focus.focus_key("answer")    # the letter itself follows as TEXTINPUT, into the notes
+            self.focus.focus_key("answer")
+            # SDL starts text input only now that a field has the focus, so this key made no
+            # TEXTINPUT of its own (seen by hand: the first letter was lost): it is the first one
+            self.hold_shortcuts()
+            self.entry.handle(pygame.event.Event(pygame.TEXTINPUT, text=event.unicode), self.app)
+            return True
         return super().handle(event)
 
     def _starts_notes(self, event) -> bool:
