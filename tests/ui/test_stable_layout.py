@@ -17,6 +17,7 @@ from escapebox.core.autoplayer import branch_plan, reflection_answer
 from escapebox.scenario.freesolve import crosshair_start, spot_areas
 from escapebox.scenario.loader import load_scenario
 from escapebox.ui.screens.puzzles import PuzzleScreen
+from escapebox.ui.screens.puzzles.choice import DilemmaScreen
 from escapebox.ui.screens.puzzles.order import OrderScreen
 from ui_helpers import FIXTURE, SCENARIOS, start_game
 
@@ -84,11 +85,22 @@ def play_answer(pilot, screen, answer, mode: str, check) -> None:
     raise AssertionError(f"{screen.name}: {answer!r} was never tried")
 
 
+def turn(screen) -> tuple:
+    """Which turn of a conversation the screen shows (a later turn is a new page of the talk)."""
+    return tuple(screen.path) if isinstance(screen, DilemmaScreen) else ()
+
+
 def shake(app, pilot, screen) -> None:
-    before = snapshot(screen)
+    before, shown = snapshot(screen), turn(screen)
 
     def check(step: str) -> None:
+        nonlocal before, shown
         now = snapshot(screen)
+        if turn(screen) != shown:
+            # the group said a line and the character answers: the next turn is laid out afresh
+            # (its question holds what was said) and must stay put from there on
+            before, shown = now, turn(screen)
+            return
         moved = {k: (before.get(k), now.get(k)) for k in before.keys() | now.keys() if before.get(k) != now.get(k)}
         assert not moved, f"{screen.name} '{screen.puzzle_id}' after {step}: {moved}"
 
@@ -104,7 +116,8 @@ def shake(app, pilot, screen) -> None:
         check("a step picked up")
         pilot.press("space")
     app.game.apply(C.Pause())
-    answer = (wrong_answers(screen) or [[0]])[0]
+    # a dilemma: a whole path through the talk (a first line alone only goes on to the next turn)
+    answer = (wrong_answers(screen) or [screen.puzzle.paths()[0] if isinstance(screen, DilemmaScreen) else [0]])[0]
     play_answer(pilot, screen, answer, "keys", check)
     assert app.game.history[-1].first(E.CommandRefused) is not None
     app.game.apply(C.Resume())
