@@ -16,9 +16,17 @@ part of a plain ``validate`` (a scenario played from its folder hides nothing an
 A puzzle whose id is its answer is one of them: the pack keeps the ids readable.
 
 What gives an answer away on the screen itself is part of every ``validate``
-(:func:`given_away`): the answer in the puzzle's title, which the group reads before
-solving, or in a hint before the last one (docs/authoring.md, "Hints schrijven": only
-the last hint comes close to the answer).
+(:func:`given_away`): the answer in what the puzzle's own screen says before it is
+solved (its title and its question), or in a hint before the last one (docs/authoring.md,
+"Hints schrijven": only the last hint comes close to the answer).  Two places are left to
+the pack check (above), which says that a pack cannot hide them:
+
+* the room's text: a room, an object or a clue is where a group looks for what opens a
+  lock, so an answer there is a clue, often by design;
+* the picture's ``image_alt``: it is what a group that cannot see the picture has instead
+  (a screen reader, a picture that does not load), so it must be able to say what the
+  picture shows; the fresh-author test's rota "van maandag tot en met zaterdag" named the
+  answer "zaterdag" and gave nothing away.
 """
 
 from __future__ import annotations
@@ -86,16 +94,20 @@ def given_away(loaded) -> list[Problem]:
     for pid, puzzle in loaded.scenario.puzzles.items():
         if not isinstance(puzzle, TextAnswerPuzzle) or puzzle.sealed:
             continue
-        answer = _shown_answer(puzzle, (puzzle.title,))
-        if answer is not None:
-            problems.append(_problem(loaded, "validate.answer_in_title", ("puzzles", pid, "title"),
-                                     puzzle=pid, answer=answer))
+        for field, code in _ON_THE_PUZZLE_SCREEN:
+            answer = _shown_answer(puzzle, (getattr(puzzle, field, None) or "",))
+            if answer is not None:
+                problems.append(_problem(loaded, code, ("puzzles", pid, field), puzzle=pid, answer=answer))
         for number, hint in enumerate(puzzle.hints[:-1]):
             answer = _shown_answer(puzzle, (hint,))
             if answer is not None:
                 problems.append(_problem(loaded, "validate.answer_in_early_hint", ("puzzles", pid, "hints", number),
                                          puzzle=pid, answer=answer, number=number + 1, total=len(puzzle.hints)))
     return problems
+
+
+#: what a puzzle's screen says before it is solved, and the message for an answer there
+_ON_THE_PUZZLE_SCREEN = (("title", "validate.answer_in_title"), ("question", "validate.answer_in_question"))
 
 
 def _shown_answer(puzzle: TextAnswerPuzzle, texts) -> str | None:
@@ -131,9 +143,10 @@ def _contains(puzzle: TextAnswerPuzzle, text: str, normal: str) -> bool:
 
 
 def _said_by_given_away(path: tuple, pid: str, hints: int) -> bool:
-    """The puzzle's own title and early hints: :func:`given_away` already warns there."""
+    """What the puzzle's own screen shows, and its early hints: :func:`given_away` already warns there."""
     own = ("puzzles", pid)
-    return path == own + ("title",) or (path[:3] == own + ("hints",) and path[3:] < (hints - 1,))
+    on_screen = {own + (field,) for field, _code in _ON_THE_PUZZLE_SCREEN}
+    return path in on_screen or (path[:3] == own + ("hints",) and path[3:] < (hints - 1,))
 
 
 def _texts(data, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
