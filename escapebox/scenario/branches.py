@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from typing import Iterator
+from typing import AbstractSet, Iterator
 
 from escapebox.scenario.model import Ending, Room, RoomObject, Scenario
 
@@ -83,20 +83,20 @@ def shown_ending(scenario: Scenario, ending_id: str, choices) -> ShownEnding:
     return ShownEnding(ending_id, key, variant.title or ending.title, variant.text, image, alt)
 
 
-def _after_choice(texts: dict[str, str], default: str, chosen: set[str]) -> str:
+def _after_choice(texts: dict[str, str], default: str, chosen: AbstractSet[str]) -> str:
     """The first ``after_choice`` text whose choice was made (in the order written), else the default."""
     return next((text for key, text in texts.items() if key in chosen), default)
 
 
-def room_text(room: Room, chosen: set[str]) -> str:
+def room_text(room: Room, chosen: AbstractSet[str]) -> str:
     return _after_choice(room.after_choice, room.text, chosen)
 
 
-def object_text(obj: RoomObject, chosen: set[str]) -> str:
+def object_text(obj: RoomObject, chosen: AbstractSet[str]) -> str:
     return _after_choice(obj.after_choice, obj.text, chosen)
 
 
-def object_present(obj: RoomObject, chosen: set[str]) -> bool:
+def object_present(obj: RoomObject, chosen: AbstractSet[str]) -> bool:
     return obj.only_after is None or obj.only_after in chosen
 
 

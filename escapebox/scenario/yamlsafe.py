@@ -332,7 +332,8 @@ class _Builder:
             self._take_key(frame, value, event, mark)
             return frame.path
         child = frame.path + (frame.key,)
-        container[frame.key] = value
+        # a mapping here: mypy does not narrow on ``type(...) is list`` (the exact test is the fast one)
+        container[frame.key] = value  # type: ignore[call-overload]
         self.doc.value_marks[child] = mark
         frame.awaiting_value = False
         return child
