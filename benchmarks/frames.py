@@ -170,6 +170,7 @@ class Meter:
         """The trainer's console window drawn alone (it is drawn after every frame of the players' window)."""
         times = self.redraws.setdefault("console", [])
         for _ in range(WHOLE_REDRAWS // 4):
+            self.app.console._shown = None           # drawn whole, as after a change it shows
             wall, cpu = time.perf_counter(), time.thread_time()
             self.app.console.draw()
             times.append(((time.perf_counter() - wall) * 1000, (time.thread_time() - cpu) * 1000))
