@@ -36,6 +36,7 @@ from escapebox.scenario.picturebudget import ROOM_PIXELS, ROOM_PIXELS_WARN, budg
 from escapebox.scenario.readability import readability_problems
 from escapebox.scenario.solver import MAX_BRANCHES, MAX_STATES, Solution, solve
 from escapebox.scenario.sources import stale_sources
+from escapebox.scenario.tabs import tab_problems
 from escapebox.scenario.types import AssetPath, Ref
 from escapebox.scenario.walk import walked
 from escapebox.scenario.yamlsafe import dotted
@@ -75,6 +76,7 @@ def validate(loaded: LoadedScenario, solution: Solution | None = None) -> list[P
     for problem in readability_problems(loaded):
         report.add(problem[0], problem[1], warning=True, **problem[2])
     report.problems.extend(invisible_problems(loaded))
+    report.problems.extend(tab_problems(loaded))
     report.problems.extend(loaded.document.traps)
     report.problems.extend(given_away(loaded))
     for code, path, params in meta_answer_findings(scenario):
