@@ -10,7 +10,9 @@ def clock(seconds: float | None) -> str:
     if seconds is None:
         return "–"
     sign = "-" if seconds < 0 else ""
-    whole = int(round(abs(seconds)))
+    # whole seconds cut off, as the game's own clock text does (escapebox/ui/clock_text.py): rounded,
+    # the report said 5:08 where the ending and the debrief the group saw said 05:07
+    whole = int(abs(seconds))
     return f"{sign}{whole // 60}:{whole % 60:02d}"
 
 
