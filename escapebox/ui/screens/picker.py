@@ -122,6 +122,7 @@ class PickerScreen(Screen):
         self.bottom = LOGICAL_H - MARGIN
         self.top = TOP
         self._focus_path: Path | None = None
+        self._followed: object = None     # the focused card the list last scrolled to
 
     def scenario_added(self, path: Path) -> None:
         """Look for scenarios again and put the focus on the card of the one just added."""
@@ -233,19 +234,37 @@ class PickerScreen(Screen):
 
     def update(self, dt: float) -> bool:
         focused = self.focus.focused
-        if focused in self.cards:
+        # follow the focus only when it moved (keys, the clicker, a new card): the wheel moves the
+        # list and leaves the focus where it was, and following then pulled the list straight back
+        if focused in self.cards and focused is not self._followed:
             if focused.rect.top < self.top:
                 self.scroll -= self.top - focused.rect.top
                 self._place()
             elif focused.rect.bottom > self.bottom:
                 self.scroll += focused.rect.bottom - self.bottom
                 self._place()
+        self._followed = focused
         return super().update(dt)
+
+    def _focus_into_view(self, down: bool) -> None:
+        """After the wheel: a focused card scrolled out of view hands the focus to the first card in view.
+
+        So Enter or the keys go on from what the group sees. A mouse-only group could not reach the
+        cards below at all while ``update`` pulled the list back to the focused card after every notch
+        (play-test, zij-instromer from the picker by mouse).
+        """
+        focused = self.focus.focused
+        if focused not in self.cards or not focused.clipped:
+            return
+        visible = [card for card in self.cards if not card.clipped]
+        if visible:
+            self.focus.focus(visible[0] if down else visible[-1])
 
     def handle(self, event) -> bool:
         if event.type == pygame.MOUSEWHEEL:
             self.scroll -= event.y * 80
             self._place()
+            self._focus_into_view(event.y < 0)
             return True
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
             return self._page(1 if event.key == pygame.K_PAGEDOWN else -1)
@@ -285,6 +304,13 @@ class PickerScreen(Screen):
                                    "regular", app.size("body"), LOGICAL_W - 2 * MARGIN)
             canvas.paragraph(layout, pygame.Rect(MARGIN, self.top, LOGICAL_W - 2 * MARGIN, 600), c.text)
         focused = self.focus.focused
+        # a card half in view is drawn too, cut at the list's edges: between two wheel notches a tall
+        # row at the largest text is rarely whole, and the list must not look empty meanwhile
+        shown = pygame.Rect(0, self.top, LOGICAL_W, self.bottom - self.top)
+        with canvas.clip(shown):
+            for card in self.cards:
+                if card.clipped and card.rect.colliderect(shown):
+                    card.draw(canvas, app, card is focused)
         with canvas.clip(pygame.Rect(0, self.top - 30, LOGICAL_W, self.bottom - self.top + 60)):
             for card in self.cards:
                 if not card.clipped:
