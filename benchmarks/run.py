@@ -8,10 +8,12 @@ leerfestival (docs/performance.md explains each one and how it is measured):
   the first start of a new or changed scenario, which checks it before the
   cache (``escapebox.scenario.cache``) knows it, at most 3×;
 * load: load + validate at most 1.2× PyYAML's C loader on the 500-room scenario;
-* frames: p99 ≤ 8 ms at 1920×1080 for every kind of screen, while the clock
-  runs and while typing (1280×720 and 3840×2160 are reported too);
+* frames: p99 ≤ 8 ms at 1920×1080 and at 3840×2160 for every kind of screen, while the clock
+  runs and while typing; a whole-screen redraw (a key press) p99 ≤ 6 ms at 1920×1080 and ≤ 16.7 ms
+  at 3840×2160 (1280×720 is reported too); the trainer's console window and the leerfestival's
+  wall are among the screens;
 * screen change (entering a room, opening a puzzle): at most one 60 Hz frame;
-* idle: at most 2 % of one core over 10 s with only the clock running;
+* idle: at most 0.5 % of one core over 10 s with only the clock running;
 * save: committing one command, p95 ≤ 20 ms;
 * memory: peak RSS of the largest bundled scenario played to its end ≤ 90 MB;
 * growth: load + validate, solver time and peak memory for 50–500 rooms and 1–4 dilemmas of four
@@ -62,8 +64,12 @@ BUDGET_SIZE = "1920x1080"
 STARTUP_FACTOR = 1.5
 FIRST_START_FACTOR = 3.0
 FRAME_P99_MS = 8.0
+#: issue #21: a whole-screen redraw (a key press) within 6 ms at 1920×1080 and within one 60 Hz frame at
+#: 3840×2160; clock frames and typing within 8 ms at 3840×2160 too
+REDRAW_P99_MS = {"1920x1080": 6.0, "3840x2160": 1000 / 60}
+FRAME_P99_4K_MS = 8.0
 CHANGE_MS = 1000 / 60
-IDLE_PERCENT = 2.0
+IDLE_PERCENT = 0.5
 MEMORY_MB = 90.0
 #: linear work doubles when the rooms double; fixed costs and noise on a shared machine lower or raise it
 GROWTH_PER_DOUBLING = 2.5
@@ -161,12 +167,15 @@ class Runner:
         for scenario in self.bundled:
             results.append(self.json_of("frames.py", str(scenario), BUDGET_SIZE, "--seconds", seconds))
         results.append(self.json_of("frames.py", str(self.large), BUDGET_SIZE, "--seconds", "10" if self.quick else "20"))
+        for size in (BUDGET_SIZE, "3840x2160"):    # the trainer's console window and the leerfestival's wall
+            results.append(self.json_of("frames.py", str(FIXTURE), size, "--seconds", seconds, "--console"))
+            results.append(self.json_of("frames.py", "--wall", size))
         self._frame_rows(results)
         self._change_rows(results)
 
     def _frame_rows(self, results: list[dict]) -> None:
         for size in SIZES:
-            budget = FRAME_P99_MS if size == BUDGET_SIZE else None
+            budget = {BUDGET_SIZE: FRAME_P99_MS, "3840x2160": FRAME_P99_4K_MS}.get(size)
             for kind in ("frames", "typing", "redraws"):
                 worst: dict[str, tuple[float, str, dict]] = {}
                 for result in (r for r in results if r["size"] == size):
@@ -174,7 +183,7 @@ class Runner:
                         if stats["p99_ms"] > worst.get(screen, (-1.0, "", {}))[0]:
                             worst[screen] = (stats["p99_ms"], result["scenario"], stats)
                 label = {"frames": "clock running", "typing": "typing", "redraws": "whole screen"}[kind]
-                limit = None if kind == "redraws" else budget  # a key press or click: reported (see docs)
+                limit = REDRAW_P99_MS.get(size) if kind == "redraws" else budget   # a key press or click
                 for screen, (p99, scenario, stats) in sorted(worst.items()):
                     self.rows.append(Row(f"frame p99 {size}", f"{screen}, {label}", p99, "ms", limit,
                                          f"worst in {scenario}; p50 {stats['p50_ms']:.1f}, wall p99 {stats['wall_p99_ms']:.1f}"))
@@ -196,7 +205,8 @@ class Runner:
         seconds = "5" if self.quick else "10"
         result = self.json_of("idle.py", str(REPO / "scenarios" / "voorbeeld-compleet"), seconds)
         self.rows.append(Row("idle", f"CPU over {float(result['seconds']):.0f} s, clock only", result["cpu_percent"], "% core",
-                             IDLE_PERCENT, f"{result['frames']} frames drawn"))
+                             IDLE_PERCENT, f"{result['frames']} frames drawn; a bare 60 Hz input loop "
+                             f"{result['bare_percent']:.2f} % in the same process"))
 
     def save(self) -> None:
         result = save_bench.measure(100 if self.quick else 400)

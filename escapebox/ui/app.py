@@ -386,15 +386,16 @@ class App:
 
     def draw(self) -> None:
         started = time.perf_counter()
-        colours = self.theme.colours
-        self.canvas.clear(colours.background, colours.letterbox)
-        if self.theme.background_image is not None:
-            self.canvas.image(self.theme.background_image, (0, 0, LOGICAL_W, LOGICAL_H), fit="cover")
         visible = self.stack.visible()
-        for screen in visible:
-            if not screen.opaque:
-                self.canvas.dim(colours.dim)
-            screen.draw(self.canvas)
+        if not self.canvas.last_frame.redraw_top(self, visible):    # a dialog alone (escapebox/ui/partial.py)
+            colours = self.theme.colours
+            self.canvas.clear(colours.background, colours.letterbox)
+            if self.theme.background_image is not None:
+                self.canvas.image(self.theme.background_image, (0, 0, LOGICAL_W, LOGICAL_H), fit="cover")
+            for screen in visible:
+                if not screen.opaque:
+                    self.canvas.dim(colours.dim)
+                screen.draw(self.canvas)
         self._draw_banner()
         self._draw_toasts()
         pygame.display.flip()

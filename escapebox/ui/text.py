@@ -131,7 +131,10 @@ class TextRenderer:
         self.word = 0.0     # extra space after every space, likewise
         self._layouts = LRU(3000)
         self._widths = LRU(20000)
-        self._surfaces = LRU(3000, max_bytes=32 * 1024 * 1024)
+        # 12 MB of rendered text: about 130 surfaces at 1920x1080, several screens' worth; at 32 MB
+        # the cache alone held 33 MB of the 120 MB peak of student-met-rugzak (budget 90 MB; 12 MB:
+        # 87-89 MB, benchmarks/memory.py)
+        self._surfaces = LRU(3000, max_bytes=12 * 1024 * 1024)
 
     def set_scale(self, scale: float) -> None:
         if abs(scale - self.scale) > 1e-6:

@@ -294,7 +294,8 @@ class WallScreen(Screen):
     # ----- drawing ------------------------------------------------------------------------------------------------
     def draw(self, canvas) -> None:
         app, c, tr = self.app, self.app.theme.colours, self.app.tr
-        canvas.clear(c.background, c.letterbox)
+        if app.theme.background_image is not None:     # App.draw has just cleared the canvas; only hide the picture
+            canvas.clear(c.background, c.letterbox)
         join = tr("festival.wall.join", code=self.code, address=self.address)
         joined = canvas.text(join, (1920 - MARGIN, 24), "bold", app.size("heading"), c.accent, "topright")
         # the code and the address are what groups must read from afar: the title gives way to them

@@ -76,7 +76,7 @@ class RoomScreen(GameScreen):
                 screen.layout()
                 picture = screen._picture_path()
                 if picture is not None and screen.image_rect is not None:
-                    app.images.scaled(picture, app.canvas.px(screen.image_rect).size)
+                    app.images.picture(picture, app.canvas.px(screen.image_rect).size)
             return run
         return [task(rid) for rid, room in app.game.scenario.rooms.items() if room.image]
 
