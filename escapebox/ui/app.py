@@ -42,6 +42,12 @@ WINDOW_SIZE = (1280, 720)
 #: the game's top bar (``screens.base.TOP_H``, 120 logical px; the app must not import the screens)
 TOP_BAND_H = 120
 FRAME_MS = 1000 // 60
+#: after this long without input the loop looks for it half as often: a group reading a room, or
+#: the clock alone on a beamer, answers the next key within 33 ms instead of 17 (both well under
+#: the ~100 ms a person notices), and the loop's wake-ups were most of an idle game's CPU
+#: (0.56-0.58 % of a core against 0.44-0.51 % for a bare 60 Hz loop, benchmarks/idle.py)
+IDLE_AFTER_S = 3.0
+IDLE_FRAME_MS = 1000 // 30
 
 
 @types.coroutine
@@ -101,6 +107,7 @@ class App:
         self._shot_pending = False
         self._shots = 0
         self._last_tick = time.monotonic()
+        self._last_input = self._last_tick     # when the loop last found input (its idle pace)
         self._timer_second: int | None = None
         #: a new clock second is waiting to be drawn (see :meth:`draw_clock`)
         self._clock_due = False
@@ -283,22 +290,27 @@ class App:
             return pygame.event.get()
         return self._sleep_until_event(self._idle_timeout())
 
-    @staticmethod
-    def _sleep_until_event(timeout_ms: int) -> list:
+    def _sleep_until_event(self, timeout_ms: int) -> list:
         """Sleep a frame at a time until input arrives or the timeout passes.
 
         Not ``pygame.event.wait(timeout)``: pygame-ce polls every millisecond
         inside it, which alone costs about 2 % of a core on an idle game (see
         docs/performance.md).  Looking once per 60 Hz frame costs a tenth of that
-        and answers a key press within one frame.
+        and answers a key press within one frame; once nobody has touched the game
+        for IDLE_AFTER_S, once per 30 Hz frame.
         """
-        deadline = time.monotonic() + timeout_ms / 1000
+        now = time.monotonic()
+        deadline = now + timeout_ms / 1000
+        step = (IDLE_FRAME_MS if now - self._last_input > IDLE_AFTER_S else FRAME_MS) / 1000
         while True:
             events = pygame.event.get()
-            remaining = deadline - time.monotonic()
-            if events or remaining <= 0:
+            now = time.monotonic()
+            if events:
+                self._last_input = now
                 return events
-            time.sleep(min(FRAME_MS / 1000, remaining))
+            if deadline - now <= 0:
+                return events
+            time.sleep(min(step, deadline - now))
 
     def _idle_timeout(self) -> int:
         """Milliseconds until the clock shows a new second or a message expires."""

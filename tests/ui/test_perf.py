@@ -116,3 +116,24 @@ def test_a_key_press_ends_the_idle_sleep(make_app, fixture_scenario):
         pygame.event.post(event)
     app.frame(block=True)
     assert pilot.screen.name == "help"
+
+
+def test_a_game_nobody_touches_looks_for_input_half_as_often(make_app, fixture_scenario, monkeypatch):
+    """After IDLE_AFTER_S without input, 30 wake-ups a second (a key still answered within 33 ms);
+    the next input brings the 60 Hz pace back."""
+    app, pilot = make_app(fixture_scenario, size=(1280, 720), fast=False)
+    start_game(pilot)
+    drain_idle_tasks(app)
+    naps = []
+    sleep = app_module.time.sleep
+    monkeypatch.setattr(app_module.time, "sleep", lambda s: (naps.append(s), sleep(s)))
+    app._last_input -= app_module.IDLE_AFTER_S + 1            # nobody touched it for a while
+    app._sleep_until_event(200)
+    assert naps and max(naps) > app_module.FRAME_MS / 1000 + 1e-9
+    assert all(nap <= app_module.IDLE_FRAME_MS / 1000 + 1e-9 for nap in naps)
+    assert len(naps) <= 200 / app_module.IDLE_FRAME_MS + 2
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=(5, 5), rel=(1, 1), buttons=(0, 0, 0)))
+    assert app._sleep_until_event(200)                          # the input ends the sleep at once
+    naps.clear()
+    app._sleep_until_event(100)
+    assert naps and all(nap <= app_module.FRAME_MS / 1000 + 1e-9 for nap in naps)   # 60 Hz again
