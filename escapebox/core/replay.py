@@ -105,7 +105,8 @@ def _decider(head: E.Event, rules: Rules, state: GameState, position: int) -> Ca
                 raise Refused("store.replay.second_start")
             if start.room != scenario.start or start.scenario != scenario.id:
                 raise Refused("store.replay.wrong_start", room=start.room)
-            emit(E.SessionStarted(scenario=scenario.id, digest=start.digest, room=scenario.start))
+            emit(E.SessionStarted(scenario=scenario.id, digest=start.digest, room=scenario.start,
+                                  autoplayed=start.autoplayed))     # how it was played, not a rule
         return started
     if isinstance(head, E.ReflectionPrompted):
         def first_room(emit) -> None:       # GameSession.start: the start room's own reflections

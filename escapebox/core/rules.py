@@ -172,7 +172,8 @@ class Rules:
         shown = puzzle.describe_answer(cmd.answer)[:500]
         if not verdict.correct:
             logged = _jsonable(cmd.answer)
-            repeat = cmd.puzzle in state.last_wrong and state.last_wrong[cmd.puzzle] == logged
+            # a replayed save holds tuples where the screens give lists: compare both as logged
+            repeat = cmd.puzzle in state.last_wrong and _jsonable(state.last_wrong[cmd.puzzle]) == logged
             emit(E.WrongAnswer(puzzle=cmd.puzzle, answer=logged, shown=shown, feedback=verdict.feedback,
                                repeat=repeat))
             if self.scenario.timer.wrong_penalty and not repeat:
