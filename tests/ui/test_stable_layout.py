@@ -243,3 +243,41 @@ def test_feedback_longer_than_its_room_pages_in_place(game_app):
     first = box.first_line
     pilot.press("pagedown")
     assert box.first_line > first
+
+
+# ---------------------------------------------------------------- nothing on top of anything
+
+def overlaps(screen) -> list[str]:
+    """Controls drawn over the feedback's reserved place, the check button or each other."""
+    widgets = [w for w in screen.focus.widgets if w.key not in ("feedback",)]
+    places = [("feedback", screen.feedback_rect)] + [(w.key, w.rect) for w in widgets]
+    found = []
+    for n, (key, rect) in enumerate(places):
+        for other, other_rect in places[n + 1:]:
+            if rect.width and other_rect.width and rect.colliderect(other_rect):
+                found.append(f"{key} {tuple(rect)} over {other} {tuple(other_rect)}")
+    return found
+
+
+@pytest.mark.parametrize("folder", SCENARIO_DIRS, ids=lambda p: p.name)
+def test_no_control_covers_another_at_the_beamers_text(make_app, folder, text_size="large"):
+    """--beamer plays with large text: the options, steps and pairs keep to their own place, above the
+    feedback and the check button (play-through: feedback drawn over the last option, 'Controleer'
+    over the last step, so a click meant to check picked up step 6)."""
+    app, pilot = make_app(load_scenario(folder), size=(1920, 1080), text_size=text_size)
+    start_game(pilot)
+    game, session, seen, found = app.game, app.game.session, set(), []
+    for planned in branch_plan(session, 0):
+        while session.current_reflection():
+            game.apply(reflection_answer(session, session.current_reflection()))
+        if session.state.ended:
+            break
+        for puzzle_id in ready_puzzles(session):
+            if puzzle_id not in seen:
+                seen.add(puzzle_id)
+                screen = open_puzzle(app, pilot, puzzle_id)
+                found += [f"{puzzle_id}: {text}" for text in overlaps(screen)]
+                pilot.press("escape")
+        game.apply(planned.command)
+    assert seen
+    assert not found, "\n".join(found)

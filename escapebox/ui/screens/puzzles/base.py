@@ -36,6 +36,9 @@ ANIMATION_S = 0.6
 FEEDBACK_MAX_H = 260
 #: space above and below the feedback text; its left edge is past the 56-px mark at 20, with 20 to the right
 FEEDBACK_PAD_Y = 32
+#: how a screen whose controls do not fit makes room, step by step: (lines of small text the
+#: feedback keeps at most, None: all it needs; the question at most 1/n of the area, 0: its own share)
+COMPACT_STEPS = ((None, 0), (2, 0), (2, 5), (1, 6))
 FEEDBACK_TEXT_LEFT, FEEDBACK_TEXT_RIGHT = 100, 20
 #: The refusal a check can meet on any puzzle screen: the trainer paused the game from the other
 #: window.  Rarer ones (a view-only window, a lock the trainer opened meanwhile) get the same room,
@@ -78,13 +81,33 @@ class PuzzleScreen(GameScreen):
     # ------------------------------------------------------------ layout
 
     def build(self, area: pygame.Rect) -> list:
+        """The question, the answer's controls, the check button and the feedback's place.
+
+        When the controls do not fit between the question and the feedback (seven options or six
+        steps at the beamer's large text, played by hand: the feedback and 'Controleer' were drawn
+        over the last rows, and a click meant to check picked up a step), the feedback keeps less
+        room (its text gets smaller, then pages) and then the question does (it pages with its
+        arrows); only sizes decide, so the screen still stays put while it is open.
+        """
         if self.solved is not None:
             return self.build_solved(area)
+        for compact in range(len(COMPACT_STEPS)):
+            widgets = self._build_at(area, compact)
+            answers = [w for w in widgets if w.key not in ("question", "submit", "feedback")]
+            if all(w.rect.bottom <= self.answer_area.bottom for w in answers):
+                break
+        return widgets
+
+    def _build_at(self, area: pygame.Rect, compact: int) -> list:
         canvas = self.app.canvas
+        feedback_limit, question_share = COMPACT_STEPS[compact]
         question_w = self.question_width(area)
         question = TextBox(self.question_text(), pygame.Rect(area.left, area.top, question_w, 10),
                            key="question", role="body", style="bold")
-        question.rect.height = min(question.measure(canvas, self.app), self.max_question_height(area))
+        question_max = self.max_question_height(area)
+        if question_share:
+            question_max = min(question_max, area.height // question_share)
+        question.rect.height = min(question.measure(canvas, self.app), question_max)
         self.question_box = question
         self.submit_button = Button(self.app.tr(self.submit_label), self.submit, key="submit", kind="primary")
         submit_w = max(420, canvas.measure(self.submit_button.text, "bold", self.app.size("button")) + 64)
@@ -92,11 +115,14 @@ class PuzzleScreen(GameScreen):
         feedback_w = area.width - (submit_w + GAP if self.show_submit() else 0)
         # a keypad is narrow: its feedback goes beside it, and the keys keep the height
         beside = self.keypad is not None
-        bottom_h = max(submit_h, 0 if beside else self._feedback_room(feedback_w))
+        feedback_h = self._feedback_room(feedback_w) if feedback_limit is None else \
+            min(self._feedback_room(feedback_w), self._lines_of_small(feedback_limit))
+        bottom_h = max(submit_h, 0 if beside else feedback_h)
         self.submit_button.rect = pygame.Rect(area.right - submit_w, area.bottom - bottom_h, submit_w, submit_h)
         self.feedback_rect = pygame.Rect(area.left, area.bottom - bottom_h, feedback_w, bottom_h)
         answer_area = pygame.Rect(area.left, question.rect.bottom + GAP, area.width,
                                   area.bottom - bottom_h - GAP - question.rect.bottom - GAP)
+        self.answer_area = answer_area
         widgets = self.build_answer(answer_area)
         if beside:
             side = self.keypad.side
@@ -154,6 +180,10 @@ class PuzzleScreen(GameScreen):
         # never less than two lines: a text nobody reserved for then pages with a line and "Meer tekst"
         floor = 2 * self.app.text.line_height(self.app.size("body"))
         return min(max(heights + [floor]) + FEEDBACK_PAD_Y, limit)
+
+    def _lines_of_small(self, lines: int) -> int:
+        """The feedback box's height for ``lines`` lines of small text."""
+        return lines * self.app.text.line_height(self.app.size("small")) + FEEDBACK_PAD_Y
 
     def _feedback_layout(self, text: str, width: int, role: str):
         return self.app.canvas.layout(text, "bold", self.app.size(role), width - FEEDBACK_TEXT_LEFT - FEEDBACK_TEXT_RIGHT)

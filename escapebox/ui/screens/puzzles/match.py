@@ -55,10 +55,18 @@ class MatchScreen(PuzzleScreen):
         for j in self.right_order:
             rights.append(Button(self.puzzle.rights[j], lambda j=j: self.pick_right(j), key=f"right:{j}",
                                  align="left", item=True, detail=tr("ui.match.paired", letter=widest)))
-        for role, compact in (("body", False), ("small", False), ("small", True)):
+        texts = {id(b): b.text for b in rights}
+        inline = False
+        for role, compact, inline in (("body", False, False), ("small", False, False), ("small", True, False),
+                                      ("small", True, True)):
             for b in lefts + rights:
                 b.role = role
                 b.pad_y = 4 if compact else b.pad_y   # the largest text size: less padding, nothing cut off
+            if inline:
+                # last resort (six pairs at the beamer's text): "hoort bij A" on the entry's own line,
+                # measured with the widest letters so no entry grows when a pair is made
+                for b in rights:
+                    b.detail, b.text = None, self._with_letters(texts[id(b)], widest)
             left_h = [b.preferred_height(canvas, self.app, col_w) for b in lefts]
             right_h = [b.preferred_height(canvas, self.app, col_w) for b in rights]
             # a shared answer leaves the right column shorter: the rows below it are as tall as the
@@ -68,7 +76,10 @@ class MatchScreen(PuzzleScreen):
                 break
         for j, button in zip(self.right_order, rights):
             letters = ", ".join(LETTERS[i] for i in paired_to.get(j, ()))
-            button.detail = tr("ui.match.paired", letter=letters) if letters else None
+            if inline:
+                button.text = self._with_letters(texts[id(button)], letters)
+            else:
+                button.detail = tr("ui.match.paired", letter=letters) if letters else None
         y = area.top
         for n, height in enumerate(rows):
             lefts[n].rect = pygame.Rect(area.left, y, col_w, height)
@@ -77,6 +88,9 @@ class MatchScreen(PuzzleScreen):
             y += height + 12
         self.lefts, self.rights = lefts, rights
         return [w for row in zip_longest(lefts, rights) for w in row if w is not None]
+
+    def _with_letters(self, text: str, letters: str) -> str:
+        return f"{text}  ({self.app.tr('ui.match.paired', letter=letters)})" if letters else text
 
     def paired_to(self) -> dict[int, list[int]]:
         """Right entry → the lefts paired with it, in the left order (a shared answer has several)."""

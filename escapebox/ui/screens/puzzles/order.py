@@ -22,7 +22,7 @@ DRAG_THRESHOLD = 12
 
 
 class OrderRow(Button):
-    """A step with a grip; when picked up it says how to move it."""
+    """A step with a grip; picked up, it is framed with arrows (the line above the steps says how to move it)."""
 
     grabbed = False
 
@@ -33,8 +33,9 @@ class OrderRow(Button):
         y = self.rect.centery
         if self.grabbed:
             canvas.frame(self.rect, c.accent, 6, ctx.theme.radius)
-            canvas.polygon([(x, y - 8), (x + 32, y - 8), (x + 16, y - 30)], c.accent)
-            canvas.polygon([(x, y + 8), (x + 32, y + 8), (x + 16, y + 30)], c.accent)
+            tip = min(30, self.rect.height // 2 - 6)     # a compact row (six steps at the beamer's text)
+            canvas.polygon([(x, y - 8), (x + 32, y - 8), (x + 16, y - tip)], c.accent)
+            canvas.polygon([(x, y + 8), (x + 32, y + 8), (x + 16, y + tip)], c.accent)
         else:
             for dy in (-12, 0, 12):
                 canvas.fill(pygame.Rect(x, y + dy - 2, 32, 5), c.muted, 2)
@@ -50,14 +51,14 @@ class OrderScreen(PuzzleScreen):
         self.drag: dict | None = None
 
     def build_answer(self, area: pygame.Rect) -> list:
-        tr, canvas = self.app.tr, self.app.canvas
+        canvas = self.app.canvas
         self.note_pos = (area.left, area.top)
         note_h = self.app.text.line_height(self.app.size("small")) + 8
         area = pygame.Rect(area.left, area.top + note_h, area.width, area.height - note_h)
         rows = []
         for position, step in enumerate(self.order):
             row = OrderRow(f"{position + 1}.  {self.puzzle.steps[step]}", lambda step=step: self.toggle_grab(step),
-                           key=f"step:{step}", align="left", item=True, detail=tr("ui.order.grabbed"))
+                           key=f"step:{step}", align="left", item=True)
             rows.append(row)
         for role, pad, gap in (("body", 14, ROW_GAP), ("small", 14, ROW_GAP), ("small", 6, 6)):
             for row in rows:
@@ -68,7 +69,6 @@ class OrderScreen(PuzzleScreen):
         for position, row in enumerate(rows):
             row.rect = pygame.Rect(area.left, area.top + position * (height + gap), area.width, height)
             row.grabbed = self.order[position] == self.grabbed
-            row.detail = row.detail if row.grabbed else None
         self.rows_area = area
         return rows
 
@@ -144,8 +144,14 @@ class OrderScreen(PuzzleScreen):
         return False
 
     def draw_answer(self, canvas) -> None:
-        text = self.app.tr("ui.order.how")
-        canvas.text(text, self.note_pos, "italic", self.app.size("small"), self.app.theme.colours.muted)
+        # how to move a picked-up step stands here, not under each step: room for that line in every
+        # row (each row is as tall as the tallest, so the screen stays put) made six steps 98 px high
+        # at the beamer's text, and the last ones ran under the feedback and 'Controleer'
+        colours = self.app.theme.colours
+        if self.grabbed is not None:
+            canvas.text(self.app.tr("ui.order.grabbed"), self.note_pos, "bold", self.app.size("small"), colours.accent)
+        else:
+            canvas.text(self.app.tr("ui.order.how"), self.note_pos, "italic", self.app.size("small"), colours.muted)
 
     def autoplay_answer(self, answer) -> list | None:
         """Keys: pick a step up with Space, move it with the arrows, put it down.  Mouse: drag it to its place."""
