@@ -194,6 +194,12 @@ class App:
         self.toasts.append(Toast(text, kind, time.monotonic() + seconds, owner))
         self.dirty = True
 
+    def drop_toasts(self) -> None:
+        """Every message goes now (the game ended: what they said belonged to the game in progress)."""
+        if self.toasts:
+            self.toasts = []
+            self.dirty = True
+
     def _media_problem(self, path, problem, kind: str = "image") -> None:
         """A picture or sound that cannot be used: say so once; the screen shows its text instead."""
         reason = self.tr(problem.code, **problem.params)

@@ -179,6 +179,9 @@ class Game:
 
         app, state = self.app, self.session.state
         if state.ended and not state.pending:
+            # the game is over: "Nieuwe aanwijzing" from the last lock, a save notice, no longer mean
+            # anything and covered the ending's first lines (played by hand)
+            app.drop_toasts()
             if state.ending:
                 app.stack.reset(EndingScreen(app))
             elif state.end_reason == "time" and not self.time_up_seen:
