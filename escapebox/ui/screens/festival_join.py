@@ -21,14 +21,12 @@ import threading
 import pygame
 
 from escapebox.festival.discovery import join_festival
-from escapebox.ui.canvas import LOGICAL_H, LOGICAL_W
-from escapebox.ui.screen import Screen
+from escapebox.ui.canvas import LOGICAL_W
+from escapebox.ui.screens.form import WIDTH, FormScreen
 from escapebox.ui.widgets import Button, TextField
 
-WIDTH = 1400
 #: the code field: six characters at the heading size with room to spare
 CODE_W = 440
-TITLE_TOP = 120
 #: lines of body text kept free under the buttons for the message: the longest ("niet bereikbaar",
 #: with the system's reason) is four lines at the largest text size
 MESSAGE_LINES = 4
@@ -40,7 +38,8 @@ ADDRESS_LENGTH = 80
 SCREEN_WORDS = {"festival.cli.not_found": "opening.join.not_found"}
 
 
-class FestivalJoinScreen(Screen):
+class FestivalJoinScreen(FormScreen):
+    message_lines = MESSAGE_LINES
     name = "festival-join"
     back_key = "back"
 
@@ -55,16 +54,6 @@ class FestivalJoinScreen(Screen):
     @property
     def searching(self) -> bool:
         return self._search is not None
-
-    def layout(self) -> None:
-        """Placed from :data:`TITLE_TOP`, moved up when the message would not fit under the buttons."""
-        self.title_top = TITLE_TOP
-        self._layout()
-        room = MESSAGE_LINES * self.app.text.line_height(self.app.size("body"))
-        excess = self.message_top + room - (LOGICAL_H - 40)
-        if excess > 0:
-            self.title_top = max(40, TITLE_TOP - excess)
-            self._layout()
 
     def _layout(self) -> None:
         tr, app = self.app.tr, self.app

@@ -20,20 +20,19 @@ from pathlib import Path
 import pygame
 
 from escapebox.ui import file_dialog
-from escapebox.ui.canvas import LOGICAL_H, LOGICAL_W
+from escapebox.ui.canvas import LOGICAL_W
 from escapebox.ui.drop import add_scenario, messages, show_in_picker
-from escapebox.ui.screen import Screen
+from escapebox.ui.screens.form import WIDTH, FormScreen
 from escapebox.ui.widgets import Button, TextField
 
-WIDTH = 1400
 #: a full Windows path may be 260 characters, a Linux one several times that
 MAX_PATH = 1000
-TITLE_TOP = 120
 #: lines of body text kept free under the buttons for the message: the verdict and two problems, which may wrap, at the largest text size
 MESSAGE_LINES = 5
 
 
-class OpenScenarioScreen(Screen):
+class OpenScenarioScreen(FormScreen):
+    message_lines = MESSAGE_LINES
     name = "open-scenario"
     back_key = "back"
 
@@ -46,16 +45,6 @@ class OpenScenarioScreen(Screen):
         self.dialog: file_dialog.FileDialog | None = None
         title = app.tr("opening.open.browse_title")
         self.dialog_command = dialog_command if dialog_command is not None else file_dialog.command(title)
-
-    def layout(self) -> None:
-        """Placed from :data:`TITLE_TOP`, moved up when the message would not fit under the buttons."""
-        self.title_top = TITLE_TOP
-        self._layout()
-        room = MESSAGE_LINES * self.app.text.line_height(self.app.size("body"))
-        excess = self.message_top + room - (LOGICAL_H - 40)
-        if excess > 0:
-            self.title_top = max(40, TITLE_TOP - excess)
-            self._layout()
 
     def _layout(self) -> None:
         tr, app = self.app.tr, self.app
