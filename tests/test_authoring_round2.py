@@ -92,15 +92,15 @@ puzzles:
 
 
 def test_the_pack_summary_counts_every_warning_it_printed(tmp_path, capsys):
-    """The answer stands in the scenario's id and title: a check warning and the pack's own."""
+    """The answer stands in the scenario's id and title: said once, at the answer, and counted once."""
     folder = tmp_path / "casus"
     folder.mkdir()
     (folder / "scenario.yaml").write_text(PACKED, encoding="utf-8")
     assert main(["pack", str(folder), "-o", str(tmp_path / "casus.escapebox")]) == 0
     said = capsys.readouterr()
     printed = [line for line in said.err.splitlines() if "waarschuwing:" in line or line.startswith("Let op:")]
-    assert len(printed) == 2
-    assert re.search(r"\(.*, 0 beeldbestanden, 2 waarschuwingen\)", said.out)
+    assert len(printed) == 1 and re.match(r".*scenario\.yaml:\d+:\d+: waarschuwing:", printed[0])
+    assert re.search(r"\(.*, 0 beeldbestanden, 1 waarschuwing\)", said.out)
 
 
 # ----- escapebox icons --------------------------------------------------------------------------
