@@ -175,7 +175,8 @@ class TextRenderer:
 
     def _wrap(self, text: str, style: str, size: int, width: int) -> list[str]:
         lines: list[str] = []
-        for paragraph in text.replace("\r\n", "\n").split("\n"):
+        # a tab has no glyph (drawn as a crossed box); the validator warns, the screen shows a space
+        for paragraph in text.replace("\r\n", "\n").replace("\t", " ").split("\n"):
             lines.extend(self._wrap_paragraph(paragraph, style, size, width))
         while lines and not lines[-1].strip():
             lines.pop()

@@ -76,6 +76,13 @@ def test_wrapping_never_exceeds_the_width_and_breaks_long_words():
     assert "".join(layout.lines).replace(" ", "") == text.replace(" ", "")
 
 
+def test_a_tab_in_a_text_is_shown_as_a_space():
+    """The font has no glyph for a tab (a crossed box on screen); the validator warns at it."""
+    canvas = make_canvas((1920, 1080))
+    layout = canvas.layout("maandag\tdinsdag", "regular", 40, 1500)
+    assert layout.lines == ("maandag dinsdag",)
+
+
 def test_physical_text_fits_its_logical_width_at_every_scale():
     """Rendering at size × scale stays within the logical width × scale (plus a few pixels)."""
     text = "Welke code opent het sleutelkastje? Zoë’s ideeën, één café."
