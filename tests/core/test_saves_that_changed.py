@@ -89,7 +89,7 @@ def test_the_room_the_group_was_in_is_removed(tmp_path):
 
 @pytest.mark.parametrize("what,replacements,check", [
     ("puzzle", [("  kastcode:\n    kind: code", "  kastslot:\n    kind: code"), ("locked_by: kastcode", "locked_by: kastslot"),
-                ("from: [kastcode,", "from: [kastslot,"), ("after: kastcode", "after: kastslot")],
+                ("from: [deurwoord, kastcode]", "from: [deurwoord, kastslot]"), ("after: kastcode", "after: kastslot")],
      lambda state: "kastcode" not in state.opened),
     ("item", [("gives: [batterij]", "gives: [accu]"), ("  batterij: {name: Batterij", "  accu: {name: Accu"),
               ("items: [batterij, zaklamp]", "items: [accu, zaklamp]")],
