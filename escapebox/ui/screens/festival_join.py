@@ -120,14 +120,6 @@ class FestivalJoinScreen(FormScreen):
         self.app.stack.pop()
         self.app.toast(tr("opening.join.joined", name=name or code), "success", 8)
 
-    def on_key(self, event) -> bool:
-        if event.key == pygame.K_ESCAPE:
-            self.app.stack.pop()
-            return True
-        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):   # a presenter clicker
-            return self.focus.step_for_clicker(1 if event.key == pygame.K_PAGEDOWN else -1)
-        return False
-
     def draw(self, canvas) -> None:
         c, app, tr = self.app.theme.colours, self.app, self.app.tr
         left = (LOGICAL_W - WIDTH) // 2

@@ -7,6 +7,8 @@ fit under the buttons (at the largest text size it ran off the bottom of the scr
 
 from __future__ import annotations
 
+import pygame
+
 from escapebox.ui.canvas import LOGICAL_H
 from escapebox.ui.screen import Screen
 
@@ -33,6 +35,15 @@ class FormScreen(Screen):
         if excess > 0:
             self.title_top = max(TOP_MARGIN, TITLE_TOP - excess)
             self._layout()
+
+    def on_key(self, event) -> bool:
+        """Esc goes back to the picker; a presenter clicker's PageDown/PageUp step through the controls."""
+        if event.key == pygame.K_ESCAPE:
+            self.app.stack.pop()
+            return True
+        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            return self.focus.step_for_clicker(1 if event.key == pygame.K_PAGEDOWN else -1)
+        return False
 
     def _layout(self) -> None:
         """Lay out the form from ``self.title_top``, setting ``self.message_top``."""

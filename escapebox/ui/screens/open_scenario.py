@@ -114,14 +114,6 @@ class OpenScenarioScreen(FormScreen):
             self.app.invalidate()
         return super().update(dt)
 
-    def on_key(self, event) -> bool:
-        if event.key == pygame.K_ESCAPE:
-            self.app.stack.pop()
-            return True
-        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):   # a presenter clicker
-            return self.focus.step_for_clicker(1 if event.key == pygame.K_PAGEDOWN else -1)
-        return False
-
     def draw(self, canvas) -> None:
         c, app, tr = self.app.theme.colours, self.app, self.app.tr
         left = (LOGICAL_W - WIDTH) // 2
