@@ -16,8 +16,9 @@ from __future__ import annotations
 import pygame
 
 from escapebox.scenario.freesolve import crosshair_start, spot_areas
+from escapebox.ui.screens.picture_view import PictureView
 from escapebox.ui.screens.puzzles.base import PuzzleScreen
-from escapebox.ui.widgets import Widget
+from escapebox.ui.widgets import Button, Widget
 from escapebox.ui.widgets.button import draw_cross
 
 STEP, FINE_STEP = 2.0, 0.5
@@ -98,6 +99,9 @@ class SpotScreen(PuzzleScreen):
     def build_answer(self, area: pygame.Rect) -> list:
         note_h = self.app.text.line_height(self.app.size("small")) + 8
         self.note_pos = (area.left, area.top)
+        widgets: list = []
+        if self.picture is not None:
+            widgets.append(self._zoom_button(pygame.Rect(area.left, area.top, area.width, note_h)))
         area = pygame.Rect(area.left, area.top + note_h, area.width, area.height - note_h)
         if self.picture is not None:
             iw, ih = self.app.images.natural_size(self.picture)
@@ -106,7 +110,28 @@ class SpotScreen(PuzzleScreen):
         factor = min(area.width / iw, area.height / ih)
         self.image_rect = pygame.Rect(0, 0, round(iw * factor), round(ih * factor))
         self.image_rect.midtop = area.midtop
-        return [SpotArea(self, self.image_rect)]
+        return [SpotArea(self, self.image_rect)] + widgets
+
+    def _zoom_button(self, line: pygame.Rect) -> Button:
+        """'Groot bekijken (Z)' at the right end of the line above the picture.
+
+        The picture is also what the group reads to find the spot, and at 1280x720 zij-instromer's
+        rooster legend came out about 12 px high (played by hand): full-screen with zoom, as a clue's
+        picture, and back with Esc to point.
+        """
+        label = self.app.tr("ui.picture.open")
+        width = self.app.canvas.measure(label, "regular", self.app.size("small")) + 48
+        button = Button(label, self.open_picture, key="picture_open")
+        button.role, button.pad_y = "small", 2
+        button.rect = pygame.Rect(line.right - width, line.top - 4, width, line.height)
+        return button
+
+    def open_picture(self) -> None:
+        if self.picture is not None and self.solved is None:
+            self.app.stack.push(PictureView(self.app, self.picture, self.puzzle.title))
+
+    def own_shortcuts(self) -> dict:
+        return {pygame.K_z: self.open_picture} if self.picture is not None and self.solved is None else {}
 
     def default_focus(self) -> str | None:
         return super().default_focus() or "spot"
