@@ -323,6 +323,7 @@ def _choices(scenario: Scenario, log: list[E.Event]):
 def _puzzles(scenario: Scenario, log: list[E.Event], clock: list[float]):
     index = ScenarioIndex(scenario)
     words = Translator(scenario.language)   # a mistake is told with the scenario's own texts
+    item_names = {iid: item.name for iid, item in scenario.items.items()}
     for pid, puzzle in scenario.puzzles.items():
         seen = _first_seen(pid, index, log)
         opened = next((n for n, e in enumerate(log) if isinstance(e, E.LockOpened) and e.puzzle == pid), None)
@@ -336,7 +337,7 @@ def _puzzles(scenario: Scenario, log: list[E.Event], clock: list[float]):
             opened_at=lock.at if lock else None,
             seconds=clock[opened] - clock[seen] if seen is not None and opened is not None and seen <= opened else None,
             hints=sum(not h.pushed for h in hints), pushed_hints=sum(h.pushed for h in hints),
-            wrong=tuple(WrongTry(e.at, describe_mistake(puzzle, e.answer, words), e.feedback)
+            wrong=tuple(WrongTry(e.at, describe_mistake(puzzle, e.answer, words, item_names), e.feedback)
                         for e in mine if isinstance(e, E.WrongAnswer) and not e.repeat),
             revealed=any(isinstance(e, E.AnswerRevealed) for e in mine),
             answer=lock.shown if lock and not lock.skipped else "",

@@ -20,9 +20,10 @@ its case here.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Mapping
 
 from escapebox.puzzles.base import index_list
+from escapebox.puzzles.combine import CombinePuzzle
 from escapebox.puzzles.match import MatchPuzzle
 from escapebox.puzzles.order import OrderPuzzle
 from escapebox.puzzles.spot import SpotPuzzle
@@ -32,8 +33,15 @@ from escapebox.puzzles.spot import SpotPuzzle
 DECOY_WORDS = 60
 
 
-def describe_mistake(puzzle, answer: Any, tr) -> str:
-    """The mistake in ``answer`` (a wrong one), in ``tr``'s language."""
+def describe_mistake(puzzle, answer: Any, tr, item_names: Mapping[str, str] | None = None) -> str:
+    """The mistake in ``answer`` (a wrong one), in ``tr``'s language.
+
+    ``item_names`` (item id → name): a combination is logged by the items' ids, which the group
+    never saw; the debrief says "Zaklamp + Batterij", not "zaklamp + batterij_oud".
+    """
+    if isinstance(puzzle, CombinePuzzle) and item_names:
+        chosen = answer if isinstance(answer, (list, tuple)) else [answer]
+        return " + ".join(item_names.get(str(item), str(item)) for item in chosen)
     describe: Any = _BY_CLASS.get(type(puzzle))
     text = describe(puzzle, answer, tr) if describe and not puzzle.sealed else None
     return text or puzzle.describe_answer(answer)
