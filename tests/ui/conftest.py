@@ -13,7 +13,7 @@ import pytest  # noqa: E402
 
 from escapebox.scenario.loader import load_scenario  # noqa: E402
 
-from ui_helpers import FIXTURE, start_game  # noqa: E402
+from ui_helpers import FIXTURE, SCENARIOS, start_game  # noqa: E402
 
 
 def pytest_addoption(parser):
@@ -35,6 +35,23 @@ def _private_data_dir(tmp_path, monkeypatch):
 @pytest.fixture
 def fixture_scenario():
     return load_scenario(FIXTURE)
+
+
+@pytest.fixture
+def own(tmp_path, monkeypatch):
+    """The trainer's own scenarios in tmp_path (the data folder of this test), where a drop or an open adds one."""
+    from escapebox import paths
+    monkeypatch.setenv(paths.DATA_DIR_VARIABLE, str(tmp_path / "data"))
+    return tmp_path / "data" / "scenarios"
+
+
+@pytest.fixture
+def good_pack(tmp_path):
+    """A valid .escapebox pack of the bundled minimal scenario."""
+    from escapebox.cli import main
+    pack = tmp_path / "sleutel.escapebox"
+    assert main(["pack", str(SCENARIOS / "minimaal"), "-o", str(pack)]) == 0
+    return pack
 
 
 @pytest.fixture

@@ -6,27 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pygame
-import pytest
 
 from escapebox import paths
-from escapebox.cli import main
 from escapebox.ui.drop import add_scenario, on_drop
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def own(tmp_path, monkeypatch):
-    """The trainer's own scenarios in tmp_path (the data folder of this test)."""
-    monkeypatch.setenv(paths.DATA_DIR_VARIABLE, str(tmp_path / "data"))
-    return tmp_path / "data" / "scenarios"
-
-
-@pytest.fixture
-def good_pack(tmp_path) -> Path:
-    pack = tmp_path / "sleutel.escapebox"
-    assert main(["pack", str(ROOT / "scenarios" / "minimaal"), "-o", str(pack)]) == 0
-    return pack
 
 
 def drop(app, path: Path):

@@ -11,25 +11,11 @@ import pygame
 import pytest
 
 from escapebox import paths
-from escapebox.cli import main
 from escapebox.ui import file_dialog
 from escapebox.ui.drop import on_drop
 from escapebox.ui.screens.picker import MARGIN
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def own(tmp_path, monkeypatch):
-    monkeypatch.setenv(paths.DATA_DIR_VARIABLE, str(tmp_path / "data"))
-    return tmp_path / "data" / "scenarios"
-
-
-@pytest.fixture
-def good_pack(tmp_path) -> Path:
-    pack = tmp_path / "sleutel.escapebox"
-    assert main(["pack", str(ROOT / "scenarios" / "minimaal"), "-o", str(pack)]) == 0
-    return pack
 
 
 @pytest.fixture
