@@ -8,6 +8,9 @@ by the name (``escapebox/ui/screens/puzzles``).  CONTRIBUTING.md says what
 adding a kind takes.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from typing import TYPE_CHECKING, Annotated, Union, get_args
 
@@ -47,18 +50,62 @@ def puzzle_kinds() -> tuple[str, ...]:
     return tuple(kind_name(cls) for cls in kind_classes())  # type: ignore[arg-type]  # python/mypy#11470
 
 
+def kinds_named(puzzles: object) -> tuple[type[PuzzleBase], ...] | None:
+    """The registered kinds a scenario's raw ``puzzles:`` names, in the registry's order.
+
+    ``None`` when any entry is not a mapping with a registered ``kind:`` (or ``puzzles`` is
+    not a mapping): only the union of every kind gives the known message for that, e.g. the
+    list of kinds after an unknown one.  A scenario without puzzles gets the first kind: pydantic
+    needs a union of at least one, and it validates no entry.
+    """
+    if not puzzles:
+        return kind_classes()[:1]
+    if not isinstance(puzzles, dict):
+        return None
+    by_name = {kind_name(cls): cls for cls in kind_classes()}
+    named = set()
+    for entry in puzzles.values():
+        kind = entry.get("kind") if isinstance(entry, dict) else None
+        if type(kind) is not str or kind not in by_name:
+            return None
+        named.add(by_name[kind])
+    return tuple(cls for cls in kind_classes() if cls in named)
+
+
+#: The kinds pydantic is to build ``Puzzle`` from, while :func:`only_kinds` holds; else every kind.
+_ONLY: ContextVar[tuple[type[PuzzleBase], ...] | None] = ContextVar("only_kinds", default=None)
+
+
+@contextmanager
+def only_kinds(kinds: tuple[type[PuzzleBase], ...]) -> Iterator[None]:
+    """Pydantic builds ``Puzzle`` as the union of ``kinds`` alone inside this block.
+
+    Building the union of all nine kinds was about 40 % of building the scenario's validator
+    (docs/performance.md); a file that uses three kinds needs only their part of it.
+    """
+    token = _ONLY.set(kinds)
+    try:
+        yield
+    finally:
+        _ONLY.reset(token)
+
+
 class _RegisteredKinds:
     """Pydantic reads ``Puzzle`` as the union of the kinds in the registry when it builds its validator.
 
     The annotation below names the kinds listed at import (so code that walks the
     model's types sees them); pydantic is handed :func:`kind_classes` as it is
-    then, which is the same list unless a test added a kind.
+    then, which is the same list unless a test added a kind, or the kinds of
+    :func:`only_kinds`.  A union of one kind is still a tagged union: a finding's
+    place names the kind (``puzzles.kluis.code.answr``) as with all of them.
     """
 
     __slots__ = ()
 
     def __get_pydantic_core_schema__(self, source, handler):
-        kinds = kind_classes()
+        kinds = _ONLY.get()
+        if kinds is None:
+            kinds = kind_classes()
         return handler(Annotated[Union[kinds], Rule("Discriminator", "kind")])
 
     def __repr__(self) -> str:
@@ -71,4 +118,5 @@ if TYPE_CHECKING:
 else:
     Puzzle = Annotated[Union[KINDS], _RegisteredKinds()]
 
-__all__ = ["Puzzle", "PuzzleBase", "Verdict", "Finding", "KINDS", "kind_classes", "kind_name", "puzzle_kinds"]
+__all__ = ["Puzzle", "PuzzleBase", "Verdict", "Finding", "KINDS", "kind_classes", "kind_name", "kinds_named",
+           "only_kinds", "puzzle_kinds"]

@@ -116,8 +116,9 @@ def check_scenario(document: Document) -> Scenario:
     if not isinstance(data, dict):
         raise EscapeboxError([Problem("load.not_a_mapping", {}, file=document.file, line=1, column=1)])
     _check_format_version(data, document)
+    from escapebox.puzzles import kinds_named
     from escapebox.scenario.checking import check  # pydantic: only for a file not checked before
-    return check(Scenario, document)
+    return check(Scenario, document, kinds_named(data.get("puzzles")))
 
 
 def _digest(raw: bytes) -> str:
