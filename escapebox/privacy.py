@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import os
 import time
-import tomllib
 from datetime import datetime
 from pathlib import Path
 
@@ -50,8 +49,13 @@ def retention_days(folder: Path | None = None) -> int:
 
 def _setting(folder: Path):
     try:
-        data = tomllib.loads((Path(folder) / SETTINGS_FILE).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = (Path(folder) / SETTINGS_FILE).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    import tomllib  # only when there is a settings file: importing it cost every start 3-4 ms (docs/performance.md)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
         return None
     return data.get("retention_days")
 

