@@ -2,8 +2,19 @@
 
 Mouse: click the place (that is the answer).  Keyboard: the picture has a
 crosshair; the arrow keys move it (Shift for small steps) and Enter checks
-that spot.  Earlier wrong tries stay marked with a cross.  If the picture
-cannot be loaded, its description (``image_alt``) is shown in its place.
+that spot.  Presenter clicker (PageDown/PageUp and F5 only, no up or down):
+PageDown and PageUp walk the crosshair along a path through the whole picture,
+row by row (:func:`clicker_path`), and F5 checks the point; past the path's end
+the clicker moves on to the next control, as everywhere.  Earlier wrong tries
+stay marked with a cross.  If the picture cannot be loaded, its description
+(``image_alt``) is shown in its place.
+
+The picture gets the most room the screen has: when it is taller than wide
+enough to fill the width, the feedback and "Controleer" stand in a column
+beside it and the picture runs down to the bottom (at the beamer's text the
+band kept for the feedback under the picture was empty until a wrong try,
+while the picture was a quarter smaller than it could be).  Either way the
+feedback's room is kept from the start, so nothing moves when it appears.
 
 The crosshair starts outside every area of the puzzle, right or wrong
 (:func:`escapebox.scenario.freesolve.crosshair_start`), and nothing is checked
@@ -12,6 +23,8 @@ on a fresh screen must never be an answer, let alone the right one.
 """
 
 from __future__ import annotations
+
+import math
 
 import pygame
 
@@ -22,6 +35,57 @@ from escapebox.ui.widgets import Button, Widget
 from escapebox.ui.widgets.button import draw_cross
 
 STEP, FINE_STEP = 2.0, 0.5
+#: the column beside the picture for the feedback and "Controleer": at the beamer's text (large,
+#: bold 40 px) 560 - 120 px of margins holds about 22 characters a line, so the longest bundled spot
+#: feedback (Esra's, 151 characters) takes 8 lines, which fits under the picture's top at every
+#: text size; "Controleer (Enter)" needs 420 of it
+COLUMN_W = 560
+GAP = 24
+#: the column is chosen when the picture beside it is at least this much larger (in area) than under
+#: the question with the feedback's band below it.  Measured on the bundled pictures: at the normal
+#: text size the wide team chats (2.5:1) already fill the width and would shrink beside a column; at
+#: the beamer's text they gain 12 % (hele-team-leert) and 48 % (student-met-rugzak), the 16:9
+#: roosters 1.7 to 2 times
+BESIDE_GAIN = 1.1
+#: room kept under a picture beside the column: the toolbar's "4 nieuw" badges stand 9 px into the
+#: content area (screenshot at 1920x1080) and the focus ring is drawn 9 px outside the picture
+FOCUS_ROOM = 24
+
+
+def clicker_path(areas) -> list[tuple[float, float]]:
+    """The points PageDown walks the crosshair through: a grid over the picture, row by row, serpentine.
+
+    The grid is fine enough that every area (the target and each decoy) holds one of its points: on
+    each axis ``n`` points at the centres of ``n`` equal cells, with cells no wider than the smallest
+    area is wide (an interval at least one cell long always holds a cell's centre).  It is derived
+    from the areas' sizes only, never from where they are, so the path points nowhere in particular;
+    the rows run left to right and back, so the crosshair never jumps across the picture.
+    """
+    columns = _cell_centres(min(area.w for area in areas))
+    rows = _cell_centres(min(area.h for area in areas))
+    return [(x, y) for n, y in enumerate(rows) for x in (columns if n % 2 == 0 else columns[::-1])]
+
+
+def _cell_centres(side: float) -> list[float]:
+    """``n`` cell centres over 0-100 with cells no longer than ``side`` (at least the arrows' step, two at least).
+
+    The cells are 0.02 shorter than ``side``: the answer is rounded to 0.01 (:meth:`SpotScreen.answer`),
+    which moves a point up to 0.005, and a centre 0.01 inside the area stays inside after that.
+    """
+    count = max(2, math.ceil(100 / max(side - 0.02, STEP)))
+    return [(k + 0.5) * 100 / count for k in range(count)]
+
+
+def _fitted(natural: tuple[int, int], box: pygame.Rect) -> pygame.Rect:
+    """The picture as large as fits in ``box``, at the middle of its top."""
+    factor = min(box.width / natural[0], box.height / natural[1])
+    rect = pygame.Rect(0, 0, round(natural[0] * factor), round(natural[1] * factor))
+    rect.midtop = box.midtop
+    return rect
+
+
+def _distance(a, b) -> float:
+    return math.hypot(a[0] - b[0], a[1] - b[1])
 
 
 class SpotArea(Widget):
@@ -97,20 +161,42 @@ class SpotScreen(PuzzleScreen):
         return area.height // 5
 
     def build_answer(self, area: pygame.Rect) -> list:
+        """The how-to line with 'Groot bekijken', and the picture as large as the screen allows (see the module)."""
         note_h = self.app.text.line_height(self.app.size("small")) + 8
         self.note_pos = (area.left, area.top)
         widgets: list = []
         if self.picture is not None:
             widgets.append(self._zoom_button(pygame.Rect(area.left, area.top, area.width, note_h)))
-        area = pygame.Rect(area.left, area.top + note_h, area.width, area.height - note_h)
-        if self.picture is not None:
-            iw, ih = self.app.images.natural_size(self.picture)
-        else:
-            iw, ih = 16, 9
-        factor = min(area.width / iw, area.height / ih)
-        self.image_rect = pygame.Rect(0, 0, round(iw * factor), round(ih * factor))
-        self.image_rect.midtop = area.midtop
+        natural = self.app.images.natural_size(self.picture) if self.picture is not None else (16, 9)
+        below = pygame.Rect(area.left, area.top + note_h, area.width, area.height - note_h)
+        self.image_rect = _fitted(natural, below)
+        column, beside = self._beside(area, note_h, natural)
+        self.column = None
+        if beside.width * beside.height >= BESIDE_GAIN * self.image_rect.width * self.image_rect.height:
+            self.image_rect, self.column = beside, column
+            self._column(column)
+            self.answer_area = pygame.Rect(area.left, area.top, column.left - GAP - area.left, column.bottom - area.top)
         return [SpotArea(self, self.image_rect)] + widgets
+
+    def _beside(self, area: pygame.Rect, note_h: int, natural: tuple[int, int]) -> tuple[pygame.Rect, pygame.Rect]:
+        """The column for the feedback and 'Controleer' to the picture's right, and the picture beside it.
+
+        The picture runs down to where the feedback's band ended (less the focus ring's room above the
+        toolbar); the column takes what the picture leaves, :data:`COLUMN_W` at least.
+        """
+        full_h = self.feedback_rect.bottom - area.top - FOCUS_ROOM
+        box_h = full_h - note_h
+        widest = round(box_h * natural[0] / natural[1])
+        column_w = max(COLUMN_W, self.submit_button.rect.width, area.width - widest - GAP)
+        box = pygame.Rect(area.left, area.top + note_h, area.width - column_w - GAP, box_h)
+        return pygame.Rect(box.right + GAP, box.top, column_w, box_h + FOCUS_ROOM), _fitted(natural, box)
+
+    def _column(self, column: pygame.Rect) -> None:
+        """'Controleer' at the column's foot, as on every puzzle screen, and the feedback's room above it."""
+        submit = self.submit_button.rect
+        self.submit_button.rect = pygame.Rect(column.left, column.bottom - submit.height, column.width, submit.height)
+        room = self._feedback_room(column.width, column.height - submit.height - GAP)
+        self.feedback_rect = pygame.Rect(column.left, self.submit_button.rect.top - GAP - room, column.width, room)
 
     def _zoom_button(self, line: pygame.Rect) -> Button:
         """'Groot bekijken (Z)' at the right end of the line above the picture.
@@ -132,6 +218,34 @@ class SpotScreen(PuzzleScreen):
 
     def own_shortcuts(self) -> dict:
         return {pygame.K_z: self.open_picture} if self.picture is not None and self.solved is None else {}
+
+    def page(self, direction: int) -> bool:
+        """The clicker on the picture: PageDown/PageUp walk the crosshair (:func:`clicker_path`).
+
+        A question that pages is read first; before the path's first point and after its last
+        the clicker goes to the previous or next control, so it still reaches every one.
+        """
+        pager = self.pager()
+        if pager is not None and pager.page(direction):
+            return True
+        focused = self.focus.focused
+        if self.solved is None and focused is not None and focused.key == "spot" and self._walk(focused, direction):
+            return True
+        return super().page(direction)
+
+    def _walk(self, spot: "SpotArea", direction: int) -> bool:
+        """One step along the path from the point nearest the crosshair; False at an end of the path."""
+        path = clicker_path(spot_areas(self.puzzle))
+        if not self.chosen:
+            at = 0 if direction > 0 else None          # the walk starts at the path's start
+        else:
+            here = min(range(len(path)), key=lambda n: _distance(path[n], self.point))
+            at = here + direction
+        if at is None or not 0 <= at < len(path):
+            return False
+        spot.point = list(path[at])
+        self.choose(spot.point)
+        return True
 
     def default_focus(self) -> str | None:
         return super().default_focus() or "spot"
