@@ -113,6 +113,15 @@ class RoomVisit:
 
 
 @dataclass(frozen=True)
+class TalkLine:
+    """One thing said in a conversation: by the dilemma's ``character`` (its name, or "" when the dilemma
+    names none) or by the group (``speaker`` None)."""
+
+    speaker: str | None
+    words: str
+
+
+@dataclass(frozen=True)
 class DilemmaChoice:
     """The option a group chose at a dilemma, with its text and feedback."""
 
@@ -126,6 +135,9 @@ class DilemmaChoice:
     options: tuple[str, ...] = ()  #: every option's text, so reports can show what was not chosen
     #: a conversation of several turns: what the group said after the first choice, turn by turn
     later_lines: tuple[str, ...] = ()
+    #: a conversation, after the first choice: who said what, in turn, the character's replies and the group's
+    #: later lines (``TalkLine``), so a report shows the talk as one path instead of loose lines
+    talk: tuple["TalkLine", ...] = ()
 
     @property
     def on_screen(self) -> str:
@@ -317,7 +329,21 @@ def _choices(scenario: Scenario, log: list[E.Event]):
             yield DilemmaChoice(e.puzzle, puzzle.title if puzzle else e.puzzle, puzzle.question if puzzle else "",
                                 e.option, e.text or (chosen.text if chosen else ""),
                                 last.feedback if last else None, e.at, options,
-                                tuple(line.text for line in lines[1:]) if lines else ())
+                                tuple(line.text for line in lines[1:]) if lines else (),
+                                _talk(puzzle, lines or ([chosen] if chosen is not None else [])))
+
+
+def _talk(puzzle, lines: list) -> tuple[TalkLine, ...]:
+    """After the first choice: the character's reply to each line, and the group's next line in between."""
+    if not getattr(puzzle, "character", None) and len(lines) < 2:
+        return ()      # a plain dilemma: its option and feedback say it all
+    talk = []
+    for number, line in enumerate(lines):
+        if number:
+            talk.append(TalkLine(None, line.text))
+        if line.reply:
+            talk.append(TalkLine(puzzle.character or "", line.reply))
+    return tuple(talk)
 
 
 def _puzzles(scenario: Scenario, log: list[E.Event], clock: list[float]):

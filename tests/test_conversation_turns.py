@@ -160,8 +160,10 @@ def test_the_report_shows_the_path_the_group_talked_along():
     tr = Translator("nl")
     sessions = [ReportSession("s1", "Groep", "store", loaded.scenario, d)]
     html = render_html(sessions, tr, "vandaag")
-    assert "<li>» Zullen we één ding kiezen?</li><li>» Wanneer jij wilt.</li>" in html
-    assert "Wat lukt er niet? » Zullen we één ding kiezen? » Wanneer jij wilt." in render_markdown(sessions, tr, "vandaag")
+    said = "Sam: Alles tegelijk. School, werk, thuis. » jullie: Zullen we één ding kiezen? » Sam: School dan. » " \
+           "jullie: Wanneer jij wilt. » Sam: Volgende week."
+    assert f'Wat lukt er niet? ✔<span class="talk">» {said}</span></li>' in html   # one item: the ticked option
+    assert f"Wat lukt er niet? » {said}" in render_markdown(sessions, tr, "vandaag")
 
 
 def test_a_later_line_without_feedback_is_warned_about_at_its_line():

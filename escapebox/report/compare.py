@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from escapebox.debrief import PuzzleResult, ReflectionAnswer
+from escapebox.debrief import DilemmaChoice, PuzzleResult, ReflectionAnswer
 from escapebox.report.sources import ReportSession
 
 
@@ -27,6 +27,8 @@ class OptionCount:
     index: int
     text: str
     groups: tuple[str, ...]
+    #: a conversation: each group's talk after this first choice (group, choice), for the groups that talked on
+    talks: tuple[tuple[str, DilemmaChoice], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -95,8 +97,10 @@ def _dilemmas(sessions: list[ReportSession]):
     for pid, puzzle in first.puzzles.items():
         if not puzzle.always_opens:
             continue
-        chosen = {s.label: c.option for s in sessions for c in s.debrief.choices if c.puzzle == pid}
-        options = tuple(OptionCount(i, o.text, tuple(g for g, n in chosen.items() if n == i))
+        made = {s.label: c for s in sessions for c in s.debrief.choices if c.puzzle == pid}
+        chosen = {label: c.option for label, c in made.items()}
+        options = tuple(OptionCount(i, o.text, tuple(g for g, n in chosen.items() if n == i),
+                                    tuple((g, c) for g, c in made.items() if c.option == i and c.talk))
                         for i, o in enumerate(puzzle.options))
         missing = tuple(s.label for s in sessions if s.label not in chosen)
         yield DilemmaRow(pid, puzzle.title, puzzle.question, options, missing)

@@ -123,14 +123,15 @@ def _choices(d: Debrief, tr) -> str:
         return ""
     blocks = []
     for c in d.choices:
-        options = "".join(f'<li class="{"picked" if n == c.option else "muted"}">{escape(text)}'
-                          f'{" ✔" if n == c.option else ""}</li>' for n, text in enumerate(c.options))
+        # a conversation: the talk it started goes with the ticked option, as one path, not as loose lines
+        # that read like options nobody chose
+        talk = parts.talk_text(c, tr)
+        talk = f'<span class="talk">» {escape(talk)}</span>' if talk else ""
+        options = "".join(f'<li class="picked">{escape(text)} ✔{talk}</li>' if n == c.option
+                          else f'<li class="muted">{escape(text)}</li>' for n, text in enumerate(c.options))
         feedback = f'<p class="muted">{escape(c.feedback)}</p>' if c.feedback else ""
-        # a conversation: what the group said in the later turns, after the option ticked above
-        talk = "".join(f"<li>» {escape(line)}</li>" for line in c.later_lines)
-        talk = f'<ul class="talk">{talk}</ul>' if talk else ""
         blocks.append(f'<div class="choice"><h4>{escape(c.title)}</h4><p>{escape(c.question)}</p>'
-                      f'<ul>{options}</ul>{talk}{feedback}</div>')
+                      f'<ul>{options}</ul>{feedback}</div>')
     return f'<h3>{escape(tr("report.choices"))}</h3>{"".join(blocks)}'
 
 

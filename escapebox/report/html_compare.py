@@ -84,11 +84,18 @@ def _dilemmas(c: Comparison, colours, tr) -> str:
 def _dilemma(d: DilemmaRow, colours, tr) -> str:
     items = "".join(
         f'<li class="{"chosen" if o.groups else "muted"}"><span class="count">{len(o.groups)}</span><span>{escape(o.text)}'
-        f'<span class="groups">{_group_chips(o.groups, colours) or escape(tr("report.nobody"))}</span></span></li>'
+        f'<span class="groups">{_group_chips(o.groups, colours) or escape(tr("report.nobody"))}</span>'
+        f'{_talks(o.talks, colours, tr)}</span></li>'
         for o in d.options)
     missing = (f'<p class="muted">{escape(tr("report.not_reached", groups=", ".join(d.not_reached)))}</p>'
                if d.not_reached else "")
     return f'<div class="choice"><h4>{escape(d.title)}</h4><p>{escape(d.question)}</p><ul class="options">{items}</ul>{missing}</div>'
+
+
+def _talks(talks, colours, tr) -> str:
+    """A conversation: how each group's talk went on after this option, each group's path as one line."""
+    return "".join(f'<span class="talk">{_group_chips((group, ), colours)}: » {escape(parts.talk_text(c, tr))}</span>'
+                   for group, c in talks)
 
 
 def _group_chips(groups, colours) -> str:

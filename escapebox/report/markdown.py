@@ -78,8 +78,10 @@ def _comparison(c: Comparison, sessions: list[ReportSession], tr) -> list[str]:
         out += [f"### {md(tr('report.compare_dilemmas'))}", ""]
     for d in c.dilemmas:
         out += [f"#### {md(d.title)}", "", md(d.question), ""]
-        out += [f"- **{len(o.groups)}** × {md(o.text)}" + (f" — {md(', '.join(o.groups))}" if o.groups else "")
-                for o in d.options] + [""] + _not_reached(d.not_reached, tr)
+        for o in d.options:
+            out += [f"- **{len(o.groups)}** × {md(o.text)}" + (f" — {md(', '.join(o.groups))}" if o.groups else "")]
+            out += [f"  - {md(group)}: » {md(parts.talk_text(c, tr))}" for group, c in o.talks]
+        out += [""] + _not_reached(d.not_reached, tr)
     if c.prompts:
         out += [f"### {md(tr('report.compare_reflections'))}", ""]
     for p in c.prompts:
@@ -132,7 +134,7 @@ def _choices(d: Debrief, tr) -> list[str]:
         return []
     out = [f"### {md(tr('report.choices'))}", ""]
     for c in d.choices:
-        out += [f"- **{md(c.title)}:** {md(c.text)}"]
+        out += [f"- **{md(c.title)}:** {md(parts.choice_path(c, tr))}"]
     return out + [""]
 
 

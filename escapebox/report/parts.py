@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from escapebox.debrief import Debrief, PuzzleResult, ReflectionAnswer
+from escapebox.debrief import Debrief, DilemmaChoice, PuzzleResult, ReflectionAnswer
 from escapebox.report.fmt import clock
 from escapebox.scenario.sources import STALE_AFTER_DAYS
 
@@ -30,6 +30,22 @@ def answer_text(a: ReflectionAnswer, tr) -> str:
         return a.answer or tr("report.empty_answer")
     low = f" ({a.scale.min} = {a.scale.low}, {a.scale.max} = {a.scale.high})" if a.scale.low and a.scale.high else ""
     return tr("report.scale_answer", value=a.answer, max=a.scale.max) + low
+
+
+def talk_text(c: DilemmaChoice, tr) -> str:
+    """A conversation after the group's first choice, as one path: "Samira: … » jullie: … » Samira: …"."""
+    said = []
+    for line in c.talk:
+        speaker = tr("report.talk_group") if line.speaker is None else line.speaker
+        said.append(f"{speaker}: {line.words}" if speaker else f"'{line.words}'")
+    return " » ".join(said)
+
+
+def choice_path(c: DilemmaChoice, tr) -> str:
+    """The choice in one line: the option, then the talk it started (a plain dilemma: the option alone)."""
+    first = c.options[c.option] if 0 <= c.option < len(c.options) else c.text
+    talk = talk_text(c, tr)
+    return f"{first} » {talk}" if talk else c.text
 
 
 def status_tags(p: PuzzleResult, tr) -> list[tuple[str, str]]:

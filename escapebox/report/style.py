@@ -51,6 +51,7 @@ th.w-puzzle { width: 28%; } th.w-num { width: 4.2rem; } th.w-status { width: 11.
 .choice { border: 1px solid var(--line); border-radius: .5rem; padding: .7rem 1rem; margin: .6rem 0; }
 .choice .picked { font-weight: 700; }
 .choice h4 { margin-top: 0; }
+.talk { display: block; font-weight: 400; color: var(--muted); font-size: .9rem; margin-top: .15rem; }
 .answers { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: .7rem; margin: .5rem 0 1.2rem; }
 .answer { margin: 0; padding: .6rem .9rem; background: var(--soft); border-left: 5px solid var(--group);
           border-radius: 0 .4rem .4rem 0; white-space: pre-wrap; overflow-wrap: anywhere; }
