@@ -8,10 +8,10 @@ in the given order, each avoiding the labels before it and every place; the
 room passes all its places whatever the game's state, with label sizes that do
 not change when a lock opens, so no label appears later and pushes others.
 
-A label sits below, above, beside or on its place, whichever covers the least
-of the picture's other places (a label on a place would steal its clicks and
-hide it).  When there is no free spot by its place, the label goes to the
-nearest free spot and gets a leader line to its place.
+A label sits below, above, beside or on its place, never on another place (a
+label there would steal its clicks and hide it).  When there is no such spot by
+its place, the label goes to the nearest clear spot of the picture and gets a
+leader line to its place.
 """
 
 from __future__ import annotations
@@ -45,13 +45,37 @@ class Placement:
 
 
 def place(areas: list[pygame.Rect], sizes: list[tuple[int, int]], bounds: pygame.Rect) -> list[Placement]:
-    """One placement per area, in order: inside ``bounds``, no two closer than :data:`MARGIN`."""
-    placed: list[pygame.Rect] = []
-    for n, (area, size) in enumerate(zip(areas, sizes)):
+    """One placement per area: inside ``bounds``, no two closer than :data:`MARGIN`, none on another place.
+
+    The labels are placed one by one, each avoiding those before it.  In the given order a crowded
+    picture can run out of clear spots for the last, long labels (voorbeeld-compleet's huiskamer at
+    the large text: "Naar het kantoor van Wim" ended on the welkomstbord); then the widest labels
+    go first, and the order whose labels cover the fewest other places wins (ties: the given order).
+    """
+    areas = [pygame.Rect(area) for area in areas]
+    sizes = [_fit(size, bounds) for size in sizes]
+    given = list(range(len(areas)))
+    rects = _place_in(given, areas, sizes, bounds)
+    if _covering(rects, areas):
+        widest = sorted(given, key=lambda n: (-sizes[n][0], n))
+        rects = min((rects, _place_in(widest, areas, sizes, bounds)), key=lambda r: _covering(r, areas))
+    return [Placement(rect, leader_line(rect, area, areas[:n] + areas[n + 1:]))
+            for n, (rect, area) in enumerate(zip(rects, areas))]
+
+
+def _place_in(order: list[int], areas, sizes, bounds) -> list[pygame.Rect]:
+    """The labels' rectangles (in the areas' order), placed in ``order``."""
+    placed: dict[int, pygame.Rect] = {}
+    for n in order:
         others = areas[:n] + areas[n + 1:]
-        placed.append(_best(pygame.Rect(area), _fit(size, bounds), bounds, placed, others))
-    return [Placement(rect, leader_line(rect, pygame.Rect(area), areas[:n] + areas[n + 1:]))
-            for n, (rect, area) in enumerate(zip(placed, areas))]
+        placed[n] = _best(areas[n], sizes[n], bounds, list(placed.values()), others)
+    return [placed[n] for n in range(len(areas))]
+
+
+def _covering(rects: list[pygame.Rect], areas: list[pygame.Rect]) -> int:
+    """How many labels lie on another place (one that does not hold the label's own place whole)."""
+    return sum(1 for n, rect in enumerate(rects)
+               if any(rect.colliderect(other) and not other.contains(areas[n]) for m, other in enumerate(areas) if m != n))
 
 
 def gap(a: pygame.Rect, b: pygame.Rect) -> int:
@@ -93,10 +117,20 @@ def _fit(size: tuple[int, int], bounds: pygame.Rect) -> tuple[int, int]:
 
 
 def _best(area, size, bounds, placed, others) -> pygame.Rect:
-    scored = [(_cost(tag, area, others, rank), rank, tag) for rank, tag in enumerate(_candidates(area, size, bounds))
-              if _free(tag, placed)]
-    if not scored:
-        scored = [(_cost(tag, area, others, 0), 0, tag) for tag in _grid(size, bounds) if _free(tag, placed)]
+    """The cheapest free spot that lies on no other place: by the place, else anywhere with a leader line.
+
+    Lying on another place is ruled out, not only costly: a label there takes that place's clicks
+    ("Naar de cliënt" on the flip-over in hele-team-leert at the beamer's text, played by hand).
+    Only a place that holds this one whole cannot be kept clear by its label; and when the picture
+    has no clear spot at all, the label takes the one that covers the least.
+    """
+    keep_clear = [other for other in others if not other.contains(area)]
+    for spots in (lambda: _candidates(area, size, bounds), lambda: _grid(size, bounds)):
+        scored = [(_cost(tag, area, others, rank), rank, tag) for rank, tag in enumerate(spots())
+                  if _free(tag, placed) and not any(tag.colliderect(other) for other in keep_clear)]
+        if scored:
+            return min(scored, key=lambda s: (s[0], s[1]))[2]
+    scored = [(_cost(tag, area, others, 0), 0, tag) for tag in _grid(size, bounds) if _free(tag, placed)]
     if not scored:   # more labels than the picture holds: the first candidate, never outside the picture
         return next(iter(_candidates(area, size, bounds)))
     return min(scored, key=lambda s: (s[0], s[1]))[2]
