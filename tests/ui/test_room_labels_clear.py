@@ -41,8 +41,8 @@ def test_no_label_covers_another_place_or_label(make_app, name, size, text_size)
             for other in spots:
                 if other is spot:
                     continue
-                if spot.label_rect.colliderect(other.rect) and not spot.rect.contains(other.rect) \
-                        and not other.rect.contains(spot.rect):
+                # only a place that holds this one whole cannot be kept clear (a key on a cupboard)
+                if spot.label_rect.colliderect(other.rect) and not other.rect.contains(spot.rect):
                     problems.append(f"{rid}: label '{spot.label}' lies on the place '{other.label}'")
                 if spot.label_rect.colliderect(other.label_rect):
                     problems.append(f"{rid}: label '{spot.label}' lies on the label '{other.label}'")
