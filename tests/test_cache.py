@@ -196,3 +196,12 @@ def test_playing_from_the_cache_imports_no_pydantic_and_no_yaml(cache_folder):
                           timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_a_files_digest_is_its_sha256_on_both_sides_of_the_openssl_threshold():
+    """Small files are hashed without importing hashlib (OpenSSL: 2.9 ms of every start), large ones with it."""
+    import hashlib
+
+    for size in (0, 10, cache._OPENSSL_FROM - 1, cache._OPENSSL_FROM, cache._OPENSSL_FROM + 4096):
+        raw = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+        assert cache.file_digest(raw) == hashlib.sha256(raw).hexdigest()

@@ -10,8 +10,11 @@ TUTORIAL = ROOT / "scenarios" / "tutorial"
 
 #: modules a start from the cache has no use for: the pack's password hashing (only ``pack`` and a
 #: pack's trainer view need it), pydantic and PyYAML (only a file not checked before), and the TOML
-#: reader when there is no settings file (the message catalogues come from their compiled copy)
-NOT_BEFORE_THE_FIRST_FRAME = ("escapebox.pack.kdf", "escapebox.pack.obfuscate", "pydantic", "yaml", "tomllib")
+#: reader when there is no settings file (the message catalogues come from their compiled copy), our
+#: YAML reader (the cache hands back the checked file) and OpenSSL's hashes (a small file's SHA-256 is
+#: CPython's own)
+NOT_BEFORE_THE_FIRST_FRAME = ("escapebox.pack.kdf", "escapebox.pack.obfuscate", "pydantic", "yaml", "tomllib",
+                              "escapebox.scenario.yamlsafe", "hashlib", "_hashlib")
 
 PLAY = ("import atexit, sys\n"
         "atexit.register(lambda: print(' '.join(sorted(sys.modules))))\n"

@@ -12,16 +12,19 @@ read again when a message needs them.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from escapebox.problems import EscapeboxError, Problem
-from escapebox.scenario.cache import remembered
+from escapebox.scenario.cache import file_digest, remembered
 from escapebox.scenario.index import ScenarioIndex
 from escapebox.scenario.model import FORMAT_VERSION, Scenario
-from escapebox.scenario.yamlsafe import Document, parse_yaml, read_file_bytes
+from escapebox.scenario.filebytes import read_file_bytes
+
+if TYPE_CHECKING:
+    from escapebox.scenario.yamlsafe import Document
 
 SCENARIO_FILE = "scenario.yaml"
 
@@ -44,6 +47,7 @@ class LoadedScenario:
         """Where each part was written; read from ``raw`` the first time a message needs a position."""
         document = self._document
         if document is None:
+            from escapebox.scenario.yamlsafe import parse_yaml
             document = parse_yaml(self.raw, self.file)
             object.__setattr__(self, "_document", document)
         return document
@@ -91,6 +95,7 @@ def load_scenario(path: Path | str) -> LoadedScenario:
     parsed: list[Document] = []  # on a miss the file is parsed once, and its positions are kept
 
     def check() -> Scenario:
+        from escapebox.scenario.yamlsafe import parse_yaml  # the reader: only for a file not checked before
         parsed.append(parse_yaml(raw, name))
         return check_scenario(parsed[0])
     scenario = remembered("scenario", raw, check)
@@ -99,6 +104,7 @@ def load_scenario(path: Path | str) -> LoadedScenario:
 
 def load_scenario_text(text: str | bytes, name: str = "scenario.yaml", folder: Path | None = None) -> LoadedScenario:
     """Load from memory (tests, packs, the dev-mode reloader)."""
+    from escapebox.scenario.yamlsafe import parse_yaml
     raw = text.encode("utf-8") if isinstance(text, str) else text
     document = parse_yaml(raw, name)
     folder = folder or Path(".")
@@ -122,7 +128,7 @@ def check_scenario(document: Document) -> Scenario:
 
 
 def _digest(raw: bytes) -> str:
-    return hashlib.sha256(raw).hexdigest()
+    return file_digest(raw)
 
 
 def _check_format_version(data: dict, document: Document) -> None:

@@ -21,8 +21,10 @@ from pathlib import Path
 from typing import Iterator, NamedTuple
 
 from escapebox.problems import EscapeboxError, Problem, Severity
+from escapebox.scenario.filebytes import MAX_FILE_BYTES, read_file_bytes  # noqa: F401  (read here too)
+from escapebox.scenario.filebytes import fail as _fail
+from escapebox.scenario.filebytes import mib as _mib
 
-MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 32
 MAX_SCALAR_CHARS = 20_000
 MAX_EVENTS = 400_000
@@ -103,25 +105,6 @@ def read_yaml_file(path: Path, display_name: str | None = None) -> Document:
     """Read and parse one YAML file; raise :class:`EscapeboxError` on any refusal."""
     name = display_name or str(path)
     return parse_yaml(read_file_bytes(path, name), name)
-
-
-def read_file_bytes(path: Path, name: str) -> bytes:
-    """The bytes of a file a trainer names, or :class:`EscapeboxError` saying why not (never more than the limit)."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _fail(name, "yaml.too_big", size=_mib(size), limit=_mib(MAX_FILE_BYTES))
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise _fail(name, "yaml.not_found") from None
-    except IsADirectoryError:
-        raise _fail(name, "yaml.is_directory") from None
-    except PermissionError:
-        raise _fail(name, "yaml.no_permission") from None
-    except OSError as exc:
-        raise _fail(name, "yaml.unreadable", reason=exc.strerror or str(exc)) from None
-    return raw
 
 
 def parse_yaml(raw: bytes, name: str) -> Document:
@@ -516,13 +499,3 @@ def dotted(path: tuple) -> str:
         else:
             text += ("." if text else "") + str(part)
     return text
-
-
-def _fail(name: str, code: str, /, **params) -> EscapeboxError:
-    line = params.pop("line", None)
-    column = params.pop("column", None)
-    return EscapeboxError([Problem(code, params, file=name, line=line, column=column)])
-
-
-def _mib(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"

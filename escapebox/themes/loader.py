@@ -13,14 +13,18 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from escapebox.paths import assets_dir
 from escapebox.problems import EscapeboxError, Problem, Severity, errors
 from escapebox.scenario.cache import remembered
-from escapebox.scenario.yamlsafe import Document, parse_yaml, read_file_bytes, read_yaml_file
+from escapebox.scenario.filebytes import read_file_bytes
 from escapebox.themes.contrast import check_contrast
 from escapebox.themes.model import ThemeFile
 from escapebox.themes.theme import Colours, Fonts, Theme, theme_named
+
+if TYPE_CHECKING:  # the YAML reader is imported only for a theme file not checked before
+    from escapebox.scenario.yamlsafe import Document
 
 BUILTIN_THEMES = ("default", "high_contrast", "zorggroep-voorbeeld")
 FONT_SUFFIXES = (".ttf", ".otf")
@@ -91,6 +95,7 @@ class _LazyDocument:
 
     def get(self) -> Document:
         if self._doc is None:
+            from escapebox.scenario.yamlsafe import parse_yaml
             self._doc = parse_yaml(self.raw, self.file)
         return self._doc
 
@@ -208,6 +213,7 @@ def theme_file_problems(path: Path) -> tuple[str, list[Problem]] | None:
     if not path.is_file() or path.suffix.lower() not in (".yaml", ".yml"):
         return None
     try:
+        from escapebox.scenario.yamlsafe import read_yaml_file
         if not is_theme_document(read_yaml_file(path, display_name=str(path))):
             return None
         loaded = load_theme_file(path)
