@@ -3,7 +3,8 @@
 Clues found here are listed with a "nieuw" badge and open the clue book;
 items are taken with a button each.  The text box is as tall as its text,
 and the pictures (the object's own, and those of the clues found here) get
-the room below it; each opens full-screen with zoom.  When the object hides something
+the room below it, across the whole width when that shows them larger; each
+opens full-screen with zoom.  When the object hides something
 (``needs_item``), the group can try any item they hold on it — the rules
 say whether it works.
 """
@@ -23,6 +24,11 @@ GAP = 24
 #: the least height a row of pictures keeps under a long text: a 16:9 picture in a 600-px tile
 #: is 340 px high; 300 still shows a whole rooster at a glance (and opens full-screen)
 MIN_PICTURE_H = 300
+#: the pictures go across the whole width only when that shows them this much larger (in area).
+#: Measured on the bundled objects: student-met-rugzak's three-week rooster (3.2:1) grows 1.9 times
+#: at the normal text and 1.4 times at the beamer's; voorbeeld-compleet's 16:9 rooster would be half
+#: as large under its two buttons, and stays beside them
+WIDE_GAIN = 1.25
 
 
 class ObjectScreen(GameScreen):
@@ -101,7 +107,8 @@ class ObjectScreen(GameScreen):
         """The text as tall as it is (one line is a one-line box); the pictures get all the room below it.
 
         The text keeps at least :data:`MIN_PICTURE_H` free for a row of pictures and pages when it is
-        longer than what is left.
+        longer than what is left.  The pictures take the whole width under the text and the column
+        of buttons when that shows them at least :data:`WIDE_GAIN` larger (:meth:`_tile_row`).
         """
         tiles = self._pictures(obj, found)
         self.text_box = TextBox(text, pygame.Rect(left), key="object_text", panel=True)
@@ -110,16 +117,61 @@ class ObjectScreen(GameScreen):
         self.text_box.rect = pygame.Rect(left.left, left.top, left.width, text_h)
         below = pygame.Rect(left.left, self.text_box.rect.bottom + GAP, left.width, left.bottom - self.text_box.rect.bottom - GAP)
         self.free_area = None if tiles else below
+        #: the row of pictures when it runs under the column of buttons too (toasts keep off it)
+        self.wide_row = None
         if tiles:
-            width = (below.width - GAP * (len(tiles) - 1)) // len(tiles)
+            row = self._tile_row(tiles, below, obj, found)
+            self.wide_row = row if row.right > left.right else None
+            width = (row.width - GAP * (len(tiles) - 1)) // len(tiles)
             for n, tile in enumerate(tiles):
-                tile.place(self.app.canvas, self.app, pygame.Rect(below.left + n * (width + GAP), below.top, width, below.height))
+                tile.place(self.app.canvas, self.app, pygame.Rect(row.left + n * (width + GAP), row.top, width, row.height))
         return [self.text_box] + tiles
+
+    def _tile_row(self, tiles: list, below: pygame.Rect, obj, found: list[str]) -> pygame.Rect:
+        """Where the row of pictures goes: under the text, or across the whole width under the buttons too.
+
+        A wide picture (a three-week rooster) is held by the text column's width and left a band above
+        and below itself at the beamer (screenshot of student-met-rugzak's dienstrooster); across the
+        width it shows 1.4 times as much picture there.  The row starts under every button the column can show while the
+        screen is open (:meth:`_column_floor`), so taking an item never moves a picture; an object that
+        hides something keeps the row under its text, since trying an item adds buttons.
+        """
+        if obj.needs_item:
+            return below
+        top = max(below.top, self._column_floor(obj, found) + GAP)
+        wide = pygame.Rect(below.left, top, CONTENT.right - below.left, below.bottom - top)
+        if wide.height < MIN_PICTURE_H:
+            return below
+        gain = self._shown_area(tiles, wide) / max(1, self._shown_area(tiles, below))
+        return wide if gain >= WIDE_GAIN else below
+
+    def _column_floor(self, obj, found: list[str]) -> int:
+        """The bottom of the column of buttons with a 'Lees' per clue found here and a 'Pak' per item the object gives."""
+        tr, scenario = self.app.tr, self.game.scenario
+        texts = [tr("ui.object.read_clue", title=scenario.clues[cid].title) for cid in found]
+        texts += [tr("ui.object.take", name=scenario.items[iid].name) for iid in obj.gives]
+        y = CONTENT.top
+        for text in texts:
+            y += Button(text, icon="memo", align="left").preferred_height(self.app.canvas, self.app, SIDE_W) + 20
+        return y - 20 if texts else CONTENT.top - GAP
+
+    def _shown_area(self, tiles: list, row: pygame.Rect) -> int:
+        """How many logical px² of picture the tiles would show in ``row`` (each fitted in its tile)."""
+        width = (row.width - GAP * (len(tiles) - 1)) // len(tiles)
+        shown = 0
+        for tile in tiles:
+            label_h = Button.preferred_height(tile, self.app.canvas, self.app, width)
+            iw, ih = self.app.images.natural_size(tile.path)
+            box_w, box_h = width - 24, row.height - label_h - 24
+            factor = max(0.0, min(box_w / iw, box_h / ih))
+            shown += round(iw * factor) * round(ih * factor)
+        return shown
 
     @property
     def toast_areas(self) -> list[pygame.Rect]:
         """Besides the bars: the room under a short text, and under the buttons on the right."""
-        side = pygame.Rect(CONTENT.right - SIDE_W, self.actions_bottom, SIDE_W, CONTENT.bottom - self.actions_bottom)
+        bottom = self.wide_row.top - GAP if self.wide_row is not None else CONTENT.bottom
+        side = pygame.Rect(CONTENT.right - SIDE_W, self.actions_bottom, SIDE_W, bottom - self.actions_bottom)
         free = [a for a in (self.free_area, side) if a is not None and a.height >= 80 and a.width >= 420]
         return super().toast_areas + free
 
