@@ -47,3 +47,22 @@ def test_no_label_covers_another_place_or_label(make_app, name, size, text_size)
                 if spot.label_rect.colliderect(other.label_rect):
                     problems.append(f"{rid}: label '{spot.label}' lies on the label '{other.label}'")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("text_size", list(TEXT_STEPS))
+def test_a_label_without_a_line_is_clearly_nearer_to_its_own_place(make_app, text_size):
+    """hele-team-leert's 'Opdrachtkaart' was 33 px from its card and 35 px from 'Kaartjes': it read as theirs."""
+    from escapebox.ui import labels
+
+    loaded = load_scenario(SCENARIOS / "hele-team-leert")
+    app, pilot = make_app(loaded, size=(1920, 1080), text_size=text_size, timer_visible=False)
+    start_game(pilot)
+    for rid, room in loaded.scenario.rooms.items():
+        if not room.image:
+            continue
+        spots = room_spots(app, pilot, rid)
+        for spot in (s for s in spots if s.leader is None):
+            own = labels.reach(spot.label_rect.center, spot.rect)
+            near = [o.label for o in spots if o is not spot
+                    and labels.reach(spot.label_rect.center, o.rect) < own + labels.ATTACH]
+            assert not near, f"{rid}: '{spot.label}' is about as near to {near} and has no line"
