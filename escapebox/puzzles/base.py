@@ -17,19 +17,38 @@ from __future__ import annotations
 
 import copy
 import random
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Annotated, Any, Callable, ClassVar, Mapping, TypeVar
 
 from escapebox.puzzles.matching import normalise
 from escapebox.scenario.sources import Source
 from escapebox.scenario.types import (
     Flag,
-    Answers, Frozen, Id, ImagePath, ShortText, Text, TextList, between, length, part, ref, refs,
+    Answers, Frozen, Id, ImagePath, ShortText, Text, TextList, between, field_names, length, part, ref, refs,
 )
 
 
-@dataclass(frozen=True)
-class Verdict:
+class _Record(Frozen):
+    """A small immutable value the kinds build by position too (``Verdict(True, text)``).
+
+    ``Frozen`` brings ``__init__``, equality, hashing and ``repr`` once: as ``@dataclass(frozen=True)``
+    classes these four compiled their own methods before every start's first frame (3.7 ms of
+    importing this module, docs/performance.md).
+    """
+
+    def __init__(self, *values, **named):
+        names = field_names(type(self))  # type: ignore[arg-type]  # python/mypy#11470
+        if len(values) > len(names):
+            raise TypeError(f"{type(self).__qualname__}() takes {len(names)} values, {len(values)} given")
+        for name, value in zip(names, values):
+            if name in named:
+                raise TypeError(f"{type(self).__qualname__}() got multiple values for {name!r}")
+            named[name] = value
+        super().__init__(**named)
+
+
+@part
+class Verdict(_Record):
     """The outcome of one attempt; ``option`` is the chosen dilemma option."""
 
     correct: bool
@@ -37,8 +56,8 @@ class Verdict:
     option: int | None = None
 
 
-@dataclass(frozen=True)
-class Finding:
+@part
+class Finding(_Record):
     """A kind-specific lint result; the validator adds file and position."""
 
     code: str
@@ -47,8 +66,8 @@ class Finding:
     warning: bool = False
 
 
-@dataclass(frozen=True)
-class Secrets:
+@part
+class Secrets(_Record):
     """What a kind keeps out of a pack, as *keys*: the texts its sealed ``check`` hashes.
 
     ``opens`` are the keys of every answer that opens the lock (each accepted variant);
@@ -62,8 +81,8 @@ class Secrets:
     facts: Mapping[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Seal:
+@part
+class Seal(_Record):
     """A puzzle read from a pack without the trainer's password.
 
     ``digest`` is the pack's slow salted hash for this puzzle (``escapebox.pack.kdf``), or
