@@ -156,6 +156,8 @@ class SpotScreen(PuzzleScreen):
         path = app.game.loaded.folder / self.puzzle.image
         self.picture = path if app.images.natural_size(path) is not None else None
         self.image_rect: pygame.Rect | None = None
+        #: the column beside the picture that holds the feedback and "Controleer", or None: they are under it
+        self.column: pygame.Rect | None = None
 
     def max_question_height(self, area: pygame.Rect) -> int:
         return area.height // 5
