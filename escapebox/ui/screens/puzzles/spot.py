@@ -9,16 +9,16 @@ the clicker moves on to the next control, as everywhere.  Earlier wrong tries
 stay marked with a cross.  If the picture cannot be loaded, its description
 (``image_alt``) is shown in its place.
 
-The picture gets the most room the screen has: when it is taller than wide
-enough to fill the width, the feedback and "Controleer" stand in a column
-beside it and the picture runs down to the bottom (at the beamer's text the
-band kept for the feedback under the picture was empty until a wrong try,
-while the picture was a quarter smaller than it could be).  Either way the
-feedback's room is kept from the start, so nothing moves when it appears.
+The picture gets the most room the screen has: when a picture too narrow to
+fill the width is held by the height, the feedback and "Controleer" stand in a
+column beside it and the picture runs down to the toolbar (at the beamer's text
+the band kept for the feedback under the picture stood empty until a wrong try,
+and zij-instromer's rooster was 820 x 461 px where 1175 x 661 fit).  Either way
+the feedback's room is kept from the start, so nothing moves when it appears.
 
 The crosshair starts outside every area of the puzzle, right or wrong
 (:func:`escapebox.scenario.freesolve.crosshair_start`), and nothing is checked
-before the group has chosen a point, by an arrow key or a click: pressing Enter
+before the group has chosen a point, by an arrow key, PageDown or a click: pressing Enter
 on a fresh screen must never be an answer, let alone the right one.
 """
 
@@ -150,7 +150,7 @@ class SpotScreen(PuzzleScreen):
     def __init__(self, app, puzzle_id: str, via: str | None = None):
         super().__init__(app, puzzle_id, via)
         self.point = list(crosshair_start(spot_areas(self.puzzle)))
-        #: whether the group has put the crosshair somewhere (an arrow key or a click); only then can it check
+        #: whether the group has put the crosshair somewhere (an arrow key, PageDown or a click); only then can it check
         self.chosen = False
         self.misses: list[tuple[float, float]] = []
         path = app.game.loaded.folder / self.puzzle.image
