@@ -35,10 +35,10 @@ from escapebox.ui.widgets import Button, Widget
 from escapebox.ui.widgets.button import draw_cross
 
 STEP, FINE_STEP = 2.0, 0.5
-#: the column beside the picture for the feedback and "Controleer": at the beamer's text (large,
-#: bold 40 px) 560 - 120 px of margins holds about 22 characters a line, so the longest bundled spot
-#: feedback (Esra's, 151 characters) takes 8 lines, which fits under the picture's top at every
-#: text size; "Controleer (Enter)" needs 420 of it
+#: the column beside the picture for the feedback and "Controleer", at least: at the beamer's text
+#: (large, bold 40 px) its 560 - 120 px of text width take the longest bundled spot feedback
+#: (student-met-rugzak's team-app, 149 characters with "Nog niet goed.") in 8 lines, 416 px, which
+#: still fits beside the picture; "Controleer (Enter)" needs 420 of it
 COLUMN_W = 560
 GAP = 24
 #: the column is chosen when the picture beside it is at least this much larger (in area) than under
