@@ -11,9 +11,12 @@ to a group.  A trainer asks about the mistake, so this module names only it:
   where they belong;
 - **spot**: "naast het doel", or which decoy the group chose (its feedback
   starts with what the trainer wrote about it);
+- **choice** with several right options: which options were chosen wrongly
+  and which right ones were missed, each named by the start of its text
+  (the whole answer ran as one line of every option ticked);
 - every other kind: what the group typed or picked (``describe_answer``).
 
-Like :mod:`escapebox.scenario.freesolve`, this module knows these three
+Like :mod:`escapebox.scenario.freesolve`, this module knows these four
 kinds by their class: a new kind whose answer is not readable as it is adds
 its case here.
 """
@@ -23,6 +26,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from escapebox.puzzles.base import index_list
+from escapebox.puzzles.choice import ChoicePuzzle
 from escapebox.puzzles.combine import CombinePuzzle
 from escapebox.puzzles.match import MatchPuzzle
 from escapebox.puzzles.order import OrderPuzzle
@@ -31,6 +35,10 @@ from escapebox.puzzles.spot import SpotPuzzle
 #: A decoy is named by the start of its feedback: 60 characters is about half a line on the
 #: projected debrief at 1920 wide (the bundled decoys' first clauses are 40 to 70 characters).
 DECOY_WORDS = 60
+#: An option is named by its start: 40 characters keeps three named options on one line of the
+#: projected debrief at 1920 wide; the bundled multiple choices' options are 29 to 99 characters,
+#: and their start ("Een moedercontract: vaste diensten …") is what the group remembers.
+OPTION_WORDS = 40
 
 
 def describe_mistake(puzzle, answer: Any, tr, item_names: Mapping[str, str] | None = None) -> str:
@@ -76,12 +84,29 @@ def _spot(puzzle: SpotPuzzle, answer, tr) -> str | None:
     return tr("report.mistake.missed")
 
 
-def _start(text: str) -> str:
-    """The first sentence of a decoy's feedback, cut at a word near :data:`DECOY_WORDS`."""
+def _start(text: str, limit: int = DECOY_WORDS) -> str:
+    """The first sentence of ``text`` (a decoy's feedback, an option), cut at a word near ``limit`` characters."""
     first = text.split(". ")[0].rstrip(".")
-    if len(first) <= DECOY_WORDS:
+    if len(first) <= limit:
         return first
-    return first[:DECOY_WORDS].rsplit(" ", 1)[0] + " …"
+    return first[:limit].rsplit(" ", 1)[0] + " …"
 
 
-_BY_CLASS = {MatchPuzzle: _match, OrderPuzzle: _order, SpotPuzzle: _spot}
+def _choice(puzzle: ChoicePuzzle, answer, tr) -> str | None:
+    """Several right options: the wrong ticks and the missed ones; a single choice is its one option already."""
+    chosen = index_list(answer)
+    if not puzzle.multiple or chosen is None or any(not 0 <= i < len(puzzle.options) for i in chosen):
+        return None
+    picked = set(chosen)
+    wrong = [i for i in sorted(picked) if not puzzle.options[i].correct]
+    missed = [i for i in puzzle.correct_indices() if i not in picked]
+    parts = ([tr("report.mistake.chosen_wrongly", options=_options(puzzle, wrong))] if wrong else []) + \
+        ([tr("report.mistake.missed_options", options=_options(puzzle, missed))] if missed else [])
+    return "; ".join(parts) or None
+
+
+def _options(puzzle: ChoicePuzzle, numbers: list[int]) -> str:
+    return ", ".join(f"‘{_start(puzzle.options[i].text, OPTION_WORDS)}’" for i in numbers)
+
+
+_BY_CLASS = {MatchPuzzle: _match, OrderPuzzle: _order, SpotPuzzle: _spot, ChoicePuzzle: _choice}
