@@ -405,21 +405,28 @@ class App:
     def draw(self) -> None:
         started = time.perf_counter()
         visible = self.stack.visible()
-        if not self.canvas.last_frame.redraw_top(self, visible):    # a dialog alone (escapebox/ui/partial.py)
-            colours = self.theme.colours
-            self.canvas.clear(colours.background, colours.letterbox)
-            if self.theme.background_image is not None:
-                self.canvas.image(self.theme.background_image, (0, 0, LOGICAL_W, LOGICAL_H), fit="cover")
-            for screen in visible:
-                if not screen.opaque:
-                    self.canvas.dim(colours.dim)
-                screen.draw(self.canvas)
+        # a dialog alone, or only what a typed letter changed (escapebox/ui/partial.py)
+        areas = self.canvas.last_frame.paint(self, visible)
         self._draw_banner()
         self._draw_toasts()
-        pygame.display.flip()
+        if areas is None:
+            pygame.display.flip()
+        elif areas:
+            pygame.display.update(areas)
         self._drawn = (tuple(visible), self.window.get_size())
         self._clock_due = False
         self._presented(started)
+
+    def draw_screens(self, visible: list) -> None:
+        """The background and every visible screen, a dialog's screens below it dimmed."""
+        colours = self.theme.colours
+        self.canvas.clear(colours.background, colours.letterbox)
+        if self.theme.background_image is not None:
+            self.canvas.image(self.theme.background_image, (0, 0, LOGICAL_W, LOGICAL_H), fit="cover")
+        for screen in visible:
+            if not screen.opaque:
+                self.canvas.dim(colours.dim)
+            screen.draw(self.canvas)
 
     def draw_clock(self) -> None:
         """A new second and nothing else: draw the clock over the last frame, which the window still holds.

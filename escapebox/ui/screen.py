@@ -28,6 +28,9 @@ class Screen:
     clock_box: pygame.Rect | None = None
     #: No messages at all while this screen is on top (the presenter clicker's blank screen).
     quiet = False
+    #: This screen sets ``Canvas.may_redraw_changes`` itself (the festival wall's new second), so its
+    #: frames are noted for that; a focused text field does so for every screen (escapebox/ui/partial.py).
+    redraws_changes = False
 
     def __init__(self, app):
         self.app = app

@@ -53,6 +53,10 @@ def _wake_loop(session: str, numbers: list[int]) -> None:
 
 def fit(canvas, text: str, style: str, size: int, width: int) -> str:
     """The text, shortened with an ellipsis until it fits ``width``."""
+    return _fit(canvas, text, style, size, width)
+
+
+def _fit(canvas, text: str, style: str, size: int, width: int) -> str:
     if canvas.measure(text, style, size) <= width:
         return text
     while text and canvas.measure(text + "…", style, size) > width:
@@ -84,15 +88,19 @@ class GroupRow(Widget):
         canvas.fill(self.rect, c.panel_alt if selected else c.panel, 8)
         canvas.frame(self.rect, c.danger if alarm else (c.accent if selected else c.border), 4 if alarm else 2, 8)
         size = ctx.size("small")
+        top, height = self.rect.top - 3, self.rect.height + 6
         for (column, left, width), text in zip(COLUMNS, self.screen.cells(r)):
+            if canvas.misses((left, top, width, height)):     # a cell the partial redraw leaves as it was
+                continue
             style = "bold" if column in ("group", "state") or (column == "time" and r.overtime) else "regular"
             colour = c.danger if column == "state" and alarm else c.text
-            canvas.text(fit(canvas, text, style, size, width - 16), (left + 8, self.rect.centery), style, size,
+            canvas.text(self.screen.fitted(canvas, text, style, size, width - 16), (left + 8, self.rect.centery), style, size,
                         colour, "midleft")
 
 
 class WallScreen(Screen):
     name = "festival-wall"
+    redraws_changes = True
 
     def __init__(self, app, hub, code: str, address: str, clock=time.monotonic):
         super().__init__(app)
@@ -106,11 +114,27 @@ class WallScreen(Screen):
         self.controls_top = 1080 - MARGIN
         self._seen = (-1, -1)
         self.rows: list[Row] = []
+        self._fitted: dict[tuple, str] = {}
+        self._fitted_for: tuple | None = None
         hub.listeners.append(_wake_loop)
         self.message = TextField("", key="message", placeholder=app.tr("festival.wall.message_placeholder"),
                                  max_length=P.MAX_TEXT, on_submit=lambda _text=None: self.send_message())
 
     # ----- what is shown ----------------------------------------------------------------------------------
+    def fitted(self, canvas, text: str, style: str, size: int, width: int) -> str:
+        """:func:`fit`, remembered: the wall draws about 100 cells twice a second (escapebox/ui/partial.py's
+        dry pass and the redraw), nearly all as a second before; measuring them was a fifth of a frame."""
+        app = self.app
+        fonts = (app.theme, app.settings, canvas.text_renderer)
+        if fonts != self._fitted_for or len(self._fitted) > 4000:
+            self._fitted_for, self._fitted = fonts, {}
+        key = (text, style, size, width)
+        shown = self._fitted.get(key)
+        if shown is None:
+            shown = self._fitted[key] = fit(canvas, text, style, size, width)
+        return shown
+
+
     def refresh(self) -> None:
         self.rows = rows(self.hub.tracks(), self.clock(), self.stuck_minutes)
         if self.selected not in {r.session for r in self.rows}:
@@ -122,6 +146,9 @@ class WallScreen(Screen):
             self._seen = seen
             self.layout()
             self.app.invalidate()
+            # a new second changes the rows' clocks and little else: only what differs is drawn
+            # (escapebox/ui/partial.py; 11.7 ms a second at 3840×2160 when the whole wall was drawn)
+            self.app.canvas.may_redraw_changes = True
         return super().update(dt)
 
     def wake_ms(self) -> int | None:

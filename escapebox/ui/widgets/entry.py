@@ -107,6 +107,15 @@ class _Entry(Widget):
     # ------------------------------------------------------------ events
 
     def handle(self, event, ctx) -> bool:
+        handled = self._handle(event, ctx)
+        canvas = getattr(ctx, "canvas", None)
+        if handled and canvas is not None:
+            # most of what a field does changes the field alone: the next frame may draw only what
+            # differs from the last (escapebox/ui/partial.py finds out, and finds anything else too)
+            canvas.may_redraw_changes = True
+        return handled
+
+    def _handle(self, event, ctx) -> bool:
         if event.type == pygame.TEXTINPUT:
             self.composition = ""
             if self.buffer.insert(event.text):
