@@ -248,8 +248,8 @@ def test_feedback_longer_than_its_room_pages_in_place(game_app):
 # ---------------------------------------------------------------- nothing on top of anything
 
 def overlaps(screen) -> list[str]:
-    """Controls drawn over the feedback's reserved place, the check button or each other."""
-    widgets = [w for w in screen.focus.widgets if w.key not in ("feedback",)]
+    """Controls drawn over the feedback's reserved place, the check button or each other (rows of another page are not drawn)."""
+    widgets = [w for w in screen.focus.widgets if w.key not in ("feedback",) and not w.clipped]
     places = [("feedback", screen.feedback_rect)] + [(w.key, w.rect) for w in widgets]
     found = []
     for n, (key, rect) in enumerate(places):
@@ -259,12 +259,15 @@ def overlaps(screen) -> list[str]:
     return found
 
 
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("text_size", ["large", "extra_large"])
 @pytest.mark.parametrize("folder", SCENARIO_DIRS, ids=lambda p: p.name)
-def test_no_control_covers_another_at_the_beamers_text(make_app, folder, text_size="large"):
-    """--beamer plays with large text: the options, steps and pairs keep to their own place, above the
-    feedback and the check button (play-through: feedback drawn over the last option, 'Controleer'
-    over the last step, so a click meant to check picked up step 6)."""
-    app, pilot = make_app(load_scenario(folder), size=(1920, 1080), text_size=text_size)
+def test_no_control_covers_another_at_the_beamers_text(make_app, folder, text_size, size):
+    """--beamer plays with large text, and a group may choose extra large (Settings) on the beamer
+    or a laptop: the options, steps and pairs keep to their own place, above the feedback and the
+    check button (play-through: feedback drawn over the last option, 'Controleer' over the last
+    step, so a click meant to check picked up step 6)."""
+    app, pilot = make_app(load_scenario(folder), size=size, text_size=text_size)
     start_game(pilot)
     game, session, seen, found = app.game, app.game.session, set(), []
     for planned in branch_plan(session, 0):

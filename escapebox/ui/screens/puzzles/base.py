@@ -15,6 +15,7 @@ import pygame
 from escapebox.core import commands as C
 from escapebox.core import events as E
 from escapebox.ui.screens.base import GameScreen
+from escapebox.ui.screens.listdetail import ScrollMarker
 from escapebox.ui.widgets import Button, TextBox
 from escapebox.ui.widgets.button import draw_check, draw_cross
 
@@ -37,8 +38,13 @@ FEEDBACK_MAX_H = 260
 #: space above and below the feedback text; its left edge is past the 56-px mark at 20, with 20 to the right
 FEEDBACK_PAD_Y = 32
 #: how a screen whose controls do not fit makes room, step by step: (lines of small text the
-#: feedback keeps at most, None: all it needs; the question at most 1/n of the area, 0: its own share)
-COMPACT_STEPS = ((None, 0), (2, 0), (2, 5), (1, 6))
+#: feedback keeps at most, None: all it needs; the question at most 1/n of the area, 0: its own
+#: share; whether the rows of options, steps or pairs may be shown a page at a time).  Paging
+#: comes before a feedback of one line, and gives the feedback back its room: at extra large
+#: text a box of two small lines paged a three-line feedback over three pages ("Nog niet goed.
+#: Goedbedoeld, maar…", student-met-rugzak's seven options).
+#: A kind without rows (a text field, a keypad) builds the same paged or not and goes on.
+COMPACT_STEPS = ((None, 0, False), (2, 0, False), (2, 5, False), (None, 5, True), (2, 5, True), (1, 6, False))
 FEEDBACK_TEXT_LEFT, FEEDBACK_TEXT_RIGHT = 100, 20
 #: The refusal a check can meet on any puzzle screen: the trainer paused the game from the other
 #: window.  Rarer ones (a view-only window, a lock the trainer opened meanwhile) get the same room,
@@ -60,6 +66,11 @@ class PuzzleScreen(GameScreen):
     keypad = None
     #: the feedback text, in the room reserved for the longest one (:meth:`feedback_texts`)
     feedback_box: TextBox | None = None
+    #: rows that do not fit are shown a page at a time (:meth:`place_rows`): the page shown, and
+    #: each row widget's page (None: all rows fit); whether this build may page (COMPACT_STEPS)
+    row_page = 0
+    row_pages: dict[str, int] | None = None
+    may_page = False
 
     def __init__(self, app, puzzle_id: str, via: str | None = None):
         super().__init__(app)
@@ -93,14 +104,15 @@ class PuzzleScreen(GameScreen):
             return self.build_solved(area)
         for compact in range(len(COMPACT_STEPS)):
             widgets = self._build_at(area, compact)
-            answers = [w for w in widgets if w.key not in ("question", "submit", "feedback")]
+            answers = [w for w in widgets if w.key not in ("question", "submit", "feedback") and not w.clipped]
             if all(w.rect.bottom <= self.answer_area.bottom for w in answers):
                 break
         return widgets
 
     def _build_at(self, area: pygame.Rect, compact: int) -> list:
         canvas = self.app.canvas
-        feedback_limit, question_share = COMPACT_STEPS[compact]
+        feedback_limit, question_share, self.may_page = COMPACT_STEPS[compact]
+        self.row_pages = None
         question_w = self.question_width(area)
         question = TextBox(self.question_text(), pygame.Rect(area.left, area.top, question_w, 10),
                            key="question", role="body", style="bold")
@@ -202,6 +214,92 @@ class PuzzleScreen(GameScreen):
     def build_answer(self, area: pygame.Rect) -> list:
         return []
 
+    # ------------------------------------------------------------ rows a page at a time
+
+    def place_rows(self, rows: list[list], heights: list[int], area: pygame.Rect, gap: int,
+                   count_each: bool = True) -> list:
+        """Put rows of controls (their left and width already set) under each other in ``area``.
+
+        When they do not fit (six pairs at extra large text: 106-px pairs in a 560-px area) and the
+        screen may page (:data:`COMPACT_STEPS`), the rows are shown a page at a time with a marker
+        at the bottom, "▼ nog 2 hieronder (PgDn)", that turns the page when clicked; PageDown and
+        PageUp turn it too, and the arrows or Tab onto a row of another page go there.  Rows of
+        other pages keep places above and below the area (for the arrows), clipped: not drawn or
+        clickable.  A row is always in the same place on its page, so nothing moves under the mouse
+        except when the group turns the page.  Returns the marker (or nothing, when all fit).
+        """
+        total = sum(heights) + gap * max(0, len(heights) - 1)
+        if total <= area.height or not self.may_page:
+            self._stack_rows(rows, heights, area.top, range(len(rows)), gap)
+            return []
+        # the last page's marker goes back to the first, so clicks alone reach every page
+        marker = ScrollMarker("", lambda: self.turn_rows(1) or self.turn_rows(-self.row_page),
+                              key="rows_more", down=True)
+        marker_h = marker.preferred_height(self.app.canvas, self.app, area.width)
+        pages = self._split_pages(heights, area.height - marker_h - gap, gap)
+        self.row_page = max(0, min(self.row_page, len(pages) - 1))
+        self.row_pages = {w.key: n for n, page in enumerate(pages) for r in page for w in rows[r]}
+        shown = pages[self.row_page]
+        first_top = area.top - sum(heights[r] + gap for r in range(shown[0]))
+        self._stack_rows(rows, heights, first_top, shown, gap)
+        last = self.row_page == len(pages) - 1
+        marker.down = not last
+        # what the marker counts: the options of a grid row each, a match's pair of entries once
+        size = (lambda r: len(rows[r])) if count_each else (lambda r: 1)
+        above = sum(size(r) for r in range(shown[0]))
+        below = sum(size(r) for r in range(shown[-1] + 1, len(rows)))
+        if last:
+            marker.text = self.app.tr("ui.puzzle.rows_above", count=above)
+        elif above:
+            marker.text = self.app.tr("ui.puzzle.rows_between", above=above, below=below)
+        else:
+            marker.text = self.app.tr("ui.puzzle.rows_below", count=below)
+        marker.rect = pygame.Rect(area.left, area.bottom - marker_h, area.width, marker_h)
+        return [marker]
+
+    def _stack_rows(self, rows: list[list], heights: list[int], top: int, shown, gap: int) -> None:
+        y = top
+        for n, (row, height) in enumerate(zip(rows, heights)):
+            for widget in row:
+                widget.rect = pygame.Rect(widget.rect.left, y, widget.rect.width, height)
+                widget.clipped = n not in shown
+            y += height + gap
+
+    @staticmethod
+    def _split_pages(heights: list[int], room: int, gap: int) -> list[list[int]]:
+        """Rows (indices) per page: as many as fit in ``room``, at least one."""
+        pages: list[list[int]] = [[]]
+        used = 0
+        for n, height in enumerate(heights):
+            if pages[-1] and used + gap + height > room:
+                pages.append([])
+                used = 0
+            used += height + (gap if pages[-1] else 0)
+            pages[-1].append(n)
+        return pages
+
+    def turn_rows(self, direction: int) -> bool:
+        """The next (previous) page of rows; False when there is none (PageDown goes on to the next control)."""
+        if self.row_pages is None:
+            return False
+        count = max(self.row_pages.values()) + 1
+        if not 0 <= self.row_page + direction < count:
+            return False
+        self.row_page += direction
+        self.layout()
+        first = next(key for key, page in self.row_pages.items() if page == self.row_page)
+        self.focus.focus_key(first)
+        self.app.invalidate()
+        return True
+
+    def _follow_focus(self) -> None:
+        """The focus went (by Tab, an arrow or a digit key) to a row of another page: show that page."""
+        focused = self.focus.focused
+        if self.row_pages is not None and focused is not None and focused.clipped and focused.key in self.row_pages:
+            self.row_page = self.row_pages[focused.key]
+            self.layout()
+            self.app.invalidate()
+
     def show_submit(self) -> bool:
         return True
 
@@ -264,6 +362,15 @@ class PuzzleScreen(GameScreen):
         self.game.reveal_after = self.via
         self.game.route()
 
+    def page(self, direction: int) -> bool:
+        """PageDown/PageUp: a feedback too long for its room first, then the rows' pages, then the question."""
+        box = self.feedback_box
+        if self.solved is None and box is not None and box.overflows() and box.page(direction):
+            return True
+        if self.solved is None and self.turn_rows(direction):
+            return True
+        return super().page(direction)
+
     def pager(self):
         if self.solved is not None:
             return self.body_box
@@ -286,7 +393,9 @@ class PuzzleScreen(GameScreen):
             if focused is None or not (focused.key or "").startswith("tb_") and not self.wants_enter(focused):
                 self.submit()
                 return True
-        return super().handle(event)
+        used = super().handle(event)
+        self._follow_focus()
+        return used
 
     def wants_enter(self, widget) -> bool:
         """Widgets for which Enter means "activate me" rather than "check"."""
@@ -354,7 +463,18 @@ class PuzzleScreen(GameScreen):
             return self.keys_to("continue")
         if not isinstance(command, C.TryAnswer) or command.puzzle != self.puzzle_id:
             return self.go_back()
-        return self.autoplay_answer(command.answer)
+        return self._via_pages(self.autoplay_answer(command.answer))
+
+    def _via_pages(self, actions: list | None) -> list | None:
+        """A row on another page: keys reach it (the page follows the focus), a mouse turns the page first."""
+        if not actions or self.row_pages is None:
+            return actions
+        for action in actions:
+            key = action[1] if action[0] == "widget" else action[2] if action[0] == "key" and len(action) > 2 else None
+            widget = self.focus.find(key) if key else None
+            if widget is not None and widget.clipped:
+                return [("either", actions, [("widget", "rows_more")])]
+        return actions
 
     def autoplay_answer(self, answer) -> list | None:
         return None

@@ -59,14 +59,11 @@ class ChoiceScreen(PuzzlePicture, PuzzleScreen):
             if sum(row_h) + GAP * (rows - 1) <= area.height:
                 break
         gap = min(GAP, max(8, (area.height - sum(row_h)) // max(1, rows - 1))) if rows > 1 else GAP
-        y = area.top
-        for r in range(rows):
-            for c in range(columns):
-                n = r * columns + c
-                if n < len(buttons):
-                    buttons[n].rect = pygame.Rect(area.left + c * (col_w + GAP), y, col_w, row_h[r])
-            y += row_h[r] + gap
-        return buttons
+        for n, button in enumerate(buttons):
+            button.rect = pygame.Rect(area.left + n % columns * (col_w + GAP), 0, col_w, 0)
+        # seven options at extra large text need about 700 px of 560: a page at a time
+        grid = [buttons[r * columns:(r + 1) * columns] for r in range(rows)]
+        return buttons + self.place_rows(grid, row_h, area, gap)
 
     def toggle(self, n: int) -> None:
         if self.multiple:

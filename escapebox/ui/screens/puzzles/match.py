@@ -28,6 +28,7 @@ from escapebox.ui.screens.puzzles.base import PuzzleScreen
 from escapebox.ui.widgets import Button
 
 LETTERS = "ABCDEFGHIJ"
+ROW_GAP = 12
 
 
 class MatchScreen(PuzzleScreen):
@@ -72,7 +73,7 @@ class MatchScreen(PuzzleScreen):
             # a shared answer leaves the right column shorter: the rows below it are as tall as the
             # shortest right entry, so the left column does not end in a row of another size
             rows = [max(a, b if b is not None else min(right_h)) for a, b in zip_longest(left_h, right_h)]
-            if sum(rows) + 12 * (len(rows) - 1) <= area.height:
+            if sum(rows) + ROW_GAP * (len(rows) - 1) <= area.height:
                 break
         for j, button in zip(self.right_order, rights):
             letters = ", ".join(LETTERS[i] for i in paired_to.get(j, ()))
@@ -80,14 +81,15 @@ class MatchScreen(PuzzleScreen):
                 button.text = self._with_letters(texts[id(button)], letters)
             else:
                 button.detail = tr("ui.match.paired", letter=letters) if letters else None
-        y = area.top
-        for n, height in enumerate(rows):
-            lefts[n].rect = pygame.Rect(area.left, y, col_w, height)
-            if n < len(rights):
-                rights[n].rect = pygame.Rect(area.right - col_w, y, col_w, height)
-            y += height + 12
+        for button in lefts:
+            button.rect = pygame.Rect(area.left, 0, col_w, 0)
+        for button in rights:
+            button.rect = pygame.Rect(area.right - col_w, 0, col_w, 0)
         self.lefts, self.rights = lefts, rights
-        return [w for row in zip_longest(lefts, rights) for w in row if w is not None]
+        pairs = [[w for w in row if w is not None] for row in zip_longest(lefts, rights)]
+        # six pairs at extra large text are 106 px each in about 560 px: a page at a time
+        marker = self.place_rows(pairs, rows, area, ROW_GAP, count_each=False)
+        return [w for row in pairs for w in row] + marker
 
     def _with_letters(self, text: str, letters: str) -> str:
         return f"{text}  ({self.app.tr('ui.match.paired', letter=letters)})" if letters else text
@@ -172,8 +174,10 @@ class MatchScreen(PuzzleScreen):
         canvas.text(self.note, self.note_pos, "italic", self.app.size("small"), c.muted)
         by_key = {b.key: b for b in self.rights}
         for left_index, right_index in self.pairs.items():
-            start = self.lefts[left_index].rect.midright
-            end = by_key[f"right:{right_index}"].rect.midleft
+            left, right = self.lefts[left_index], by_key[f"right:{right_index}"]
+            if left.clipped or right.clipped:
+                continue                      # on another page: the right entry's "hoort bij A" says it
+            start, end = left.rect.midright, right.rect.midleft
             canvas.line(start, end, c.accent, 5)
             canvas.circle(start, 9, c.accent)
             canvas.circle(end, 9, c.accent)

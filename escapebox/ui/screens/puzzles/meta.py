@@ -14,6 +14,66 @@ import pygame
 from escapebox.ui.screens.puzzles.base import GAP, PuzzleScreen
 from escapebox.ui.screens.puzzles.code import Keypad
 from escapebox.ui.widgets import Button, TextField
+from escapebox.ui.widgets.button import PAD_X, PAD_Y
+
+#: a caption may shrink to this share of small text before the tiles go on two rows: at 0.7 the
+#: smallest caption is 20 logical px at normal text (13 px on a 1280x720 laptop), still readable
+MIN_CAPTION_SHARE = 0.7
+#: lines a caption may take (hele-team-leert's "Welke cliënt past bij de opdracht?" needs three
+#: at 8 tiles in a row)
+CAPTION_LINES = 3
+TILE_MAX_W = 400
+
+
+class MetaTile(Button):
+    """An earlier puzzle's result above its title.
+
+    The results of all tiles stand on one line (each is drawn from the tile's top, and the tiles
+    are equally high), and the title breaks between words only, in a size that lets its longest
+    word fit the tile: a button's label centred the result over titles of one to five lines and
+    broke "whiteboard" into "whiteboar/d" (play-through, issue #16).
+    """
+
+    def __init__(self, result: str | None, title: str, on_activate, *, key: str):
+        super().__init__(result or "?", on_activate, key=key, role="title", kind="normal", item=True)
+        self.caption = title
+        self.caption_size = 0
+        self.caption_lines: tuple[str, ...] = ()
+
+    def caption_fits(self, ctx, width: int) -> bool:
+        """Choose the largest caption size whose words fit ``width`` in at most :data:`CAPTION_LINES` lines."""
+        canvas, small = ctx.canvas, ctx.size("small")
+        words = self.caption.split()
+        for size in range(small, round(small * MIN_CAPTION_SHARE) - 1, -1):
+            if all(canvas.measure(word, "regular", size) <= width for word in words):
+                lines = canvas.layout(self.caption, "regular", size, width).lines
+                if len(lines) <= CAPTION_LINES:
+                    self.caption_size, self.caption_lines = size, lines
+                    return True
+        return False
+
+    def result_height(self, ctx) -> int:
+        return ctx.canvas.text_renderer.line_height(ctx.size(self.role))
+
+    def height_needed(self, ctx) -> int:
+        line = ctx.canvas.text_renderer.line_height(self.caption_size)
+        return 2 * PAD_Y + self.result_height(ctx) + line * len(self.caption_lines)
+
+    def place(self, rect: pygame.Rect, ctx) -> None:
+        self.rect = rect
+        #: where the result stands: the same line in every tile of a row
+        self.result_rect = pygame.Rect(rect.left, rect.top + PAD_Y, rect.width, self.result_height(ctx))
+
+    def draw(self, canvas, ctx, focused: bool) -> None:
+        bg, fg, border = self._colours(ctx)
+        canvas.fill(self.rect, bg, ctx.theme.radius)
+        canvas.frame(self.rect, border, 2, ctx.theme.radius)
+        result = self.result_rect
+        canvas.text(self.text, result.midtop, "regular", ctx.size(self.role), fg, "midtop")
+        line = canvas.text_renderer.line_height(self.caption_size)
+        for n, text in enumerate(self.caption_lines):
+            canvas.text(text, (self.rect.centerx, result.bottom + n * line), "regular", self.caption_size,
+                        ctx.theme.colours.muted if self.enabled else fg, "midtop")
 
 
 class MetaScreen(PuzzleScreen):
@@ -32,22 +92,14 @@ class MetaScreen(PuzzleScreen):
     def build_answer(self, area: pygame.Rect) -> list:
         results = self.game.session.results()
         puzzles = self.game.scenario.puzzles
-        sources = list(self.puzzle.from_)
-        # up to 400 wide: a title on one line leaves the keypad below more height (300 took two lines)
-        tile_w = min(400, (area.width - GAP * (len(sources) - 1)) // len(sources))
-        total = len(sources) * tile_w + (len(sources) - 1) * GAP
-        left = area.centerx - total // 2
         tiles = []
-        for pid in sources:
+        for pid in self.puzzle.from_:
             result = results.get(pid)
-            tile = Button(result or "?", lambda r=result: self.add(r), key=f"tile:{pid}", role="title",
-                          detail=puzzles[pid].title, kind="normal", item=True)
+            tile = MetaTile(result, puzzles[pid].title, lambda r=result: self.add(r), key=f"tile:{pid}")
             tile.enabled = result is not None
             tiles.append(tile)
-        tile_h = max(t.preferred_height(self.app.canvas, self.app, tile_w) for t in tiles)
-        for n, tile in enumerate(tiles):
-            tile.rect = pygame.Rect(left + n * (tile_w + GAP), area.top, tile_w, tile_h)
-        rest = pygame.Rect(area.left, area.top + tile_h + GAP, area.width, area.height - tile_h - GAP)
+        bottom = self._place_tiles(tiles, area)
+        rest = pygame.Rect(area.left, bottom + GAP, area.width, area.bottom - bottom - GAP)
         if self.numeric:
             return tiles + self.keypad.build(rest)
         height = self.app.text.line_height(self.app.size("heading")) + 40
@@ -55,6 +107,31 @@ class MetaScreen(PuzzleScreen):
                                placeholder=self.app.tr("ui.word.placeholder"), on_submit=self.submit,
                                on_change=self._changed, role="heading")
         return tiles + [self.field]
+
+    def _place_tiles(self, tiles: list[MetaTile], area: pygame.Rect) -> int:
+        """The tiles in one row, or two when a title's word would not fit a tile; returns their bottom.
+
+        Up to 400 wide: a title on one line leaves the keypad below more height (300 took two lines).
+        """
+        count = len(tiles)
+        for per_row in (count, -(-count // 2)):
+            tile_w = min(TILE_MAX_W, (area.width - GAP * (per_row - 1)) // per_row)
+            # the caption keeps PAD_X / 2 free on either side
+            if all([tile.caption_fits(self.app, tile_w - PAD_X) for tile in tiles]):
+                break
+        else:
+            # a word wider than half the screen even in the smallest caption: it breaks, as any text does
+            for tile in tiles:
+                tile.caption_size = round(self.app.size("small") * MIN_CAPTION_SHARE)
+                tile.caption_lines = self.app.canvas.layout(tile.caption, "regular", tile.caption_size, tile_w - PAD_X).lines
+        tile_h = max(tile.height_needed(self.app) for tile in tiles)
+        rows = -(-count // per_row)
+        for n, tile in enumerate(tiles):
+            row, col = divmod(n, per_row)
+            in_row = min(per_row, count - row * per_row)
+            left = area.centerx - (in_row * tile_w + (in_row - 1) * GAP) // 2
+            tile.place(pygame.Rect(left + col * (tile_w + GAP), area.top + row * (tile_h + GAP), tile_w, tile_h), self.app)
+        return area.top + rows * tile_h + (rows - 1) * GAP
 
     def _changed(self, text: str) -> None:
         self.typed = text

@@ -67,10 +67,10 @@ class OrderScreen(PuzzleScreen):
             if height * len(rows) + gap * (len(rows) - 1) <= area.height:
                 break
         for position, row in enumerate(rows):
-            row.rect = pygame.Rect(area.left, area.top + position * (height + gap), area.width, height)
+            row.rect = pygame.Rect(area.left, 0, area.width, height)
             row.grabbed = self.order[position] == self.grabbed
         self.rows_area = area
-        return rows
+        return rows + self.place_rows([[row] for row in rows], [height] * len(rows), area, gap)
 
     def default_focus(self) -> str | None:
         return super().default_focus() or f"step:{self.order[0]}"
