@@ -24,8 +24,10 @@ something was drawn over the window since (the clock's second), is drawn
 again, clipped to those areas; drawing calls outside them are skipped.
 Nothing else can differ: the same calls in the same order on the same pixels
 draw the same pixels (tests/ui/test_partial_changes.py compares with a whole
-redraw).  A screen that draws on the surface itself, a message or banner, or
-more than half of the window changed draws everything.
+redraw).  A message or banner is drawn over the frame after it, outside it,
+so where it was counts as changed in the next frame, whether it stays or
+goes.  A screen that draws on the surface itself, another stack or more than
+half of the window changed draws everything.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ class LastFrame:
 
     def __init__(self) -> None:
         self.shown: tuple | None = None
-        #: the stack, window and messages of the last frame drawn
+        #: the stack and window of the last frame drawn
         self.painted: tuple | None = None
 
     def forget(self) -> None:
@@ -51,12 +53,14 @@ class LastFrame:
         """Draw a frame of these screens; returns the physical areas drawn, or None for the whole window."""
         canvas = app.canvas
         changes_only, canvas.may_redraw_changes = canvas.may_redraw_changes, False
-        painted = (tuple(visible), canvas.surface, canvas.surface.get_size(), bool(app.toasts), bool(app.banner))
+        painted = (tuple(visible), canvas.surface, canvas.surface.get_size())
         previous, self.painted = self.painted, painted
         if self.redraw_top(app, visible):
             canvas.noted = None
             return None
-        if changes_only and painted == previous and not (app.toasts or app.banner) and canvas.overflow_log is None:
+        # a message or banner is drawn over the frame afterwards, outside it: the canvas keeps where (stale),
+        # so the next frame draws the screens there again before the message is drawn over them again
+        if changes_only and painted == previous and canvas.overflow_log is None:
             areas = self._redraw_changes(app, visible)
             if areas is not None:
                 return areas

@@ -104,7 +104,8 @@ def test_a_clock_second_drawn_alone_is_drawn_again_by_the_next_letter(game_app):
     assert whole_redraw_pixels(app) == drawn
 
 
-def test_a_message_while_typing_draws_everything(game_app):
+def test_typing_under_a_message_draws_the_field_and_the_message_again(game_app):
+    """A message is drawn over each frame after it; where it lies counts as changed, so it stays right."""
     app, pilot = game_app
     open_lock(app, pilot, "woord-slot")
     app.toasts.clear()
@@ -112,12 +113,15 @@ def test_a_message_while_typing_draws_everything(game_app):
     app.frame(block=False)
     seen = counting_partial(app)
     app.toast("Opgeslagen", "info", 5)
-    pilot.type("m")
-    assert seen[-1] is None
-    app.toasts.clear()
-    pilot.type("o")                                  # the message went: what was under it comes back
-    assert seen[-1] is None
+    for letter in "moe":                             # the message came with the first letter
+        pilot.type(letter)
+        assert seen[-1]
+        drawn = window_pixels(app)
+        assert whole_redraw_pixels(app) == drawn
+    app.toasts[0].until = 0                          # the message goes: what was under it comes back
+    pilot.type("d")
     drawn = window_pixels(app)
+    assert not app.toasts and seen[-1]
     assert whole_redraw_pixels(app) == drawn
 
 
