@@ -5,6 +5,10 @@ language (and a note when it is not the interface's: ``--lang en`` on a
 Dutch case), a short "how to play", and the privacy sentence.  The body
 pages with PageDown/PageUp; the facts and the privacy sentence never do.  Offers to continue a saved game of the
 same scenario when there is one.
+
+At the largest text size the two cards no longer fit in the column above the buttons: the buttons
+then go in a row under the body, both cards take the whole right column, and a body that would
+still page is set one text step smaller (see ``_place_cards_beside_body``).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from escapebox.ui.canvas import LOGICAL_W
 from escapebox.ui.screen import Screen
 from escapebox.ui.screens.base import fit_title
 from escapebox.ui.screens.settings import open_settings
+from escapebox.ui.settings import TEXT_STEPS
 from escapebox.ui.widgets import Button, TextBox
 
 MARGIN = 80
@@ -40,6 +45,44 @@ def language_note(tr, scenario) -> str | None:
     if scenario.language == tr.lang:
         return None
     return tr(LANGUAGE_NOTES.get(scenario.language, "ui.language.in_nl"))
+
+
+#: the text step a long intro's body may drop to: only the largest, and only to the beamer preset's
+#: step, so body text stays at least 40 of 1080 px (the beamer's readable-from-the-back size)
+STEP_DOWN = {"extra_large": "large"}
+
+
+class IntroBody(TextBox):
+    """The intro's body text, which a long intro may set at another text step than the player's.
+
+    ``text_step`` None is the player's own step; a step name draws the text (and pages it) at that
+    step's size instead, so only this box changes and the facts, privacy and buttons keep theirs."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.text_step: str | None = None
+
+    def layout(self, canvas, ctx):
+        if self.text_step is None:
+            return super().layout(canvas, ctx)
+        size = ctx.theme.size(self.role, TEXT_STEPS[self.text_step])
+        return canvas.layout(self.text, self.style, size, max(40, self._inner().width))
+
+    def page(self, direction: int) -> bool:
+        """To the first line of the page before or after, as ``page_number`` counts them: the last page
+        is shorter, so TextBox's "back by a page" from it stood between two pages and the label said
+        one page too few (voorbeeld-compleet at extra_large: "pagina 1 van 3" after PageUp from 3)."""
+        if self._canvas is None:
+            return False
+        layout = self.layout(self._canvas, self._ctx)
+        page = self._lines_per_page(layout)
+        current, pages = self.page_number(len(layout.lines), page)
+        target = min(max(current - 1 + direction, 0), pages - 1)
+        last = max(0, len(layout.lines) - page)
+        return self.scroll(min(target * max(1, page - 1), last) - self.first_line)
+
+    def fits(self, canvas, ctx) -> bool:
+        return self.measure(canvas, ctx) <= self.rect.height
 
 
 class IntroScreen(Screen):
@@ -86,11 +129,8 @@ class IntroScreen(Screen):
         return lines
 
     def layout(self) -> None:
-        tr, canvas, app = self.app.tr, self.app.canvas, self.app
-        logo_w = LOGO_W + GAP if app.theme.logo else 0
-        self.title_layout = fit_title(canvas, app, self.scenario.title, LOGICAL_W - 2 * MARGIN - logo_w,
-                                      roles=("display", "title", "heading"), max_lines=1)
-        top = 50 + self.title_layout.height + 24
+        tr = self.app.tr
+        top = self._fit_title(("display", "title", "heading"))
         buttons = [Button(tr("ui.intro.start"), self.start, key="start", kind="primary")]
         if self.saved:
             group = self.saved.get("group_name") or "?"
@@ -105,9 +145,20 @@ class IntroScreen(Screen):
             if self._place_column(buttons, top, side_w, role):
                 break
         else:
-            self._place_column(buttons, top, SIDE_W, "body")
-            self._facts_over_body(top)
+            # the largest text size: the title one role smaller gives the cards and the body 48 px more
+            top = self._fit_title(("title", "heading"))
+            if not self._place_cards_beside_body(buttons, top):
+                self._place_column(buttons, top, SIDE_W, "body")
+                self._facts_over_body(top)
         self.set_widgets([self.body, self.facts_box, self.privacy_box] + buttons, default="start")
+
+    def _fit_title(self, roles: tuple[str, ...]) -> int:
+        """The title in the largest of ``roles`` that fits one line beside the logo; returns the top of the cards."""
+        canvas, app = self.app.canvas, self.app
+        logo_w = LOGO_W + GAP if app.theme.logo else 0
+        self.title_layout = fit_title(canvas, app, self.scenario.title, LOGICAL_W - 2 * MARGIN - logo_w,
+                                      roles=roles, max_lines=1)
+        return 50 + self.title_layout.height + 24
 
     def _place_column(self, buttons: list, top: int, side_w: int, role: str) -> bool:
         """Buttons at the bottom of a column ``side_w`` wide, the privacy sentence above them, the facts at
@@ -130,8 +181,55 @@ class IntroScreen(Screen):
         self.privacy_box.rect = pygame.Rect(side_x, y - privacy_h, side_w, privacy_h)
         self.facts_box.rect.height = facts_h
         body_w = side_x - GAP - MARGIN
-        self.body = TextBox(self.body_text(), pygame.Rect(MARGIN, top, body_w, 1040 - top), key="body", panel=True)
+        self.body = IntroBody(self.body_text(), pygame.Rect(MARGIN, top, body_w, 1040 - top), key="body", panel=True)
         return facts_h + GAP + privacy_h <= column
+
+    def _place_cards_beside_body(self, buttons: list, top: int) -> bool:
+        """The largest text size: the facts (small print) at the top of the right column and the privacy
+        sentence at its foot, the buttons in rows under the body; False when the cards do not fit.
+
+        Measured at "extra_large" (both window sizes lay out the same 1920x1080 logical canvas): the
+        facts over the body left it 450 px, 5 lines a page, so the bundled intros paged 7-8 times. Here
+        the cards fit the column (zij-instromer in English, the tallest: 481 + 32 + 334 of 870 px) and
+        the body keeps 750 px: 11 lines at the player's 60 px line, 12 at one step smaller (52 px), so
+        the longest bundled intro (34 lines) takes 3 pages.
+        """
+        canvas, app = self.app.canvas, self.app
+        side_x = LOGICAL_W - MARGIN - SIDE_W
+        self.facts_box.role, self.privacy_box.role = "small", "small"
+        self.facts_box.rect = pygame.Rect(side_x, top, SIDE_W, 10)
+        self.privacy_box.rect = pygame.Rect(side_x, top, SIDE_W, 10)
+        facts_h, privacy_h = self.facts_box.measure(canvas, app), self.privacy_box.measure(canvas, app)
+        if facts_h + GAP + privacy_h > 1040 - top:
+            return False
+        self.facts_box.rect.height = facts_h
+        self.privacy_box.rect = pygame.Rect(side_x, 1040 - privacy_h, SIDE_W, privacy_h)
+        body_w = side_x - GAP - MARGIN
+        buttons_top = self._button_rows(buttons, body_w)
+        self.body = IntroBody(self.body_text(), pygame.Rect(MARGIN, top, body_w, buttons_top - 20 - top),
+                              key="body", panel=True)
+        if not self.body.fits(canvas, app):
+            self.body.text_step = STEP_DOWN.get(app.settings.text_size)
+        return True
+
+    def _button_rows(self, buttons: list, width: int) -> int:
+        """The buttons in rows across ``width`` from the bottom up (Start first): as many to a row as keep
+        every label on one line (Start, Instellingen and Terug do at extra_large); returns the top."""
+        canvas, app = self.app.canvas, self.app
+        one_line = {id(b): b.preferred_height(canvas, app, width) for b in buttons}
+        for per_row in range(len(buttons), 0, -1):
+            each = (width - 20 * (per_row - 1)) // per_row
+            if all(b.preferred_height(canvas, app, each) <= one_line[id(b)] for b in buttons):
+                break
+        rows = [buttons[i:i + per_row] for i in range(0, len(buttons), per_row)]
+        y = 1040
+        for row in reversed(rows):
+            height = max(button.preferred_height(canvas, app, each) for button in row)
+            y -= height
+            for n, button in enumerate(row):
+                button.rect = pygame.Rect(MARGIN + n * (each + 20), y, each, height)
+            y -= 20
+        return y + 20
 
     def _facts_over_body(self, top: int) -> None:
         """No column takes both cards whole: the facts wrap in one card over the body text (which pages)."""
