@@ -353,8 +353,16 @@ class PuzzleScreen(GameScreen):
         go_on.rect.midbottom = (area.centerx, area.bottom)
         heading_layout = canvas.layout(heading, "bold", self.app.size("title"), self.solved_rect.width - 220)
         top = self.solved_rect.top + max(180, heading_layout.height + 40)
-        self.body_box = TextBox(body, pygame.Rect(self.solved_rect.left, top, self.solved_rect.width,
-                                                   go_on.rect.top - GAP - top), key="solved_text", panel=True)
+        # the panel is as tall as its text, with "Verder" right under it: filling the area gave one or
+        # two lines a 340-px box (played by hand); a text longer than the area pages in it as before
+        room = area.bottom - go_h - GAP - top
+        self.body_box = TextBox(body, pygame.Rect(self.solved_rect.left, top, self.solved_rect.width, room),
+                                key="solved_text", panel=True)
+        if body:
+            self.body_box.rect.height = min(room, self.body_box.measure(canvas, self.app))
+            go_on.rect.top = self.body_box.rect.bottom + GAP
+        else:
+            go_on.rect.top = top
         return [self.body_box, go_on] if body else [go_on]
 
     def go_on(self) -> None:
