@@ -70,6 +70,9 @@ class GroupRow(Widget):
     def __init__(self, screen: "WallScreen", row: Row, rect):
         super().__init__(rect, f"group:{row.session}", on_activate=lambda: screen.select(row.session))
         self.screen, self.row = screen, row
+        #: the cells' texts, made once: a row is drawn twice a frame (escapebox/ui/partial.py) and made anew
+        #: with every layout, which every change of what it shows brings
+        self._cells: list[str] | None = None
 
     def handle(self, event, ctx) -> bool:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_SPACE, pygame.K_KP_ENTER):
@@ -89,7 +92,9 @@ class GroupRow(Widget):
         canvas.frame(self.rect, c.danger if alarm else (c.accent if selected else c.border), 4 if alarm else 2, 8)
         size = ctx.size("small")
         top, height = self.rect.top - 3, self.rect.height + 6
-        for (column, left, width), text in zip(COLUMNS, self.screen.cells(r)):
+        if self._cells is None:
+            self._cells = self.screen.cells(r)
+        for (column, left, width), text in zip(COLUMNS, self._cells):
             if canvas.misses((left, top, width, height)):     # a cell the partial redraw leaves as it was
                 continue
             style = "bold" if column in ("group", "state") or (column == "time" and r.overtime) else "regular"
@@ -391,4 +396,12 @@ def wall_app(hub, code: str, address: str, *, beamer: bool = False, window=(1280
     app = App(settings, Translator(effective_language(settings)), size=window)
     pygame.display.set_caption(app.tr("festival.wall.window_title"))
     app.stack.push(WallScreen(app, hub, code, address))
+    app.idle_tasks.append(_import_key_check)
     return app
+
+
+def _import_key_check() -> None:
+    """Import what the first key press needs while the wall waits: ``App._global_key`` imports the trainer
+    overlay's key check on the first key, and that took 40-60 ms of the first letter typed into the message
+    field at 3840×2160 (cProfile; the frame benchmark's typing p99 was that one letter, 28-42 ms)."""
+    import escapebox.ui.facilitator.overlay  # noqa: F401
