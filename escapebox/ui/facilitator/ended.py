@@ -23,11 +23,27 @@ def ending_line(tr, d) -> str:
     return tr(f"facilitator.debrief.{key}")
 
 
-def time_line(tr, d) -> str:
+def time_used(app) -> float:
+    """The time the game took as the debrief counts it: clock seconds plus the penalty seconds.
+
+    The header ("afgelopen na …"), the info panel and the group's ending and debrief all say this
+    one figure; the header once said the clock's seconds alone, 06:00 beside "Tijd gebruikt 06:30"."""
+    game = app.game
+    return build_debrief(game.scenario, game.session.state.events).time.used
+
+
+def time_lines(tr, d) -> list[str]:
+    """Time used (of the time there was), and what made it differ from the clock: penalties, the trainer."""
     t = d.time
     if t.available:
-        return tr("facilitator.debrief.time_line", used=clock_text(t.used), available=clock_text(t.available))
-    return tr("facilitator.debrief.time_line_plain", used=clock_text(t.used))
+        lines = [tr("facilitator.debrief.time_line", used=clock_text(t.used), available=clock_text(t.available))]
+    else:
+        lines = [tr("facilitator.debrief.time_line_plain", used=clock_text(t.used))]
+    if t.penalties:
+        lines.append(tr("facilitator.debrief.penalty_line", penalty=int(t.penalties)))
+    if t.adjusted:
+        lines.append(tr("facilitator.debrief.adjusted_line", minutes=f"{t.adjusted / 60:+g}"))
+    return lines
 
 
 def report_line(app) -> str:
@@ -56,7 +72,7 @@ def ended_text(app) -> str:
     """Everything the info panel shows once the game is over, in reading order."""
     tr, game = app.tr, app.game
     d = build_debrief(game.scenario, game.session.state.events)
-    lines = [tr("facilitator.ended.heading"), ending_line(tr, d), time_line(tr, d),
+    lines = [tr("facilitator.ended.heading"), ending_line(tr, d), *time_lines(tr, d),
              tr("facilitator.ended.totals", hints=count(tr, "report.n_hints", d.hints),
                 wrong=count(tr, "report.n_wrong", d.wrong_answers),
                 help=trainer_help_text(d, tr)),

@@ -177,8 +177,8 @@ class ConsolePanel:
                         ctx.size("small"), c.text)
 
     def _clock_line(self) -> str:
-        """The live clock, or once the game is over how long it took (not "klok staat stil")."""
-        view = self.app.game.session.timer()
+        """The live clock, or once the game is over how long it took (not "klok staat stil"), in the info
+        panel's and the debrief's figure."""
         if self.app.game.session.state.ended:
-            return self.app.tr("facilitator.ended.header", time=clock_text(view.elapsed))
+            return self.app.tr("facilitator.ended.header", time=clock_text(ended.time_used(self.app)))
         return facts.clock_line(self.app)
