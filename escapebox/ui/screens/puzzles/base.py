@@ -104,10 +104,14 @@ class PuzzleScreen(GameScreen):
             return self.build_solved(area)
         for compact in range(len(COMPACT_STEPS)):
             widgets = self._build_at(area, compact)
-            answers = [w for w in widgets if w.key not in ("question", "submit", "feedback") and not w.clipped]
-            if all(w.rect.bottom <= self.answer_area.bottom for w in answers):
+            if self.answers_fit(widgets):
                 break
         return widgets
+
+    def answers_fit(self, widgets: list) -> bool:
+        """Whether the answer's controls shown (not a row of another page) end above the feedback."""
+        answers = [w for w in widgets if w.key not in ("question", "submit", "feedback") and not w.clipped]
+        return all(w.rect.bottom <= self.answer_area.bottom for w in answers)
 
     def _build_at(self, area: pygame.Rect, compact: int) -> list:
         canvas = self.app.canvas

@@ -132,6 +132,8 @@ class DilemmaScreen(ChoiceScreen):
     """
 
     puzzle_kind = "dilemma"
+    #: this build gives the question all the height it needs (see :meth:`build`)
+    _whole_question = False
 
     def __init__(self, app, puzzle_id: str, via: str | None = None):
         super().__init__(app, puzzle_id, via)
@@ -177,11 +179,29 @@ class DilemmaScreen(ChoiceScreen):
         return "\n\n".join([exchange] + [text for text in (last.feedback, last.then.question) if text])
 
     def max_question_height(self, area: pygame.Rect) -> int:
-        """A later turn reads the exchange, the feedback and the next question above its lines: half
-        the area, not a third, or the question pages out of sight.  Measured at 1280x720: the area
-        is 800 logical pixels high, a third 266; the short talk of tests/test_conversation_turns.py
-        needs 264 already, so one more line of feedback hid the question on a second page."""
+        """A later turn reads the exchange, the feedback and the next question above its lines: all
+        of the area when its lines still fit below (:meth:`build`), else half the area, not a third,
+        or the question pages out of sight.  Measured at 1280x720: the area is 800 logical pixels
+        high, a third 266; the short talk of tests/test_conversation_turns.py needs 264 already, so
+        one more line of feedback hid the question on a second page."""
+        if self._whole_question:
+            return area.height
         return area.height // 2 if self.path else super().max_question_height(area)
+
+    def build(self, area: pygame.Rect) -> list:
+        """A later turn first tries its whole exchange above its lines: at half the area Samira's second
+        turn paged at 1920x1080 with large text, over 130 px of empty screen (played by hand).  Its
+        feedback room then holds at least two lines of small text (a refusal, "kies eerst")."""
+        if self.solved is None and self.path:
+            for compact in (0, 1):                 # the feedback's room: all it needs, then two small lines
+                self._whole_question = True
+                try:
+                    widgets = self._build_at(area, compact)
+                finally:
+                    self._whole_question = False
+                if self.answers_fit(widgets):
+                    return widgets
+        return super().build(area)
 
     def answer(self):
         return self.path + list(self.picked)
