@@ -8,7 +8,7 @@ from escapebox.core import commands as C
 from escapebox.core import events as E
 
 from test_facilitator import click_console, console_text
-from ui_helpers import start_game
+from ui_helpers import FIXTURE, start_game
 
 
 def test_after_added_time_and_a_penalty_the_header_and_the_panel_say_the_same_time(make_app, fixture_scenario):
@@ -28,3 +28,48 @@ def test_after_added_time_and_a_penalty_the_header_and_the_panel_say_the_same_ti
     assert used >= "00:30"                               # the penalty is in it
     assert app.console.panel._clock_line() == f"afgelopen na {used}"
     assert "30 strafseconden" in text and "+5 minuten" in text   # why it differs from the clock
+
+
+def _with_a_lock_after_the_choice(tmp_path):
+    """The fixture plus a cupboard in the first room that is there only after the dilemma's first
+    choice, locked by a puzzle whose title would give away what is coming."""
+    import shutil
+
+    import yaml
+
+    from escapebox.scenario.loader import load_scenario
+    folder = tmp_path / "na-de-keuze"
+    shutil.copytree(FIXTURE, folder)
+    document = yaml.safe_load((folder / "scenario.yaml").read_text(encoding="utf-8"))
+    document["puzzles"]["dilemma"]["options"][0]["id"] = "collega"
+    document["rooms"]["kantoor"]["objects"]["archief"] = {
+        "name": "Archiefkast", "text": "De map van de collega.", "only_after": "collega", "locked_by": "archief-slot"}
+    document["puzzles"]["archief-slot"] = {"kind": "code", "title": "Het geheime archief", "question": "Welke code?",
+                                           "answer": "9999", "hints": ["Vraag het de collega."]}
+    (folder / "scenario.yaml").write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    return load_scenario(folder)
+
+
+def _overlay_words(app):
+    overlay = app.stack.top
+    assert overlay.name == "facilitator"
+    app.draw()
+    return "\n".join(w.text for w in overlay.focus.widgets)
+
+
+def test_the_overlay_never_names_a_lock_the_group_has_not_found(make_app, tmp_path):
+    loaded = _with_a_lock_after_the_choice(tmp_path)
+    app, pilot = make_app(loaded, console=True)
+    game = start_game(pilot)
+    assert "archief-slot" in game.session.available_puzzles()      # in this room, but not there yet
+    pilot.press("ctrl+shift+f")
+    for _ in range(4):                                             # "Ander slot" round every lock in sight
+        assert "Het geheime archief" not in _overlay_words(app)
+        pilot.click_widget("other_puzzle")
+    overlay = app.stack.top
+    other = overlay.focus.find("other_puzzle")
+    assert other.text == app.tr("facilitator.button.other_puzzle", count=2)   # kastje and the door: no more
+    assert "Het geheime archief" in console_text(app)              # the trainer's own window names it
+    pilot.click_widget("show_solution")
+    pilot.click_widget("show_solution")                            # "Antwoorden tonen", confirmed
+    assert overlay.panel.candidates().count("archief-slot") == 1

@@ -21,10 +21,24 @@ def puzzle_on_screen(app) -> str | None:
     return None
 
 
-def candidate_puzzles(app) -> list[str]:
-    """Puzzles the trainer can act on now: the one on screen first, then the open ones in this room."""
+def puzzles_in_sight(session) -> set[str]:
+    """The locks the group can see in this room now: on its doors and on the objects that are there
+    (an object that comes ``only_after`` a choice the group has not made is not)."""
+    objects = session.scenario.rooms[session.state.room].objects
+    locks = {objects[o].locked_by for o in session.objects()}
+    return (locks | {door.locked_by for door, _open in session.exits()}) - {None}
+
+
+def candidate_puzzles(app, in_sight_only: bool = False) -> list[str]:
+    """Puzzles the trainer can act on now: the one on screen first, then the open ones in this room.
+
+    ``in_sight_only`` (the overlay on the group's screen): only those the group can see, so the
+    panel never names a lock the group has not found yet."""
     session = app.game.session
-    found = [p for p in session.available_puzzles()]
+    found = session.available_puzzles()
+    if in_sight_only:
+        sight = puzzles_in_sight(session)
+        found = [p for p in found if p in sight]
     shown = puzzle_on_screen(app)
     if shown and shown not in session.state.opened:
         found = [shown] + [p for p in found if p != shown]

@@ -52,10 +52,14 @@ class ConsolePanel:
         shown = facts.puzzle_on_screen(self.app)
         if shown != self._screen_puzzle:
             self._screen_puzzle, self.chosen = shown, None
-        candidates = facts.candidate_puzzles(self.app)
+        candidates = self.candidates()
         if self.chosen in candidates:
             return self.chosen
         return candidates[0] if candidates else None
+
+    def candidates(self) -> list[str]:
+        """The puzzles to act on; on the group's screen, until "Antwoorden tonen", only those in sight."""
+        return facts.candidate_puzzles(self.app, in_sight_only=not self.solution_shown)
 
     def signature(self) -> tuple:
         """Changes whenever the panel must be laid out again."""
@@ -64,7 +68,7 @@ class ConsolePanel:
                 self.app.stack.changes, id(self.app.game))
 
     def next_puzzle(self) -> None:
-        candidates = facts.candidate_puzzles(self.app)
+        candidates = self.candidates()
         if candidates:
             current = self.puzzle()
             at = candidates.index(current) if current in candidates else -1
@@ -93,7 +97,7 @@ class ConsolePanel:
         puzzle = self.puzzle()
         info = TextBox(facts.facts_text(self.app, puzzle, self.solution_shown), INFO, key="info", panel=True)
         paused = game.session.state.paused
-        count = len(facts.candidate_puzzles(self.app))
+        count = len(self.candidates())
         rows = [
             [Button(tr("facilitator.button.resume" if paused else "facilitator.button.pause"),
                     self.actions.toggle_pause, key="pause", kind="primary" if paused else "normal"),
