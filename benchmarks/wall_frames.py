@@ -4,9 +4,10 @@ The hub is a stand-in holding 30 groups' tracks, made from real sessions of
 the bundled scenarios played part of the way by the auto-player's plans (as in
 tests/ui/test_goldens_wall.py), so the wall's rows, columns and stuck groups are
 real but no network is timed (benchmarks/festival.py measures the hub).  The wall
-refreshes its rows once a second and after every change at the hub; both are a
-whole-screen draw with a new layout, the "clock running" row here.  A whole-screen
-redraw (a key press) and typing into the message field are measured as for a game.
+refreshes its rows once a second and after every change at the hub: a new layout,
+and a frame that draws only what changed (its clocks; escapebox/ui/partial.py), the
+"clock running" row here.  A whole-screen redraw (a key press) and typing into the
+message field are measured as for a game.
 
 Run: ``python benchmarks/frames.py --wall 1920x1080``.
 """
