@@ -2,8 +2,8 @@
 
 At extra large text (Settings) six pairs or seven options need more height than the screen has
 (hele-team-leert's 'p_wie': six pairs of 106 px in about 560 px): the rows then page, with a marker
-"▼ nog 2 hieronder (PgDn)" at the bottom that turns the page when clicked; PageDown, Tab and the
-arrows reach the other pages too, and the screen's auto-player finishes the puzzle by keys alone
+"▼ nog 2 hieronder" at the bottom that turns the page when clicked; Tab, the arrows and the
+clicker's PageDown reach the rows of the other pages too, and the screen's auto-player finishes the puzzle by keys alone
 and by mouse alone (issue #16).
 """
 
@@ -43,21 +43,35 @@ def test_rows_of_another_page_are_hidden_and_the_marker_says_how_many(make_app, 
 
 
 @pytest.mark.parametrize("name,puzzle_id", PAGED)
-def test_pagedown_a_click_on_the_marker_and_the_focus_turn_the_page(make_app, name, puzzle_id):
+def test_a_click_on_the_marker_and_the_focus_turn_the_page(make_app, name, puzzle_id):
     app, pilot, screen = paged_screen(make_app, name, puzzle_id)
     first_page = snapshot(screen)
-    pilot.press("pagedown")
+    pilot.click_widget("rows_more")
     assert screen.row_page == 1 and not overlaps(screen)
     second_page = snapshot(screen)
     assert second_page != first_page
-    pilot.press("pageup")
+    for _ in range(max(screen.row_pages.values()) - 1):     # on to the last page
+        pilot.click_widget("rows_more")
+    pilot.click_widget("rows_more")                  # the last page's marker goes back to the first
     assert screen.row_page == 0 and snapshot(screen) == first_page    # each page in the same place again
-    pilot.click_widget("rows_more")
-    assert screen.row_page == 1 and snapshot(screen) == second_page
     # the focus on a row of another page (Tab, an arrow) shows that page
     screen.focus.focus_key(next(w.key for w in rows(screen) if w.clipped))
     pilot.press("tab", "shift+tab")
-    assert not screen.focus.focused.clipped and screen.row_page == 0
+    assert not screen.focus.focused.clipped and screen.row_page == 1
+
+
+@pytest.mark.parametrize("name,puzzle_id", PAGED)
+def test_the_clickers_pagedown_reaches_every_row_and_shows_it(make_app, name, puzzle_id):
+    """PageDown is "the next control" (docs/rules.md): every row gets the focus in turn, on its page."""
+    app, pilot, screen = paged_screen(make_app, name, puzzle_id)
+    keys, reached = set(screen.row_pages), set()
+    for _ in range(3 * len(screen.focus.widgets)):
+        pilot.press("pagedown")
+        focused = screen.focus.focused
+        if focused is not None and focused.key in keys:
+            assert not focused.clipped, focused.key
+            reached.add(focused.key)
+    assert reached == keys
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

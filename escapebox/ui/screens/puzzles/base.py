@@ -226,8 +226,9 @@ class PuzzleScreen(GameScreen):
 
         When they do not fit (six pairs at extra large text: 106-px pairs in a 560-px area) and the
         screen may page (:data:`COMPACT_STEPS`), the rows are shown a page at a time with a marker
-        at the bottom, "▼ nog 2 hieronder (PgDn)", that turns the page when clicked; PageDown and
-        PageUp turn it too, and the arrows or Tab onto a row of another page go there.  Rows of
+        at the bottom, "▼ nog 2 hieronder", that turns the page when clicked; the focus moving onto
+        a row of another page (Tab, the arrows, or the clicker's PageDown, which goes to the next
+        control: turning pages instead left a clicker no way to the rest of a page) shows it.  Rows of
         other pages keep places above and below the area (for the arrows), clipped: not drawn or
         clickable.  A row is always in the same place on its page, so nothing moves under the mouse
         except when the group turns the page.  Returns the marker (or nothing, when all fit).
@@ -283,7 +284,7 @@ class PuzzleScreen(GameScreen):
         return pages
 
     def turn_rows(self, direction: int) -> bool:
-        """The next (previous) page of rows; False when there is none (PageDown goes on to the next control)."""
+        """The next (previous) page of rows (a click on the marker); False when there is none."""
         if self.row_pages is None:
             return False
         count = max(self.row_pages.values()) + 1
@@ -373,15 +374,6 @@ class PuzzleScreen(GameScreen):
         """Back to the game; an object that was locked shows what was inside (after any reflection)."""
         self.game.reveal_after = self.via
         self.game.route()
-
-    def page(self, direction: int) -> bool:
-        """PageDown/PageUp: a feedback too long for its room first, then the rows' pages, then the question."""
-        box = self.feedback_box
-        if self.solved is None and box is not None and box.overflows() and box.page(direction):
-            return True
-        if self.solved is None and self.turn_rows(direction):
-            return True
-        return super().page(direction)
 
     def pager(self):
         if self.solved is not None:
