@@ -1,5 +1,8 @@
 """The final lock's tiles: the results on one line, each title broken between words only (issue #16).
 
+And the question on one page: over a text field it may take a third of the screen (at a fifth,
+hele-team-leert's three lines paged one at a time at extra large text).
+
 Played by hand: the letters stood at different heights (a button centred each letter over a title
 of one to five lines) and "Het plan op het whiteboard" broke into "whiteboar/d" at the beamer's text.
 """
@@ -43,9 +46,12 @@ def test_results_share_a_line_and_titles_break_between_words(make_app, name, siz
             [word for line in tile.caption_lines for word in line.split()] == title.split(), (title, tile.caption_lines)
         assert all(app.canvas.measure(line, "regular", tile.caption_size) <= tile.rect.width for line in tile.caption_lines)
         assert tile.result_rect.bottom < tile.rect.bottom and tile.rect.contains(tile.result_rect)
+        assert app.canvas.measure(tile.text, "regular", app.size(tile.role)) <= tile.rect.width
     rows = {}
     for tile in tiles:
         rows.setdefault(tile.rect.top, []).append(tile)
     for row in rows.values():
         assert len({(t.result_rect.top, t.result_rect.bottom, t.result_rect.height) for t in row}) == 1
         assert len({t.rect.height for t in row}) == 1
+    app.draw()                                    # drawn once: the question's box knows whether it pages
+    assert not screen.focus.find("question").overflows()  # a fifth of the screen paged it line by line

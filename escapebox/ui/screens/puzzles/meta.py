@@ -87,7 +87,10 @@ class MetaScreen(PuzzleScreen):
         self.typed = ""
 
     def max_question_height(self, area: pygame.Rect) -> int:
-        return area.height // 5
+        """A fifth of the area over a keypad (its keys keep their height); a text field needs less
+        room, so a third: at a fifth hele-team-leert's three-line question paged one line at a
+        time at extra large text, over an empty band above the feedback."""
+        return area.height // (5 if self.numeric else 3)
 
     def build_answer(self, area: pygame.Rect) -> list:
         results = self.game.session.results()
@@ -124,6 +127,13 @@ class MetaScreen(PuzzleScreen):
             for tile in tiles:
                 tile.caption_size = round(self.app.size("small") * MIN_CAPTION_SHARE)
                 tile.caption_lines = self.app.canvas.layout(tile.caption, "regular", tile.caption_size, tile_w - PAD_X).lines
+        # a word as result ("welkom") nearly fills a tile of six at extra large text: one size for all
+        # results that lets the widest fit, so they still share one line
+        canvas = self.app.canvas
+        role = next((r for r in ("title", "heading", "body")
+                     if all(canvas.measure(t.text, "regular", self.app.size(r)) <= tile_w - PAD_X for t in tiles)), "small")
+        for tile in tiles:
+            tile.role = role
         tile_h = max(tile.height_needed(self.app) for tile in tiles)
         rows = -(-count // per_row)
         for n, tile in enumerate(tiles):
