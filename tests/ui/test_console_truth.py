@@ -3,12 +3,14 @@ not found on the group's screen, and every control inside its box."""
 
 import re
 
+import pytest
+
 
 from escapebox.core import commands as C
 from escapebox.core import events as E
 
 from test_facilitator import click_console, console_text
-from ui_helpers import FIXTURE, start_game
+from ui_helpers import FIXTURE, SCENARIOS, start_game
 
 
 def test_after_added_time_and_a_penalty_the_header_and_the_panel_say_the_same_time(make_app, fixture_scenario):
@@ -73,3 +75,43 @@ def test_the_overlay_never_names_a_lock_the_group_has_not_found(make_app, tmp_pa
     pilot.click_widget("show_solution")
     pilot.click_widget("show_solution")                            # "Antwoorden tonen", confirmed
     assert overlay.panel.candidates().count("archief-slot") == 1
+
+
+BUNDLED = ["student-met-rugzak", "zij-instromer", "hele-team-leert", "tutorial", "voorbeeld-compleet"]
+
+
+def _controls_fit(widgets, canvas, ctx):
+    """Every button keeps its label whole with the button's own margins (PAD_Y above and below), in the
+    controls column, and no two controls overlap."""
+    from escapebox.ui.facilitator.panel import CONTROLS
+    from escapebox.ui.widgets import Button
+    buttons = [w for w in widgets if isinstance(w, Button)]
+    for button in buttons:
+        assert CONTROLS.contains(button.rect), (button.key, button.rect)
+        needed = button.preferred_height(canvas, ctx, button.rect.width)
+        assert button.rect.height >= needed, (button.key, button.text, button.rect, needed)
+    for n, one in enumerate(buttons):
+        for other in buttons[n + 1:]:
+            assert not one.rect.colliderect(other.rect), (one.key, other.key)
+
+
+#: a laptop, the beamer preset, and the largest text, where the room buttons were squeezed to 57 px
+#: for labels that need 84-175 (the controls above them were measured at the button size, not "small")
+@pytest.mark.parametrize("size, text_size", [((1280, 720), "normal"), ((1920, 1080), "large"),
+                                             ((1280, 720), "extra_large")])
+@pytest.mark.parametrize("name", BUNDLED)
+def test_every_console_control_lies_inside_its_box(make_app, name, size, text_size):
+    from escapebox.scenario.loader import load_scenario
+    app, pilot = make_app(load_scenario(SCENARIOS / name), size=size, text_size=text_size, console=True)
+    start_game(pilot)
+    app.draw()
+    console = app.console
+    _controls_fit(console.focus.widgets, console.canvas, console.ctx)        # the trainer's window
+    pilot.press("ctrl+shift+f")
+    overlay = app.stack.top
+    app.draw()
+    _controls_fit(overlay.focus.widgets, app.canvas, app)                    # rooms as "Kamer 2"
+    pilot.click_widget("show_solution")
+    pilot.click_widget("show_solution")
+    app.draw()
+    _controls_fit(overlay.focus.widgets, app.canvas, app)                    # every room's own name

@@ -20,8 +20,11 @@ from escapebox.ui.clock_text import clock_text
 from escapebox.ui.facilitator import ended, facts
 from escapebox.ui.facilitator.actions import FIVE_MINUTES, FacilitatorActions
 from escapebox.ui.widgets import Button, TextBox
+from escapebox.ui.widgets.button import PAD_Y
 
 HEAD_H = 110
+#: the room buttons' padding above and below the label when the normal one leaves no room (as compact lists)
+COMPACT_PAD_Y = 6
 MARGIN = 40
 GAP = 16
 INFO = pygame.Rect(MARGIN, HEAD_H + 20, 1020, 1080 - HEAD_H - 20 - MARGIN)
@@ -135,9 +138,10 @@ class ConsolePanel:
     def _place_rows(self, ctx, rows, y: int) -> int:
         for row in rows:
             width = (CONTROLS.width - GAP * (len(row) - 1)) // len(row)
+            for button in row:       # the role first: measured at the button size, "Pauze" got 132 px, not 74
+                button.role = "small"
             height = max(b.preferred_height(ctx.canvas, ctx, width) for b in row)
             for n, button in enumerate(row):
-                button.role = "small"
                 button.rect = pygame.Rect(CONTROLS.left + n * (width + GAP), y, width, height)
             y += height + GAP
         return y
@@ -148,15 +152,32 @@ class ConsolePanel:
         buttons = [Button(self._room_label(n, rid, room.name), lambda rid=rid: self.actions.jump(rid),
                           key=f"room:{rid}", selected=rid == game.session.state.room, role="small")
                    for n, (rid, room) in enumerate(game.scenario.rooms.items())]
-        columns = 2 if len(buttons) <= 8 else 3
-        width = (CONTROLS.width - GAP * (columns - 1)) // columns
-        height = max([b.preferred_height(ctx.canvas, ctx, width) for b in buttons] or [0])
-        rows = max(1, -(-len(buttons) // columns))
-        height = min(height, max(40, (CONTROLS.bottom - top - GAP * (rows - 1)) // rows))
+        columns, width, height = self._room_grid(ctx, buttons, CONTROLS.bottom - top)
         for n, button in enumerate(buttons):
             row, col = divmod(n, columns)
             button.rect = pygame.Rect(CONTROLS.left + col * (width + GAP), top + row * (height + GAP), width, height)
         return buttons
+
+    def _room_grid(self, ctx, buttons: list, room: int) -> tuple[int, int, int]:
+        """(columns, width, height) of the room buttons: two columns (three for more than eight rooms), else
+        the first count whose rows fit ``room`` with every label whole, else the same with less padding.
+
+        At the largest text size hele-team-leert's three names need 175 px each in two columns (366 px
+        for two rows where 270 are free) and three columns broke "teamkantoor" inside the word; one
+        column needs 3 × 84 + 32 = 284 px, and with 6 px padding instead of 14, 3 × 68 + 32 = 236."""
+        order = (2, 1, 3) if len(buttons) <= 8 else (3, 2, 1)
+        grids = []
+        for pad in (PAD_Y, COMPACT_PAD_Y):
+            for button in buttons:
+                button.pad_y = pad
+            for columns in order:
+                width = (CONTROLS.width - GAP * (columns - 1)) // columns
+                height = max([b.preferred_height(ctx.canvas, ctx, width) for b in buttons] or [0])
+                rows = max(1, -(-len(buttons) // columns))
+                grids.append((rows * height + GAP * (rows - 1), columns, width, height))
+                if grids[-1][0] <= room:
+                    return columns, width, height
+        return min(grids)[1:]          # nothing fits: the lowest grid, at the smaller padding
 
     def _room_label(self, number: int, room: str, name: str) -> str:
         """A room the group has not been in is "Kamer 3" on their screen: its name gives away what comes."""
