@@ -39,12 +39,13 @@ FEEDBACK_MAX_H = 260
 FEEDBACK_PAD_Y = 32
 #: how a screen whose controls do not fit makes room, step by step: (lines of small text the
 #: feedback keeps at most, None: all it needs; the question at most 1/n of the area, 0: its own
-#: share; whether the rows of options, steps or pairs may be shown a page at a time).  Paging
-#: comes before a feedback of one line, and gives the feedback back its room: at extra large
-#: text a box of two small lines paged a three-line feedback over three pages ("Nog niet goed.
-#: Goedbedoeld, maar…", student-met-rugzak's seven options).
-#: A kind without rows (a text field, a keypad) builds the same paged or not and goes on.
-COMPACT_STEPS = ((None, 0, False), (2, 0, False), (2, 5, False), (None, 5, True), (2, 5, True), (1, 6, False))
+#: share; whether the rows of options, steps or pairs may be shown a page at a time).  Paging is
+#: the last resort, for rows that do not fit even beside a feedback of one line (six pairs at
+#: extra large text): every option in sight matters more while choosing than a feedback read once.
+#: A paged screen gives the feedback back its room: with one line of small text a three-line
+#: feedback paged over three pages ("Nog niet goed. Goedbedoeld, maar…", student-met-rugzak).
+#: A kind without rows (a text field, a keypad) builds the same paged or not.
+COMPACT_STEPS = ((None, 0, False), (2, 0, False), (2, 5, False), (1, 6, False), (None, 5, True), (2, 5, True))
 FEEDBACK_TEXT_LEFT, FEEDBACK_TEXT_RIGHT = 100, 20
 #: The refusal a check can meet on any puzzle screen: the trainer paused the game from the other
 #: window.  Rarer ones (a view-only window, a lock the trainer opened meanwhile) get the same room,
