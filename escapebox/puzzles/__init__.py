@@ -62,7 +62,7 @@ def kinds_named(puzzles: object) -> tuple[type[PuzzleBase], ...] | None:
         return kind_classes()[:1]
     if not isinstance(puzzles, dict):
         return None
-    by_name = {kind_name(cls): cls for cls in kind_classes()}
+    by_name = {kind_name(cls): cls for cls in kind_classes()}  # type: ignore[arg-type]  # python/mypy#11470
     named = set()
     for entry in puzzles.values():
         kind = entry.get("kind") if isinstance(entry, dict) else None

@@ -31,12 +31,12 @@ from escapebox import paths
 from escapebox.scenario.types import Frozen, field_names, is_part
 
 try:  # CPython's own SHA-256 (3.11: _sha256, 3.12 on: _sha2); hashlib would load OpenSSL, 2.9 ms of every start
-    from _sha256 import sha256
+    from _sha256 import sha256  # type: ignore[import-not-found]  # no stubs for CPython's private modules
 except ImportError:  # pragma: no cover - another Python
     try:
-        from _sha2 import sha256  # type: ignore[no-redef]
+        from _sha2 import sha256  # type: ignore[import-not-found]
     except ImportError:
-        from hashlib import sha256  # type: ignore[no-redef,assignment]
+        from hashlib import sha256
 
 #: Above this, OpenSSL's SHA-256 pays for importing it: CPython's own hashes 4.1 ms per MB on this
 #: machine, OpenSSL's 0.6 ms, and a start hashes a file twice (cache key, ``LoadedScenario.digest``).
