@@ -86,10 +86,8 @@ def _answer_entry(loaded, puzzle, tr) -> SheetEntry:
     picture = _spot_picture(loaded, puzzle) if isinstance(puzzle, SpotPuzzle) else None
     if picture is not None:
         lines = [tr("print.sheet.spot_answer")]
-    elif isinstance(puzzle, SpotPuzzle):      # no picture to draw on: the place in words, not [x, y, w, h]
-        lines = [tr("print.sheet.answer", answer=_spot_words(puzzle.target, tr))]
-    else:
-        lines = [tr("print.sheet.answer", answer=puzzle.describe_solution())]
+    else:       # a spot without a picture to draw on: the place in words, not [x, y, w, h]
+        lines = [tr("print.sheet.answer", answer=puzzle.solution_words(tr))]
     lines += _mistake_lines(puzzle, tr)
     lines += [tr("print.sheet.hint", number=n, text=hint) for n, hint in enumerate(puzzle.hints, 1)]
     if puzzle.result:
@@ -104,11 +102,6 @@ def _spot_picture(loaded, puzzle: SpotPuzzle) -> MarkedPicture | None:
     marks = [Mark(puzzle.target, "target", "")]
     marks += [Mark(decoy.area, "decoy", str(n)) for n, decoy in enumerate(puzzle.decoys, 1)]
     return MarkedPicture(path, tuple(marks))
-
-
-def _spot_words(area: Area, tr) -> str:
-    return tr("print.sheet.spot_words", left=f"{area.x:g}", right=f"{area.x + area.w:g}",
-              top=f"{area.y:g}", bottom=f"{area.y + area.h:g}")
 
 
 def _mistake_lines(puzzle, tr) -> list[str]:

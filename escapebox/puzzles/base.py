@@ -192,6 +192,10 @@ class PuzzleBase(Frozen):
     def describe_solution(self) -> str:
         raise NotImplementedError
 
+    def solution_words(self, tr) -> str:
+        """The answer as the trainer reads it in the console and on the trainer sheet."""
+        return self.describe_solution()
+
     def describe_answer(self, answer: Any) -> str:
         """What the group tried, in words, for the debrief and the report."""
         return str(answer)

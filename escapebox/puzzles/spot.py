@@ -38,6 +38,12 @@ class SpotPuzzle(PuzzleBase):
     def describe_solution(self) -> str:
         return self.target.describe()
 
+    def solution_words(self, tr) -> str:
+        # the console showed the area as the author typed it, "[1.7, 65, 90.2, 18.9]" (issue #17)
+        area = self.target
+        return tr("print.sheet.spot_words", left=f"{area.x:g}", right=f"{area.x + area.w:g}",
+                  top=f"{area.y:g}", bottom=f"{area.y + area.h:g}")
+
     def describe_answer(self, answer: Any) -> str:
         point = _point(answer)
         return f"({point[0]:.0f}%, {point[1]:.0f}%)" if point else "?"

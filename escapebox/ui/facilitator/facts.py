@@ -58,7 +58,7 @@ def puzzle_lines(app, puzzle: str | None, show_solution: bool) -> list[str]:
     if p.sealed:    # a pack opened without the trainer's password
         solution = tr("facilitator.facts.solution_sealed")
     else:
-        solution = p.describe_solution() if show_solution else tr("facilitator.facts.solution_hidden")
+        solution = p.solution_words(tr) if show_solution else tr("facilitator.facts.solution_hidden")
     lines = [tr("facilitator.facts.puzzle", title=p.title),
              tr("facilitator.facts.solution", solution=solution),
              next_hint_line(app, puzzle, show_solution),
