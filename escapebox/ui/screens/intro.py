@@ -68,19 +68,6 @@ class IntroBody(TextBox):
         size = ctx.theme.size(self.role, TEXT_STEPS[self.text_step])
         return canvas.layout(self.text, self.style, size, max(40, self._inner().width))
 
-    def page(self, direction: int) -> bool:
-        """To the first line of the page before or after, as ``page_number`` counts them: the last page
-        is shorter, so TextBox's "back by a page" from it stood between two pages and the label said
-        one page too few (voorbeeld-compleet at extra_large: "pagina 1 van 3" after PageUp from 3)."""
-        if self._canvas is None:
-            return False
-        layout = self.layout(self._canvas, self._ctx)
-        page = self._lines_per_page(layout)
-        current, pages = self.page_number(len(layout.lines), page)
-        target = min(max(current - 1 + direction, 0), pages - 1)
-        last = max(0, len(layout.lines) - page)
-        return self.scroll(min(target * max(1, page - 1), last) - self.first_line)
-
     def fits(self, canvas, ctx) -> bool:
         return self.measure(canvas, ctx) <= self.rect.height
 

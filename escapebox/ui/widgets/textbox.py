@@ -75,8 +75,14 @@ class TextBox(Widget):
         """Turn one page; False at the end (so PageDown can move on to the next step)."""
         if self._canvas is None:
             return False
-        page = self._lines_per_page(self.layout(self._canvas, self._ctx))
-        return self.scroll(direction * max(1, page - 1))
+        # to the first line of the page before or after, as page_number counts them: the last page is
+        # shorter, so "step back by a page" from it stood between two pages and the label said one too few
+        layout = self.layout(self._canvas, self._ctx)
+        page = self._lines_per_page(layout)
+        current, pages = self.page_number(len(layout.lines), page)
+        target = min(max(current - 1 + direction, 0), pages - 1)
+        last = max(0, len(layout.lines) - page)
+        return self.scroll(min(target * max(1, page - 1), last) - self.first_line)
 
     def page_number(self, lines: int, page: int) -> tuple[int, int]:
         """(this page, pages) as PageDown turns them: a page on is ``page - 1`` lines (one line stays for
