@@ -212,7 +212,19 @@ class TextRenderer:
         """One line rendered at the physical size (logical size × scale)."""
         px = max(6, round(size * self.scale))
         key = (text, style, px, tuple(colour))
-        return self._surfaces.fetch(key, lambda: self._render(text, style, px, colour))
+        return self._surfaces.fetch(key, lambda: self._render(text, style, self._fitting_px(text, style, size, px), colour))
+
+    def _fitting_px(self, text: str, style: str, size: int, px: int) -> int:
+        """The physical size whose line is no wider than the layout made room for.
+
+        Lines break at the logical size; hinting makes small sizes relatively wider, so at 1280x720
+        with extra-large text a feedback line drawn at ``size × scale`` ran 4-6 % past its box into
+        the frame (tests/ui/test_overflow_walk.py).  One or two pixels smaller fits it, unseen."""
+        room = self.width(text, style, size) * self.scale * 1.02 + 2
+        for smaller in range(px, max(5, px - 3), -1):
+            if self._measure(text, self.fonts.get(style, smaller), smaller) <= room:
+                return smaller
+        return px
 
     def _render(self, text: str, style: str, px: int, colour) -> pygame.Surface:
         """SDL_ttf refuses NUL and text of zero width (a lone BOM or bidi mark a group pasted): blank, not a crash."""
