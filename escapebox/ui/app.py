@@ -15,6 +15,7 @@ an idle game on a battery-powered laptop uses almost no CPU.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import time
@@ -29,7 +30,7 @@ from escapebox.ui.audio import Audio
 from escapebox.ui.canvas import LOGICAL_H, LOGICAL_W, Canvas
 from escapebox.ui.clipboard import Clipboard
 from escapebox.ui.images import ImageCache
-from escapebox.ui.screen import ScreenStack
+from escapebox.ui.screen import Screen, ScreenStack
 from escapebox.ui.services import Services
 from escapebox.ui.settings import Settings, effective_language
 from escapebox.ui.text import FontBook, TextRenderer
@@ -38,9 +39,9 @@ from escapebox.themes.theme import choose_theme
 log = logging.getLogger(__name__)
 
 WINDOW_SIZE = (1280, 720)
-#: the band at the top of every screen where a message goes when the screen names no free area:
-#: the game's top bar (``screens.base.TOP_H``, 120 logical px; the app must not import the screens)
-TOP_BAND_H = 120
+#: where a message goes on a screen that names no free areas (``Screen.toast_areas`` not overridden):
+#: the band along the top edge, as high as the game's top bar (``screens.base.TOP_H``, 120 logical px)
+TOP_BAND = pygame.Rect(40, 8, LOGICAL_W - 80, 104)
 FRAME_MS = 1000 // 60
 #: after this long without input the loop looks for it half as often: a group reading a room, or
 #: the clock alone on a beamer, answers the next key within 33 ms instead of 17 (both well under
@@ -73,6 +74,8 @@ def run_loop(coroutine):
 class Toast:
     def __init__(self, text: str, kind: str, until: float, owner=None):
         self.text, self.kind, self.until, self.owner = text, kind, until, owner
+        #: the screen the message was first shown on (None: not shown yet); it goes when that screen is left
+        self.shown_on = None
 
 
 class App:
@@ -189,6 +192,12 @@ class App:
         The trainer's overlay owns what it reports ("Hint 1 is naar de groep
         gestuurd"): that is for the trainer, so it must not stay on the group's
         screen once the overlay closes.
+
+        Every message also belongs to the screen it is first shown on, and goes
+        when the group leaves that screen (:meth:`_expire_toasts`). A message
+        raised just as the screen changes ("Nieuwe aanwijzing: …" after a solved
+        puzzle, "Opgeslagen" as a reflection closes) is therefore shown once, on
+        the screen the group comes to, and does not follow the group further.
         """
         self.toasts = [t for t in self.toasts if t.text != text][-2:]
         self.toasts.append(Toast(text, kind, time.monotonic() + seconds, owner))
@@ -332,9 +341,13 @@ class App:
         return max(10, min(1000, timeout))
 
     def _expire_toasts(self, now: float) -> None:
-        """Messages go after their time, and with the screen that owns them (the trainer's overlay)."""
+        """Messages go after their time, with the screen that owns them (the trainer's overlay),
+        and when the screen they were shown on is no longer the one under the group's eyes."""
         screens = self.stack.screens
-        kept = [t for t in self.toasts if t.until > now and (t.owner is None or t.owner in screens)]
+        visible = self.stack.visible()
+        base = visible[0] if visible else None
+        kept = [t for t in self.toasts if t.until > now and (t.owner is None or t.owner in screens)
+                and (t.shown_on is None or t.shown_on is base)]
         if len(kept) != len(self.toasts):
             self.toasts = kept
             self.dirty = True
@@ -495,21 +508,30 @@ class App:
 
         The areas are those of the screen at the bottom of what shows (a dialog
         has none of its own: it sits over a game screen), less every area a
-        screen above covers, so a message never hides a dialog's text.
+        screen above covers, so a message never hides a dialog's text. A screen
+        that names no areas at all (the picker, the settings: no game top bar)
+        gets the band along its top edge, where it shows only its heading: what
+        those screens say (a file that cannot be read) must be seen. A game
+        screen names its free stretches, and a message goes nowhere else.
         """
         top = self.stack.top
         if top is None or top.quiet:
             return None
         visible = self.stack.visible()
         above = visible[1:]
-        return [a for a in visible[0].toast_areas if not any(s.covers(a) for s in above)]
+        named = visible[0].toast_areas
+        if type(visible[0]).toast_areas is Screen.toast_areas:
+            named = [TOP_BAND]
+        return [a for a in named if not any(s.covers(a) for s in above)]
 
     def _place_toast(self, areas: list[pygame.Rect]):
-        """(layout, rect) of the messages: all of them in the first area they fit, else the newest alone.
+        """(layout, rect) of the messages in a free area, or None when no area has room for a line.
 
-        When no area takes even the newest, it goes over the top band of the
-        screen (the game's top bar: its title and group name, never a control),
-        beside the clock, which stays readable.
+        All messages go in the first area they fit; else the newest alone, in the
+        first area it fits; else the newest cut to the lines the roomiest area
+        holds, ending in "…". A message never goes outside the areas the screen
+        names: over a title or a question it hides what the group is reading
+        (a puzzle's question at 1280x720, a dilemma's title after "Opgeslagen").
         """
         size = self.size("small")
         for toasts in (self.toasts, self.toasts[-1:]):        # all messages, else only the newest
@@ -517,23 +539,46 @@ class App:
             for area in areas:
                 layout = self.canvas.layout(text, "bold", size, area.width - 48)
                 if layout.height <= area.height - 8:
-                    rect = pygame.Rect(area.left, 0, area.width, min(area.height, layout.height + 20))
-                    rect.centery = area.centery
-                    return layout, rect
-        clock = next((s.clock_box for s in self.stack.visible()[:1] if s.clock_box is not None), None)
-        right = clock.left - 24 if clock is not None else LOGICAL_W - 40
-        layout = self.canvas.layout(self.toasts[-1].text, "bold", size, right - 40 - 48)
-        rect = pygame.Rect(40, 8, right - 40, max(TOP_BAND_H - 16, layout.height + 20))
-        return layout, rect
+                    return layout, self._toast_box(area, layout)
+        for area in sorted(areas, key=lambda a: a.height, reverse=True):
+            layout = self._cut_to_fit(self.toasts[-1].text, size, area)
+            if layout is not None:
+                return layout, self._toast_box(area, layout)
+        return None
+
+    @staticmethod
+    def _toast_box(area: pygame.Rect, layout) -> pygame.Rect:
+        """The message's box: the area's width, as high as its lines and 20 px of padding, centred in the area."""
+        rect = pygame.Rect(area.left, 0, area.width, min(area.height, layout.height + 20))
+        rect.centery = area.centery
+        return rect
+
+    def _cut_to_fit(self, text: str, size: int, area: pygame.Rect):
+        """The first lines of ``text`` that fit ``area``, the last one ending in "…"; None: not one line fits."""
+        width = area.width - 48
+        layout = self.canvas.layout(text, "bold", size, width)
+        lines = max(0, (area.height - 8) // layout.line_height)
+        if lines == 0 or width <= 0:
+            return None
+        kept = list(layout.lines[:lines])
+        last = kept[-1]
+        while last and self.canvas.measure(last + "…", "bold", size) > width:
+            last = last[:-1].rstrip()
+        kept[-1] = last + "…"
+        return dataclasses.replace(layout, lines=tuple(kept))
 
     def _draw_toasts(self) -> None:
-        """Messages go in a free part of the screen the screen names (toolbar, top bar), never over a control."""
+        """Messages go in a free part of the screen the screen names (toolbar, top bar), never over a control or text."""
         areas = self._toast_areas() if self.toasts else None
-        if areas is None:
+        placed = self._place_toast(areas) if areas else None
+        if placed is None:
             self._toast_rect = pygame.Rect(0, 0, 0, 0)
             return
+        base = self.stack.visible()[0]
+        for toast in self.toasts:
+            toast.shown_on = toast.shown_on or base
         c = self.theme.colours
-        layout, rect = self._place_toast(areas)
+        layout, rect = placed
         self._toast_rect = rect
         colour = {"success": c.success, "danger": c.danger}.get(self.toasts[-1].kind, c.accent)
         self.canvas.fill(rect, colour, 16)
