@@ -1,4 +1,4 @@
-"""An inspected object: its text, what it revealed, items to take and (UV-lamp trick) items to use.
+"""An inspected object: its text, what it revealed, items to take and items to use (a UV lamp, a paper laid beside it).
 
 Clues found here are listed with a "nieuw" badge and open the clue book;
 items are taken with a button each.  The text box is as tall as its text,
@@ -49,7 +49,9 @@ class ObjectScreen(GameScreen):
         obj = view["object"]
         text = view["text"] or ""
         if view["hidden_text"]:
-            text += "\n\n" + tr("ui.object.hidden_heading") + "\n" + view["hidden_text"]
+            # the item's own name, not a lamp's words: laying a paper beside another reveals too
+            used = self.game.scenario.items[obj.needs_item].name
+            text += "\n\n" + tr("ui.object.hidden_heading", name=used) + "\n" + view["hidden_text"]
         state = self.game.session.state
         found = [cid for cid in obj.reveals + tuple(c for c in obj.hidden_reveals if self.object_id in state.hidden_revealed)
                  if cid in state.clues]
@@ -198,7 +200,7 @@ class ObjectScreen(GameScreen):
         if outcome.refused:
             self.app.toast(self.game.message(outcome.refused), "danger")
         elif outcome.first(E.HiddenRevealed):
-            self.app.toast(self.app.tr("ui.object.revealed"), "success")
+            self.app.toast(self.app.tr("ui.object.revealed", name=self.game.scenario.items[iid].name), "success")
         self.layout()
 
     def open_picture(self, path, title: str) -> None:
