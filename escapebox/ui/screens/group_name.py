@@ -71,11 +71,22 @@ class GroupNameScreen(Screen):
         self.app.services.launcher.start(self.loaded, name)
 
     def on_key(self, event) -> bool:
+        """Esc goes back; a presenter clicker starts with one press from where the screen opens.
+
+        The screen opens on the name field, and F5 (the clicker's "press", which never types)
+        starts the game from there. PageDown goes to "Start" and stays on it, PageUp back to the
+        field: played by hand, a second PageDown went on to "Terug", and F5 there left the game
+        (docs/playtest.md, hele-team-leert by clicker). Terug stays one Esc or Tab away.
+        """
         if event.key == pygame.K_ESCAPE:
             self.app.stack.pop()
             return True
-        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):   # a presenter clicker: to "Start", F5 presses
-            return self.focus.step_for_clicker(1 if event.key == pygame.K_PAGEDOWN else -1)
+        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            self.focus.focus_key("start" if event.key == pygame.K_PAGEDOWN else "name")
+            return True
+        if event.key == pygame.K_F5 and self.focus.focused is self.field:
+            self.start()
+            return True
         return False
 
     def draw(self, canvas) -> None:

@@ -74,8 +74,10 @@ class ReflectionScreen(GameScreen):
         skip.rect = pygame.Rect(confirm.rect.left - GAP - 400, confirm.rect.top, 400, button_h)
         self.message_rect = pygame.Rect(area.left, confirm.rect.top, skip.rect.left - GAP - area.left, button_h)
         middle = pygame.Rect(area.left, prompt.rect.bottom + GAP, area.width, confirm.rect.top - GAP - prompt.rect.bottom - GAP)
-        widgets = [prompt] + getattr(self, f"_build_{self.kind}")(middle)
-        return widgets + [confirm, skip]
+        # "Overslaan" comes before the answer in the focus order: after the answer the next control
+        # is the confirm, and one PageDown too many goes on to the toolbar, never to skipping
+        # (played by clicker: 5, "Bevestigen", then "Overslaan" one press further)
+        return [prompt, skip] + getattr(self, f"_build_{self.kind}")(middle) + [confirm]
 
     def _build_text(self, area: pygame.Rect) -> list:
         self.entry = TextArea(self.text, area, key="answer", on_change=self._typed, placeholder=self.app.tr(
@@ -109,7 +111,9 @@ class ReflectionScreen(GameScreen):
         return buttons
 
     def default_focus(self) -> str | None:
-        return "answer" if self.kind == "text" else ("confirm" if self.kind == "discuss" else None)
+        if self.kind == "scale":
+            return f"value:{self.reflection.scale_or_default.min}"
+        return "answer" if self.kind == "text" else "confirm"
 
     # ------------------------------------------------------------ actions
 
@@ -126,10 +130,11 @@ class ReflectionScreen(GameScreen):
             self.app.game._check_saving()
 
     def choose(self, value: int) -> None:
+        """Pick a value; the focus goes to the confirm, so a clicker's next F5 confirms what it picked."""
         self.value = value
         self.message = None
         self.layout()
-        self.focus.focus_key(f"value:{value}")
+        self.focus.focus_key("confirm")
 
     def confirm(self) -> None:
         if self.kind == "scale":
