@@ -27,10 +27,15 @@ TEXT_W = 620
 GAP = 24
 # The column beside a picture: at 480 a line of the room's text holds about 25 characters at the
 # normal text size (Atkinson Hyperlegible, 34 px: about 17 px a character), the narrowest that still
-# reads as prose; it grows until the text fits without paging, to 760 at most, so that even at the
-# largest text size the picture keeps more than half the content's width (1840 - 760 - 24 = 1056).
+# reads as prose; it grows until the text fits without paging, to 800 at most, so that even at the
+# largest text size the picture keeps more than half the content's width (1840 - 800 - 24 = 1016).
+# Measured over every bundled room at 1280x720 and 1920x1080, normal and large text: all fit at 760
+# but voorbeeld-compleet's huiskamer at large text (its column is 814 px high at 760 wide, 770 at 780),
+# which paged ("pagina 1 van 2") at the old 760.  A band under a 16:9 picture stays (48 px beside the
+# narrowest column, 1336x752 of the 800 px height): buttons in rows under the picture would fill it but
+# shrank the picture 13-25 % for the rooms with two exits (their rows are 184-236 px at large text).
 COLUMN_MIN = 480
-COLUMN_MAX = 760
+COLUMN_MAX = 800
 #: the room's text never shrinks below two lines and the page indicator
 MIN_TEXT_H = 180
 
