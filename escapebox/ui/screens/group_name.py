@@ -54,6 +54,16 @@ class GroupNameScreen(Screen):
         back.rect = pygame.Rect(left, y, BACK_W, h)
         self.set_widgets([self.field, start, back], default="name")
 
+    @property
+    def toast_areas(self) -> list[pygame.Rect]:
+        """Under the buttons: the top band holds the title ("Hoe heet jullie groep?")."""
+        buttons = self.focus.find("start")
+        if buttons is None:
+            return []
+        top = buttons.rect.bottom + 40
+        band = pygame.Rect((LOGICAL_W - WIDTH) // 2, top, WIDTH, LOGICAL_H - BOTTOM_MARGIN // 2 - top)
+        return [band] if band.height >= 80 else []
+
     def note(self) -> str:
         """What to type, what not to type, and that nothing is fine too (the start button names the group then)."""
         tr = self.app.tr
