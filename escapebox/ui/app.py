@@ -570,13 +570,16 @@ class App:
     def _draw_toasts(self) -> None:
         """Messages go in a free part of the screen the screen names (toolbar, top bar), never over a control or text."""
         areas = self._toast_areas() if self.toasts else None
+        if areas is not None:
+            # the message belongs to this screen even where it found no room: it must not turn up
+            # later on another screen, out of its context ("Dat kan hier niet" after going back)
+            base = self.stack.visible()[0]
+            for toast in self.toasts:
+                toast.shown_on = toast.shown_on or base
         placed = self._place_toast(areas) if areas else None
         if placed is None:
             self._toast_rect = pygame.Rect(0, 0, 0, 0)
             return
-        base = self.stack.visible()[0]
-        for toast in self.toasts:
-            toast.shown_on = toast.shown_on or base
         c = self.theme.colours
         layout, rect = placed
         self._toast_rect = rect

@@ -108,3 +108,16 @@ def test_a_message_raised_as_the_screen_changes_shows_once_on_the_next(make_app,
     book.back()
     pilot.run()
     assert app.toasts == []
+
+
+def test_a_message_with_no_room_on_its_screen_does_not_turn_up_on_the_next(make_app, fixture_scenario, monkeypatch):
+    app, pilot = make_app(fixture_scenario, size=(1280, 720))
+    start_game(pilot)
+    room = pilot.screen
+    monkeypatch.setattr(type(room), "toast_areas", property(lambda screen: []))      # a screen full to its edges
+    app.toast(NEWEST, seconds=60)
+    pilot.run()
+    assert app._toast_rect.width == 0 and [t.shown_on for t in app.toasts] == [room]
+    room.open_clues()
+    pilot.run()
+    assert app.toasts == []
