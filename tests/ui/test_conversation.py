@@ -52,6 +52,9 @@ def test_keys_a_first_line_brings_the_next_turn_and_the_last_line_is_the_answer(
     assert event.option == 0 and event.path == (0, 1)
     assert event.text == f"{first.text} » {first.then.options[1].text}"
     assert screen.solved is not None and first.then.options[1].reply in screen.solved.feedback
+    # the heading keeps the choice the talk turned on; what was said after it is in the text below
+    assert screen.solved_heading == f"Jullie keuze: {first.text}"
+    assert pilot.widget("solved_text").text.startswith(f"Daarna zeiden jullie: ‘{first.then.options[1].text}’")
 
 
 def test_mouse_plays_the_other_branch(samira):

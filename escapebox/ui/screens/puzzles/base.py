@@ -349,7 +349,7 @@ class PuzzleScreen(GameScreen):
         tr, canvas = self.app.tr, self.app.canvas
         self.solved_rect = pygame.Rect(area.left + 160, area.top, area.width - 320, area.height)
         heading = tr("ui.puzzle.chosen", option=self.choice_text) if self.choice_text else tr("ui.puzzle.solved")
-        body = self.solved.feedback or self.puzzle.solved_text or ""
+        body = self.solved_body()
         if self.puzzle.result:
             body = (body + "\n\n" if body else "") + tr("ui.puzzle.result", result=self.puzzle.result)
         self.solved_heading = heading
@@ -357,7 +357,7 @@ class PuzzleScreen(GameScreen):
         go_h = go_on.preferred_height(canvas, self.app, 520)
         go_on.rect = pygame.Rect(0, 0, 520, go_h)
         go_on.rect.midbottom = (area.centerx, area.bottom)
-        heading_layout = canvas.layout(heading, "bold", self.app.size("title"), self.solved_rect.width - 220)
+        heading_layout = canvas.layout(heading, "bold", self.solved_heading_size(), self.solved_rect.width - 220)
         top = self.solved_rect.top + max(180, heading_layout.height + 40)
         # the panel is as tall as its text, with "Verder" right under it: filling the area gave one or
         # two lines a 340-px box (played by hand); a text longer than the area pages in it as before
@@ -370,6 +370,15 @@ class PuzzleScreen(GameScreen):
         else:
             go_on.rect.top = top
         return [self.body_box, go_on] if body else [go_on]
+
+    def solved_heading_size(self) -> int:
+        """"Gelukt!" in title size; a chosen option is a sentence the group reads, in heading size:
+        at title size a conversation's choice took three lines and paged its reply at the beamer."""
+        return self.app.size("heading" if self.choice_text else "title")
+
+    def solved_body(self) -> str:
+        """The text under the heading once solved: the check's feedback, else the puzzle's solved text."""
+        return self.solved.feedback or self.puzzle.solved_text or ""
 
     def go_on(self) -> None:
         """Back to the game; an object that was locked shows what was inside (after any reflection)."""
@@ -457,7 +466,7 @@ class PuzzleScreen(GameScreen):
         box = pygame.Rect(0, 0, radius * 2, radius * 2)
         box.center = centre
         (draw_fork if chosen else draw_check)(canvas, box, c.accent_text if chosen else c.panel, max(4, radius // 7))
-        layout = canvas.layout(self.solved_heading, "bold", self.app.size("title"), self.solved_rect.width - 220)
+        layout = canvas.layout(self.solved_heading, "bold", self.solved_heading_size(), self.solved_rect.width - 220)
         canvas.paragraph(layout, pygame.Rect(self.solved_rect.left + 190, self.solved_rect.top + 20,
                                              self.solved_rect.width - 220, layout.height), colour)
 

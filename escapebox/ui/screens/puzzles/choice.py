@@ -138,6 +138,7 @@ class DilemmaScreen(ChoiceScreen):
     def __init__(self, app, puzzle_id: str, via: str | None = None):
         super().__init__(app, puzzle_id, via)
         self.path: list[int] = []       # the options chosen in the turns before this one
+        self.later_lines: list[str] = []    # once the talk is over: what the group said after the choice
 
     @property
     def submit_label(self) -> str:
@@ -218,8 +219,15 @@ class DilemmaScreen(ChoiceScreen):
                 return
         super().submit()
         if self.solved is not None and len(self.path) > 0:
-            self.choice_text = self.shown_options()[self.picked[0]].text    # the heading: the last line
+            # the heading is the choice the talk turned on (the ending follows it); the later lines go
+            # in the text under it: the last line alone as heading lost what the group chose (played by hand)
+            self.choice_text = self.puzzle.options[self.path[0]].text
+            self.later_lines = [line.text for line in self.puzzle.path_lines(self.answer())[1:]]
             self.layout()
+
+    def solved_body(self) -> str:
+        said = [self.app.tr("ui.puzzle.then_said", line=line) for line in self.later_lines]
+        return "\n\n".join(said + [super().solved_body()]).strip()
 
     def autoplay_answer(self, answer) -> list | None:
         """The path turn by turn: pick this turn's line and say it (Enter), as a person does."""
