@@ -427,3 +427,34 @@ def _by_goal(scenario: Scenario, answers: tuple[ReflectionAnswer, ...]) -> tuple
     if sets.get(()):
         groups.append(GoalGroup(OTHER_GOAL, "", tuple(sets[()])))
     return tuple(groups)
+
+
+#: the fewest lines a continuation page ("(vervolg)") holds: a page turned for one or two lines reads as a
+#: mistake on the wall (played by hand, the bundled cases at large text left one line on a page)
+MIN_CONTINUED = 3
+
+
+def page_breaks(lines: int, first_room: int, room: int) -> list[tuple[int, int]]:
+    """(first line, number of lines) for each page of a section of ``lines`` wrapped lines.
+
+    The first page holds up to ``first_room`` lines (less when something stands above the text), every
+    next one up to ``room``.  Pages are filled in turn; when that leaves the last continuation page
+    fewer than :data:`MIN_CONTINUED` lines, the continuation pages share their lines evenly (and take
+    from the first page what they still lack): pages a little less full instead of one with a single
+    line on it.  The number of pages stays the same.
+    """
+    first_room, room = max(1, first_room), max(1, room)
+    first_count = min(first_room, lines)
+    later = -(-(lines - first_count) // room)          # continuation pages, filled in turn
+    if not later:
+        return [(0, first_count)]
+    rest = lines - first_count
+    if rest < later * MIN_CONTINUED:                   # the last page would be short: fill it from before
+        first_count -= min(later * MIN_CONTINUED - rest, first_count - 1, later * room - rest)
+        rest = lines - first_count
+    share, extra = divmod(rest, later)                 # rest <= later * room, so every share fits its page
+    pages, first = [(0, first_count)], first_count
+    for n in range(later):
+        pages.append((first, share + (n < extra)))
+        first += share + (n < extra)
+    return pages

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from escapebox.debrief import OTHER_GOAL, build_debrief
+from escapebox.debrief import OTHER_GOAL, build_debrief, page_breaks
 from escapebox.report.parts import count
 from escapebox.ui.clock_text import clock_text
 from escapebox.ui.screens.base import GameScreen
@@ -29,6 +29,8 @@ from escapebox.ui.widgets import Button
 GAP = 24
 PAD = 16
 TILE_H = 170
+#: the most of the panel a section's heading takes at heading size before it is set at body size
+HEADING_SHARE = 1 / 3
 NEXT_KEYS = {pygame.K_PAGEDOWN, pygame.K_RIGHT, pygame.K_DOWN, pygame.K_SPACE}
 PREVIOUS_KEYS = {pygame.K_PAGEUP, pygame.K_LEFT, pygame.K_UP}
 
@@ -216,20 +218,29 @@ class DebriefScreen(GameScreen):
         canvas, app = self.app.canvas, self.app
         self.pages = []
         for n, (heading, body) in enumerate(self.sections()):
-            heading_h = self.heading_layout(heading + "  " + app.tr("facilitator.debrief.more")).height + GAP
+            heading_h = self.heading_layout(heading, continued=True).height + GAP
             layout = canvas.layout(body, "regular", app.size("body"), self.body_area.width - 48)
-            first = 0
-            while True:
-                tiles = n == 0 and first == 0
-                room = self.body_area.height - 2 * PAD - heading_h - (self.tile_height() + GAP if tiles else 0)
-                fits = max(1, room // layout.line_height)
-                self.pages.append(Page(heading, layout, first, min(fits, len(layout.lines) - first), tiles))
-                first += fits
-                if first >= len(layout.lines):
-                    break
+            room = self.body_area.height - 2 * PAD - heading_h
+            tiles_h = self.tile_height() + GAP if n == 0 else 0
+            for first, lines in page_breaks(len(layout.lines), (room - tiles_h) // layout.line_height,
+                                            room // layout.line_height):
+                self.pages.append(Page(heading, layout, first, lines, tiles=n == 0 and first == 0))
 
-    def heading_layout(self, text: str):
-        return self.app.canvas.layout(text, "bold", self.app.size("heading"), self.body_area.width - 48)
+    def heading_layout(self, heading: str, continued: bool = False):
+        """The section's heading, with "(vervolg)" on a continuation page."""
+        text = heading + "  " + self.app.tr("facilitator.debrief.more") if continued else heading
+        return self.app.canvas.layout(text, "bold", self.heading_size(heading), self.body_area.width - 48)
+
+    def heading_size(self, heading: str) -> int:
+        """Heading size, or body size for a heading that would take more than :data:`HEADING_SHARE` of the
+        panel: a reflection serving two goals is headed by both goals' sentences, at extra large text
+        eight lines that left one line of text per page (student-met-rugzak at 1280×720)."""
+        size = self.app.size("heading")
+        text = heading + "  " + self.app.tr("facilitator.debrief.more")
+        if self.app.canvas.layout(text, "bold", size, self.body_area.width - 48).height > \
+                self.body_area.height * HEADING_SHARE:
+            size = self.app.size("body")
+        return size
 
     # ------------------------------------------------------------ paging
 
@@ -286,8 +297,7 @@ class DebriefScreen(GameScreen):
         y = area.top + PAD
         if page.tiles:
             y = self.draw_tiles(canvas, pygame.Rect(area.left + 24, y, area.width - 48, self.tile_height())) + GAP
-        heading = page.heading + ("  " + app.tr("facilitator.debrief.more") if page.first_line else "")
-        layout = self.heading_layout(heading)
+        layout = self.heading_layout(page.heading, continued=bool(page.first_line))
         canvas.paragraph(layout, pygame.Rect(area.left + 24, y, area.width - 48, layout.height), c.text)
         y += layout.height + GAP
         rect = pygame.Rect(area.left + 24, y, area.width - 48, page.lines * page.layout.line_height)
