@@ -21,8 +21,9 @@ from escapebox.ui.widgets import Button, TextBox
 GAP = 24
 #: the picture's share of the width beside the text, tried in turn until story and outcome fit without
 #: paging: 0.45 was the old fixed 700 of 1232 logical px at 1280×720; a bundled variant of 6 to 8 full-width
-#: lines needs the smaller share, and at beamer text size none (the words matter more than the picture)
-IMAGE_SHARES = (0.45, 0.3, 0.0)
+#: lines needs the smaller share.  The last share stays when nothing fits (the story then pages): with 0.0
+#: there, --beamer at large text showed no picture at all, though the ending is the one scene of the case
+IMAGE_SHARES = (0.45, 0.3, 0.22)
 #: when story and outcome do not both fit, the story keeps at least this share of the height: at the
 #: largest text size in 1280×720 that is the bundled variants' 6 to 8 lines on one page of 2 at most
 STORY_SHARE = 0.6

@@ -1,0 +1,45 @@
+"""The ending shows its picture at 1280×720 and at --beamer 1920×1080 too (issue #17).
+
+At the beamer's large text the ending dropped its picture to make room for the words; the ending is
+the case's last scene, so the picture stays (narrower) and the story pages if it must.
+"""
+
+import pygame
+import pytest
+
+from escapebox.core.autoplayer import branch_plan, reflection_answer
+from escapebox.paths import bundled_scenarios_dir
+from escapebox.scenario.loader import load_scenario
+from ui_helpers import start_game
+
+SCENARIOS = sorted(p.name for p in bundled_scenarios_dir().iterdir() if (p / "scenario.yaml").exists())
+SIZES = {"1280": dict(size=(1280, 720)), "beamer": dict(size=(1920, 1080), text_size="large")}
+
+
+def played_ending(make_app, name, options):
+    app, pilot = make_app(load_scenario(bundled_scenarios_dir() / name), **options)
+    start_game(pilot)
+    game = app.game
+    for planned in branch_plan(game.session, 0):
+        while game.session.current_reflection():
+            game.apply(reflection_answer(game.session, game.session.current_reflection()))
+        game.apply(planned.command)
+    while game.session.current_reflection():
+        game.apply(reflection_answer(game.session, game.session.current_reflection()))
+    game.route()
+    pilot.run()
+    assert app.stack.top.name == "ending", app.stack.top.name
+    return app, pilot, app.stack.top
+
+
+@pytest.mark.parametrize("size", SIZES, ids=list(SIZES))
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_the_endings_picture_is_on_screen(make_app, name, size):
+    app, pilot, screen = played_ending(make_app, name, SIZES[size])
+    if not screen.ending.image:
+        pytest.skip(f"{name}: its ending has no picture")
+    rect = screen.image_rect
+    assert rect is not None and rect.width >= 200, (name, size, rect)
+    assert pygame.Rect(0, 0, 1920, 1080).contains(rect), (name, size, rect)   # logical units
+    for box in (screen.text_box, screen.outcome_box):
+        assert not rect.colliderect(box.rect), (name, size, box.key)
