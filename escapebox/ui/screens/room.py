@@ -1,7 +1,9 @@
 """The room: its story on the left with the exits under it, what you can inspect on the right.
 
 With a background picture and ``area``s the objects are labelled hotspots
-on the picture, which gets all the room the story leaves; otherwise they are
+on the picture, which gets all the room the story leaves (the show-all button,
+or it and the exits, go in rows under the picture when that makes the picture
+larger: the story then has the column to itself); otherwise they are
 a grid of cards with icons.  Exits are buttons with a door icon; a locked exit
 shows a lock *and* the words "op slot".  Space pauses here (Enter activates
 the focused card); A (or the button under the exits) shows every clickable
@@ -36,6 +38,9 @@ GAP = 24
 # shrank the picture 13-25 % for the rooms with two exits (their rows are 184-236 px at large text).
 COLUMN_MIN = 480
 COLUMN_MAX = 800
+# A button in the rows under the picture: "Terug naar de teampost" with its door icon is about 400 px on
+# one line at the normal text size; narrower cells would set most exits on two lines.
+ROW_BUTTON_MIN = 400
 #: the room's text never shrinks below two lines and the page indicator
 MIN_TEXT_H = 180
 
@@ -113,17 +118,72 @@ class RoomScreen(GameScreen):
             extra = [self._object_button(o) for o in without]
             toggle = Button(self.app.tr("ui.room.show_spots"), self.toggle_spots, key="spots", selected=self.show_all,
                             role="small", align="left")
-            column = [self.text_box] + extra + exits + [toggle]
-            width = self._column_width(area, column, self.app.images.natural_size(picture))
-            self._stack(column, pygame.Rect(area.left, area.top, width, area.height))
-            spots = self._hotspots(pygame.Rect(area.left + width + GAP, area.top, area.width - width - GAP, area.height),
-                                   picture, with_area)
-            return [self.text_box] + spots + extra + exits + [toggle]
+            buttons = extra + exits + [toggle]
+            # under the picture go none, the toggle, the toggle with every exit, or all: the exits stay together
+            counts = sorted({0, 1, len(exits) + 1, len(buttons)})
+            width, under = self._split(area, buttons, self.app.images.natural_size(picture), counts)
+            beside = buttons[:len(buttons) - under]
+            rows_h = self._rows_height(buttons[len(beside):], area.width - width - GAP)
+            self._stack([self.text_box] + beside, pygame.Rect(area.left, area.top, width, area.height))
+            spots = self._hotspots(pygame.Rect(area.left + width + GAP, area.top, area.width - width - GAP,
+                                               area.height - (rows_h + GAP if under else 0)), picture, with_area)
+            self._rows(buttons[len(beside):], pygame.Rect(self.picture_area.left, self.image_rect.bottom + GAP,
+                                                          self.picture_area.width, rows_h))
+            return [self.text_box] + spots + buttons
         column = [self.text_box] + exits
         self._stack(column, pygame.Rect(area.left, area.top, TEXT_W, area.height))
         cards = self._cards(pygame.Rect(area.left + TEXT_W + GAP, area.top, area.width - TEXT_W - GAP, area.height),
                             self.objects())
         return [self.text_box] + cards + exits
+
+    def _split(self, area: pygame.Rect, buttons: list, natural: tuple[int, int],
+               counts: list[int]) -> tuple[int, int]:
+        """The column's width and how many of the last buttons (one of ``counts``) go in rows under the picture:
+        the split with the largest picture whose column holds its text without paging (the one with the least
+        band under the picture among equals).
+
+        A 16:9 picture beside the column is limited by its width, so beside a column grown for its buttons it
+        left a band under itself (172-206 px with large text in the rooms with two exits, where the column
+        grew to 700-760).  Those buttons in that band leave the column to the text, which then fits narrower,
+        and the picture grows by the width the column gives up; the scan keeps the old split where it is larger.
+        """
+        best = None
+        for width in range(COLUMN_MIN, COLUMN_MAX + 1, 20):
+            for under in counts:
+                beside = [self.text_box] + buttons[:len(buttons) - under]
+                if self._column_height(beside, width) > area.height and width < COLUMN_MAX:
+                    continue
+                picture_w = area.width - width - GAP
+                rows_h = self._rows_height(buttons[len(beside) - 1:], picture_w) + GAP if under else 0
+                factor = min(picture_w / natural[0], (area.height - rows_h) / natural[1])
+                band = area.height - rows_h - factor * natural[1]
+                if best is None or (factor, -band) > best[0]:
+                    best = ((factor, -band), width, under)
+        return best[1], best[2]
+
+    def _row_layout(self, buttons: list, width: int) -> list[list]:
+        """Buttons in rows of equal cells, each at least :data:`ROW_BUTTON_MIN` wide, in focus order."""
+        per_row = max(1, min(len(buttons), (width + GAP) // (ROW_BUTTON_MIN + GAP)))
+        return [buttons[n:n + per_row] for n in range(0, len(buttons), per_row)]
+
+    @staticmethod
+    def _row_cell(row: list, width: int) -> int:
+        return (width - GAP * (len(row) - 1)) // len(row)
+
+    def _rows_height(self, buttons: list, width: int) -> int:
+        rows = self._row_layout(buttons, width) if buttons else []
+        heights = [max(self._height(b, self._row_cell(row, width)) for b in row) for row in rows]
+        return sum(heights) + GAP * max(0, len(rows) - 1)
+
+    def _rows(self, buttons: list, area: pygame.Rect) -> None:
+        """The buttons in their rows under the picture, each row as tall as its tallest (locked) label."""
+        y = area.top
+        for row in self._row_layout(buttons, area.width) if buttons else []:
+            cell = self._row_cell(row, area.width)
+            height = max(self._height(b, cell) for b in row)
+            for n, button in enumerate(row):
+                button.rect = pygame.Rect(area.left + n * (cell + GAP), y, cell, height)
+            y += height + GAP
 
     def _column_width(self, area: pygame.Rect, column: list, natural: tuple[int, int]) -> int:
         """The narrowest column (from :data:`COLUMN_MIN`) whose text fits without paging, so the picture gets the
@@ -207,7 +267,8 @@ class RoomScreen(GameScreen):
         self.picture_area = area
         factor = min(area.width / iw, area.height / ih)
         self.image_rect = pygame.Rect(0, 0, round(iw * factor), round(ih * factor))
-        self.image_rect.midtop = area.midtop
+        # against the text column: a picture limited by its height leaves its spare width at the right edge
+        self.image_rect.topleft = area.topleft
         spots = []
         for oid in with_area:
             obj = self.room.objects[oid]
