@@ -54,6 +54,8 @@ class Game:
         self.time_up_seen = resumed and state.time_up
         #: an object whose lock was just opened: show its contents once the group is back in the room
         self.reveal_after: str | None = None
+        #: the room the last routed room screen showed (its focus is kept when the same room comes back)
+        self.shown_room: str | None = None
         #: the banner of a game that has no store at all (the data folder refused): it stays all game
         self.no_store_banner = app.banner if session.store is None else None
         self._banner = app.banner
@@ -189,6 +191,7 @@ class Game:
             else:
                 app.stack.reset(DebriefScreen(app))
             return
+        kept = self._room_focus(RoomScreen)
         screens = [RoomScreen(app)]
         if state.pending:
             screens.append(ReflectionScreen(app, state.pending[0]))
@@ -197,10 +200,23 @@ class Game:
         elif state.paused:
             screens.append(PauseScreen(app, already_paused=True))
         app.stack.reset(*screens)
+        if kept is not None:
+            screens[0].focus.focus_key(kept)
         if len(screens) == 1 and self.reveal_after:
             obj, self.reveal_after = self.reveal_after, None
             if self.session.index.object_room.get(obj) == state.room:
                 screens[0].inspect(obj)
+
+    def _room_focus(self, room_screen) -> str | None:
+        """The control the group last had in this room: back from a puzzle or an object the room
+        is built anew, and a clicker group found its focus on the first object again, a row of
+        presses from the lock it had just opened (played by hand).  The opened exit keeps it, so
+        one press goes through."""
+        shown, self.shown_room = self.shown_room, self.session.state.room
+        previous = next((s for s in reversed(self.app.stack.screens) if isinstance(s, room_screen)), None)
+        if previous is None or shown != self.shown_room:
+            return None
+        return previous.focus_kept()
 
     def finish(self) -> None:
         """The debrief is closed (or the group stops): back to the picker, or quit; first asks when

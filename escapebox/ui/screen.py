@@ -50,6 +50,11 @@ class Screen:
         self._focus_key = focused.key if focused else None
         self.focus.focus(None)
 
+    def focus_kept(self) -> str | None:
+        """The key of the control with focus, or that had it when the screen went under another."""
+        focused = self.focus.focused
+        return focused.key if focused else self._focus_key
+
     def set_widgets(self, widgets: list, default: str | None = None) -> None:
         """Install this screen's widgets, keeping (or restoring) focus where it was."""
         key = self._focus_key
