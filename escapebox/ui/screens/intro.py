@@ -34,6 +34,11 @@ LOGO_W, LOGO_H = 360, 90   # an organisation's logo (theme), top right
 #: the scenario's language, named in the interface's language; and the note when the two differ
 LANGUAGE_NAMES = {"nl": "ui.language.name_nl", "en": "ui.language.name_en"}
 LANGUAGE_NOTES = {"nl": "ui.language.in_nl", "en": "ui.language.in_en"}
+#: room a message keeps from the title, a card or a button: a focus ring reaches 9 px outside its
+#: control (``draw_focus_ring``: the theme's 6 px ring, 3 px off the edge)
+TOAST_CLEAR = 16
+#: a free stretch narrower than this holds too few words a line for a message (as on game screens)
+TOAST_MIN_W = 420
 
 
 def language_name(tr, scenario) -> str:
@@ -230,6 +235,46 @@ class IntroScreen(Screen):
         body_top = self.facts_box.rect.bottom + GAP
         self.body.rect = pygame.Rect(MARGIN, body_top, width, 1040 - body_top)
 
+    @property
+    def toast_areas(self) -> list[pygame.Rect]:
+        """Where messages may go, best first: beside the title, then the empty stretches of the right column.
+
+        Never the band along the top edge: the title stands there, and a message over it hid the
+        scenario's name (1280x720 and the beamer, every text size).
+        """
+        line = self.app.text.line_height(self.app.size("small"))
+        areas = [a for a in (self._beside_title(), *self._column_gaps()) if a is not None and a.height >= line + 20]
+        wide = [a for a in areas if a.width >= TOAST_MIN_W]
+        # none wide enough (a logo beside a long title at large text leaves 381 px beside it, and the
+        # column's gap is 40 px high): the widest there is, as a message cut short beats no message
+        return wide or sorted(areas, key=lambda a: a.width, reverse=True)[:1]
+
+    def _title_bottom(self) -> int:
+        return 50 + self.title_layout.height
+
+    def _beside_title(self) -> pygame.Rect | None:
+        """Right of the title's last letter, up to the logo (or the margin), as high as the title's band."""
+        canvas, layout = self.app.canvas, self.title_layout
+        title_w = max((canvas.measure(text, "bold", layout.size) for text in layout.lines), default=0)
+        left = MARGIN + title_w + GAP
+        logo = self._logo_rect()
+        right = logo.left - GAP if logo is not None else LOGICAL_W - MARGIN
+        cards_top = self._title_bottom() + 24
+        return pygame.Rect(left, 8, right - left, cards_top - TOAST_CLEAR - 8)
+
+    def _column_gaps(self) -> list[pygame.Rect]:
+        """The empty stretches of the right column (between the facts and the privacy sentence, mostly)."""
+        column = self.privacy_box.rect
+        taken = sorted((w.rect for w in self.focus.widgets
+                        if w.rect is not None and w.rect.left < column.right and w.rect.right > column.left),
+                       key=lambda r: r.top)
+        gaps, y = [], self._title_bottom()
+        for rect in taken:
+            if rect.top - y > 2 * TOAST_CLEAR:
+                gaps.append(pygame.Rect(column.left, y + TOAST_CLEAR, column.width, rect.top - y - 2 * TOAST_CLEAR))
+            y = max(y, rect.bottom)
+        return gaps
+
     def start(self) -> None:
         from escapebox.ui.screens.group_name import GroupNameScreen
         self.app.stack.push(GroupNameScreen(self.app, self.loaded))
@@ -258,12 +303,19 @@ class IntroScreen(Screen):
     def draw(self, canvas) -> None:
         c = self.app.theme.colours
         canvas.paragraph(self.title_layout, pygame.Rect(MARGIN, 50, LOGICAL_W - 2 * MARGIN, self.title_layout.height), c.text)
-        logo = self.app.theme.logo
-        natural = canvas.images.natural_size(logo) if logo else None
-        if natural:                                   # right-aligned, at most LOGO_W × LOGO_H
-            width = min(LOGO_W, round(LOGO_H * natural[0] / natural[1]))
-            canvas.image(logo, pygame.Rect(LOGICAL_W - MARGIN - width, 40, width, LOGO_H))
+        logo = self._logo_rect()
+        if logo is not None:
+            canvas.image(self.app.theme.logo, logo)
         super().draw(canvas)
+
+    def _logo_rect(self) -> pygame.Rect | None:
+        """Where the organisation's logo goes: right-aligned, at most LOGO_W × LOGO_H; None: no logo."""
+        logo = self.app.theme.logo
+        natural = self.app.canvas.images.natural_size(logo) if logo else None
+        if not natural:
+            return None
+        width = min(LOGO_W, round(LOGO_H * natural[0] / natural[1]))
+        return pygame.Rect(LOGICAL_W - MARGIN - width, 40, width, LOGO_H)
 
     def autoplay(self, command) -> list | None:
         return self.keys_to("start")

@@ -32,6 +32,11 @@ TOP = 200
 GAP = 24
 #: room between the last row of cards and the buttons below them, for the "more below" line
 MORE_H = 56
+#: room a message keeps from the heading, a card or a button: a focus ring reaches 9 px outside its
+#: control (``draw_focus_ring``: the theme's 6 px ring, 3 px off the edge)
+TOAST_CLEAR = 16
+#: a free stretch narrower than this holds too few words a line for a message (as on game screens)
+TOAST_MIN_W = 420
 
 
 @dataclass
@@ -224,6 +229,42 @@ class PickerScreen(Screen):
             y += height + GAP
         self.more_below = total - self.scroll > self.bottom - self.top
         self.more_above = self.scroll > 0
+
+    @property
+    def toast_areas(self) -> list[pygame.Rect]:
+        """Where messages may go, best first: beside the buttons under the cards, beside the heading,
+        under the last card when the list ends above the buttons.
+
+        Never the band along the top edge: the heading and the settings and quit buttons stand there,
+        and a message over them hid "Escapebox" and half of "Instellingen" (1280x720 and the beamer).
+        """
+        line = self.app.text.line_height(self.app.size("small"))
+        areas = [self._beside_tools(), self._beside_heading(), self._under_cards()]
+        return [a for a in areas if a is not None and a.width >= TOAST_MIN_W and a.height >= line + 20]
+
+    def _beside_tools(self) -> pygame.Rect | None:
+        """Right of "Scenario openen…" and the festival button, unless the joined festival's line stands there."""
+        if self.festival_line() is not None:
+            return None
+        row = self.tools[-1].rect
+        left = row.right + GAP
+        return pygame.Rect(left, row.top, LOGICAL_W - MARGIN - left, LOGICAL_H - 8 - row.top)
+
+    def _beside_heading(self) -> pygame.Rect:
+        """Right of the heading's last letter, up to the settings button, above the subtitle."""
+        canvas = self.app.canvas
+        heading, size = self._fitted_heading(canvas, self._head_width())
+        left = MARGIN + canvas.measure(heading, "bold", size) + GAP
+        right = self.settings_button.rect.left - TOAST_CLEAR
+        return pygame.Rect(left, 8, right - left, 40 + self.app.text.line_height(size) - 8)
+
+    def _under_cards(self) -> pygame.Rect | None:
+        """Under the last row of cards, when the whole list is shown and ends above the buttons."""
+        if not self.cards or self.more_below or self.more_above:
+            return None
+        top = max(card.rect.bottom for card in self.cards) + TOAST_CLEAR
+        bottom = self.tools[0].rect.top - TOAST_CLEAR
+        return pygame.Rect(MARGIN, top, LOGICAL_W - 2 * MARGIN, bottom - top)
 
     def choose(self, entry: Entry) -> None:
         if entry.loaded is None:
