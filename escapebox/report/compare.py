@@ -30,6 +30,12 @@ class OptionCount:
     #: a conversation: each group's talk after this first choice (group, choice), for the groups that talked on
     talks: tuple[tuple[str, DilemmaChoice], ...] = ()
 
+    @property
+    def quiet(self) -> tuple[str, ...]:
+        """The groups that chose this option and did not talk on: a report names the others before their talk."""
+        talked = {group for group, _ in self.talks}
+        return tuple(g for g in self.groups if g not in talked)
+
 
 @dataclass(frozen=True)
 class DilemmaRow:

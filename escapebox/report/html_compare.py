@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from escapebox.report import parts
-from escapebox.report.compare import Comparison, DilemmaRow, PromptRow, PuzzleRow
+from escapebox.report.compare import Comparison, DilemmaRow, OptionCount, PromptRow, PuzzleRow
 from escapebox.report.fmt import clock
 from escapebox.report.sources import ReportSession
 from escapebox.report.svg import Bar, bar_chart
@@ -84,12 +84,19 @@ def _dilemmas(c: Comparison, colours, tr) -> str:
 def _dilemma(d: DilemmaRow, colours, tr) -> str:
     items = "".join(
         f'<li class="{"chosen" if o.groups else "muted"}"><span class="count">{len(o.groups)}</span><span>{escape(o.text)}'
-        f'<span class="groups">{_group_chips(o.groups, colours) or escape(tr("report.nobody"))}</span>'
-        f'{_talks(o.talks, colours, tr)}</span></li>'
+        f'{_option_groups(o, colours, tr)}{_talks(o.talks, colours, tr)}</span></li>'
         for o in d.options)
     missing = (f'<p class="muted">{escape(tr("report.not_reached", groups=", ".join(d.not_reached)))}</p>'
                if d.not_reached else "")
     return f'<div class="choice"><h4>{escape(d.title)}</h4><p>{escape(d.question)}</p><ul class="options">{items}</ul>{missing}</div>'
+
+
+def _option_groups(o: OptionCount, colours, tr) -> str:
+    """The groups that chose the option and said nothing after it; a group that talked on is named once,
+    before its talk (it stood twice under the option: in this line and again before its talk)."""
+    if not o.groups:
+        return f'<span class="groups">{escape(tr("report.nobody"))}</span>'
+    return f'<span class="groups">{_group_chips(o.quiet, colours)}</span>' if o.quiet else ""
 
 
 def _talks(talks, colours, tr) -> str:

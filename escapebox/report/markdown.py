@@ -79,7 +79,8 @@ def _comparison(c: Comparison, sessions: list[ReportSession], tr) -> list[str]:
     for d in c.dilemmas:
         out += [f"#### {md(d.title)}", "", md(d.question), ""]
         for o in d.options:
-            out += [f"- **{len(o.groups)}** × {md(o.text)}" + (f" — {md(', '.join(o.groups))}" if o.groups else "")]
+            # a group that talked on is named once, before its talk, as in the HTML report
+            out += [f"- **{len(o.groups)}** × {md(o.text)}" + (f" — {md(', '.join(o.quiet))}" if o.quiet else "")]
             out += [f"  - {md(group)}: » {md(parts.talk_text(c, tr))}" for group, c in o.talks]
         out += [""] + _not_reached(d.not_reached, tr)
     if c.prompts:

@@ -6,6 +6,8 @@ second line, De Vlinders chose 'regie', where the talk ends after Samira's reply
 reads them back from the store, as a trainer does after the festival.
 """
 
+import re
+from html import unescape
 from html.parser import HTMLParser
 
 import pytest
@@ -96,6 +98,37 @@ def test_html_report_shows_each_groups_talk_as_one_item(tmp_path, festival_ids):
         assert f"{first} ✔» {talk}" in parsed.items, name
         # the comparison: under the option the group chose, the group's talk after its name
         assert f"{name}: » {talk}" in parsed.talks, name
+
+
+def option_items(html: str) -> list[str]:
+    """The text of each option of the comparison's dilemmas (``<ul class="options">``: spans, no nested list)."""
+    lists = re.findall(r'<ul class="options">(.*?)</ul>', html, re.S)
+    return [unescape(re.sub(r"<[^>]+>", "", item)) for block in lists for item in re.findall(r"<li\b.*?</li>", block, re.S)]
+
+
+def test_html_comparison_names_each_group_once_under_its_option(tmp_path, festival_ids):
+    scenario, ids, sessions = festival_ids
+    out = tmp_path / "verslag.html"
+    assert main(["report", *ids.values(), "-o", str(out)]) == 0
+    items = option_items(out.read_text(encoding="utf-8"))
+    taken = paths(sessions)
+    for name, path in taken.items():
+        first, talk = expected_talk(scenario, path)
+        chose = sum(other[0] == path[0] for other in taken.values())
+        [option] = [item for item in items if f"{name}: » {talk}" in item]
+        assert option.startswith(f"{chose}{first}") and option.count(name) == 1, (name, option)
+
+
+def test_markdown_comparison_names_each_group_once_under_its_option(tmp_path, festival_ids):
+    scenario, ids, sessions = festival_ids
+    out = tmp_path / "verslag.md"
+    assert main(["report", *ids.values(), "-o", str(out)]) == 0
+    md = out.read_text(encoding="utf-8")
+    taken = paths(sessions)
+    assert len({path[0] for path in taken.values()}) == len(taken)      # each group its own first choice
+    for name, path in taken.items():
+        first, talk = expected_talk(scenario, path)
+        assert f"\n- **1** × {first}\n  - {name}: » {talk}\n" in md, name
 
 
 def test_markdown_report_shows_each_groups_talk_as_one_item(tmp_path, festival_ids):
