@@ -44,3 +44,33 @@ def test_page_up_and_down_walk_every_page_with_the_right_label(lines, per_page):
         assert tb.page(-1)
         assert tb.pages() == (n, pages)
     assert tb.first_line == 0 and not tb.page(-1)
+
+
+class WidthCanvas(FakeCanvas):
+    """Six lines at 500 px and wider, eight when narrower."""
+
+    def __init__(self):
+        super().__init__(0)
+        self.widths = []
+
+    def layout(self, text, style, size, width):
+        self.widths.append(width)
+        self.count = 6 if width >= 500 else 8
+        return super().layout(text, style, size, width)
+
+
+def test_a_box_one_line_high_keeps_its_page_sign_beside_the_text():
+    """Under a one-line feedback the indicator struck through the text (student-met-rugzak at the beamer)."""
+    from escapebox.ui.widgets.textbox import SIDE_INDICATOR_W
+    tb = TextBox("…", pygame.Rect(0, 0, 560, LINE_H + 10))
+    tb.side_pages = True
+    canvas = WidthCanvas()
+    tb._canvas, tb._ctx = canvas, SimpleNamespace(size=lambda role: 20)
+    assert tb.pages() == (1, 8)                       # one line a page, at the narrower width
+    assert canvas.widths[-1] == 560 - SIDE_INDICATOR_W
+    for n in range(2, 9):
+        assert tb.page(1) and tb.pages() == (n, 8)
+    roomy = TextBox("…", pygame.Rect(0, 0, 560, INDICATOR_H + 2 * LINE_H))
+    roomy.side_pages = True
+    roomy._canvas, roomy._ctx = WidthCanvas(), SimpleNamespace(size=lambda role: 20)
+    assert roomy.pages()[1] > 1 and roomy._canvas.widths[-1] == 560    # room under the text: as before

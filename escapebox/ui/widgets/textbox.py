@@ -12,6 +12,9 @@ import pygame
 from escapebox.ui.widgets.base import Widget
 
 INDICATOR_H = 44
+#: a box too low for a line and the indicator under it keeps the indicator in a column at its right:
+#: drawn under a one-line feedback it struck through the text (student-met-rugzak at the beamer)
+SIDE_INDICATOR_W = 150
 
 
 class TextBox(Widget):
@@ -29,6 +32,8 @@ class TextBox(Widget):
         self._ctx = None
         #: where the drawn ▲ / ▼ of the page indicator are: a click on one turns the page (a mouse-only group)
         self.page_arrows: dict[int, pygame.Rect] = {}
+        #: a box that may be one line high (a puzzle's feedback) pages with its sign beside the text
+        self.side_pages = False
 
     # ------------------------------------------------------------ geometry
 
@@ -36,7 +41,19 @@ class TextBox(Widget):
         return self.rect.inflate(-48, -40) if self.panel else pygame.Rect(self.rect)
 
     def layout(self, canvas, ctx):
-        return canvas.layout(self.text, self.style, ctx.size(self.role), max(40, self._inner().width))
+        width = self._inner().width
+        whole = canvas.layout(self.text, self.style, ctx.size(self.role), max(40, width))
+        if not self._side_indicator(whole):
+            return whole
+        return canvas.layout(self.text, self.style, ctx.size(self.role), max(40, width - SIDE_INDICATOR_W))
+
+    def _side_indicator(self, layout) -> bool:
+        """Whether the text pages in a box with no room for a line above the indicator.
+
+        Only for a box that asks for it (``side_pages``): others are measured while their height is
+        still a placeholder (a question's box is 10 px high until it knows its text)."""
+        inner = self._inner()
+        return self.side_pages and layout.height > inner.height and inner.height - INDICATOR_H < layout.line_height
 
     def measure(self, canvas, ctx) -> int:
         """Height the whole text needs (so a layout can shrink the box to fit)."""
@@ -47,6 +64,8 @@ class TextBox(Widget):
         inner = self._inner()
         if layout.height <= inner.height:
             return len(layout.lines)
+        if self._side_indicator(layout):
+            return max(1, inner.height // layout.line_height)
         return max(1, (inner.height - INDICATOR_H) // layout.line_height)
 
     def overflows(self) -> bool:
@@ -139,6 +158,9 @@ class TextBox(Widget):
     def _draw_indicator(self, canvas, ctx, inner, layout, page) -> None:
         """"Meer tekst ▼ (PgDn)" with drawn arrows, so the reader knows the text goes on."""
         colours = ctx.theme.colours
+        if self._side_indicator(layout):
+            self._draw_side_indicator(canvas, ctx, inner, layout, page)
+            return
         y = inner.bottom - INDICATOR_H + 6
         current, total_pages = self.page_number(len(layout.lines), page)
         label = ctx.tr("ui.text.more", page=current, pages=total_pages)
@@ -157,3 +179,21 @@ class TextBox(Widget):
         if not at_end:
             canvas.polygon([(x, y + 8), (x + 28, y + 8), (x + 14, y + 30)], colours.accent)
             self.page_arrows[1] = pygame.Rect(x - 8, y - 4, 44, INDICATOR_H - 4)
+
+
+    def _draw_side_indicator(self, canvas, ctx, inner, layout, page) -> None:
+        """"2/3" and the arrows in a column right of the text, for a box one line high."""
+        colours = ctx.theme.colours
+        column = pygame.Rect(inner.right - SIDE_INDICATOR_W + 16, inner.top, SIDE_INDICATOR_W - 16, inner.height)
+        current, total_pages = self.page_number(len(layout.lines), page)
+        canvas.fill(pygame.Rect(column.left - 8, column.top, 2, column.height), colours.border)
+        canvas.text(f"{current}/{total_pages}", (column.right, column.centery), "regular", ctx.size("small"),
+                    colours.muted, "midright")
+        y, x = column.centery - 11, column.left + 4
+        if self.first_line > 0:
+            canvas.polygon([(x, y + 22), (x + 24, y + 22), (x + 12, y)], colours.accent)
+            self.page_arrows[-1] = pygame.Rect(x - 4, column.top, 32, column.height)
+            x += 36
+        if self.first_line + page < len(layout.lines):
+            canvas.polygon([(x, y), (x + 24, y), (x + 12, y + 22)], colours.accent)
+            self.page_arrows[1] = pygame.Rect(x - 4, column.top, 32, column.height)

@@ -214,6 +214,7 @@ class PuzzleScreen(GameScreen):
         fits = self._feedback_layout(text, rect.width, "body").height <= inner.height
         self.feedback_box = TextBox(text, inner, key="feedback", role="body" if fits else "small", style="bold",
                                     colour="danger" if kind == "danger" else "success")
+        self.feedback_box.side_pages = True     # one line of it at the tightest step (COMPACT_STEPS)
         return self.feedback_box
 
     def build_answer(self, area: pygame.Rect) -> list:
