@@ -7,10 +7,9 @@ the case's last scene, so the picture stays (narrower) and the story pages if it
 import pygame
 import pytest
 
-from escapebox.core.autoplayer import branch_plan, reflection_answer
 from escapebox.paths import bundled_scenarios_dir
 from escapebox.scenario.loader import load_scenario
-from ui_helpers import start_game
+from ui_helpers import play_to_ending, start_game
 
 SCENARIOS = sorted(p.name for p in bundled_scenarios_dir().iterdir() if (p / "scenario.yaml").exists())
 SIZES = {"1280": dict(size=(1280, 720)), "beamer": dict(size=(1920, 1080), text_size="large")}
@@ -19,17 +18,7 @@ SIZES = {"1280": dict(size=(1280, 720)), "beamer": dict(size=(1920, 1080), text_
 def played_ending(make_app, name, options):
     app, pilot = make_app(load_scenario(bundled_scenarios_dir() / name), **options)
     start_game(pilot)
-    game = app.game
-    for planned in branch_plan(game.session, 0):
-        while game.session.current_reflection():
-            game.apply(reflection_answer(game.session, game.session.current_reflection()))
-        game.apply(planned.command)
-    while game.session.current_reflection():
-        game.apply(reflection_answer(game.session, game.session.current_reflection()))
-    game.route()
-    pilot.run()
-    assert app.stack.top.name == "ending", app.stack.top.name
-    return app, pilot, app.stack.top
+    return app, pilot, play_to_ending(app, pilot)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=list(SIZES))

@@ -9,11 +9,11 @@ the new PNGs (tests/ui/golden/1280-*.png and beamer-*.png).
 import pytest
 
 from escapebox.core import commands as C
-from escapebox.core.autoplayer import branch_plan, reflection_answer
+from escapebox.core.autoplayer import branch_plan
 from escapebox.scenario.loader import load_scenario
 from test_goldens import compare
 from test_puzzles import play_until
-from ui_helpers import SCENARIOS, start_game
+from ui_helpers import SCENARIOS, play_to_ending, start_game
 
 #: ``--beamer`` is large text in full screen; full screen on SDL's dummy driver is 1024×768, so the beamer
 #: goldens ask for its large text in a 1920×1080 window, the size of a projector in a festival hall.
@@ -76,16 +76,7 @@ def test_code_with_feedback(sized, update_goldens):
 def test_ending_and_debrief(sized, update_goldens):
     app, pilot, size = sized
     start_game(pilot)
-    game = app.game
-    for planned in branch_plan(game.session, 0):
-        while game.session.current_reflection():
-            game.apply(reflection_answer(game.session, game.session.current_reflection()))
-        game.apply(planned.command)
-    while game.session.current_reflection():
-        game.apply(reflection_answer(game.session, game.session.current_reflection()))
-    game.route()
-    pilot.run()
-    assert app.stack.top.name == "ending", app.stack.top.name
+    play_to_ending(app, pilot)
     shoot(app, "ending", size, update_goldens)
     pilot.press("return")
     assert app.stack.top.name == "debrief", app.stack.top.name
