@@ -36,6 +36,15 @@ def counting_partial(app) -> list:
     return seen
 
 
+def word_lock_quiet(app, pilot):
+    """The fixture's word lock open, its messages gone and drawn whole once: the frame typing starts from."""
+    screen = open_lock(app, pilot, "woord-slot")
+    app.toasts.clear()
+    app.invalidate()
+    app.frame(block=False)
+    return screen
+
+
 def type_and_compare(app, pilot, texts) -> list:
     """Type each text (letters, Backspace) and check the window against a whole redraw after each."""
     seen = counting_partial(app)
@@ -57,10 +66,7 @@ def type_and_compare(app, pilot, texts) -> list:
 def test_typing_into_the_word_puzzle_draws_the_field_alone(make_app, fixture_scenario, size):
     app, pilot = make_app(fixture_scenario, size=size)
     start_game(pilot)
-    screen = open_lock(app, pilot, "woord-slot")
-    app.toasts.clear()
-    app.invalidate()
-    app.frame(block=False)
+    screen = word_lock_quiet(app, pilot)
     # the first letter enables "Controleer" too: that button is drawn again as well
     type_and_compare(app, pilot, ["m", "o", "backspace", "e", "backspace", "backspace"])
     field = app.canvas.px(screen.field.rect)
@@ -72,10 +78,7 @@ def test_typing_into_the_word_puzzle_draws_the_field_alone(make_app, fixture_sce
 
 def test_a_new_clock_second_while_typing_draws_the_clock_too(game_app):
     app, pilot = game_app
-    open_lock(app, pilot, "woord-slot")
-    app.toasts.clear()
-    app.invalidate()
-    app.frame(block=False)
+    word_lock_quiet(app, pilot)
     pilot.type("m")
     shown = app.game.timer_text()
     app.game.timer_text = lambda: ("00:07", shown[1])
@@ -89,10 +92,7 @@ def test_a_new_clock_second_while_typing_draws_the_clock_too(game_app):
 def test_a_clock_second_drawn_alone_is_drawn_again_by_the_next_letter(game_app):
     """The clock drawn over the window between frames leaves the noted frame behind: that area is stale."""
     app, pilot = game_app
-    open_lock(app, pilot, "woord-slot")
-    app.toasts.clear()
-    app.invalidate()
-    app.frame(block=False)
+    word_lock_quiet(app, pilot)
     pilot.type("m")
     shown = app.game.timer_text()
     app.game.timer_text = lambda: ("00:07", shown[1])
@@ -107,10 +107,7 @@ def test_a_clock_second_drawn_alone_is_drawn_again_by_the_next_letter(game_app):
 def test_typing_under_a_message_draws_the_field_and_the_message_again(game_app):
     """A message is drawn over each frame after it; where it lies counts as changed, so it stays right."""
     app, pilot = game_app
-    open_lock(app, pilot, "woord-slot")
-    app.toasts.clear()
-    app.invalidate()
-    app.frame(block=False)
+    word_lock_quiet(app, pilot)
     seen = counting_partial(app)
     app.toast("Opgeslagen", "info", 5)
     for letter in "moe":                             # the message came with the first letter

@@ -7,6 +7,7 @@ import pygame
 import pytest
 
 from test_goldens_wall import GROUPS, NOW, StillHub, track
+from test_partial_changes import counting_partial
 
 
 @pytest.fixture(params=[(1280, 720), (3840, 2160)], ids=["1280", "4k"])
@@ -25,18 +26,6 @@ def wall(request):
     app.close()
 
 
-def areas_of_frames(app) -> list:
-    seen = []
-    paint = app.canvas.last_frame.paint
-
-    def counted(app_, visible):
-        areas = paint(app_, visible)
-        seen.append(areas)
-        return areas
-    app.canvas.last_frame.paint = counted
-    return seen
-
-
 def whole_redraw_pixels(app) -> bytes:
     app.canvas.last_frame.forget()
     app.canvas.noted = None
@@ -47,7 +36,7 @@ def whole_redraw_pixels(app) -> bytes:
 
 def test_a_new_second_draws_the_clock_column_alone(wall):
     app, now = wall
-    seen = areas_of_frames(app)
+    seen = counting_partial(app)
     for step in (1, 1, 59, 1):           # a minute on: the "idle" column changes too
         now[0] += step
         app.frame(block=False)
@@ -63,7 +52,7 @@ def test_typing_a_message_draws_the_field_alone(wall):
     app, now = wall
     app.stack.top.focus.focus_key("message")
     app.frame(block=False)
-    seen = areas_of_frames(app)
+    seen = counting_partial(app)
     for letter in "Nog vijf minuten":
         pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=letter))
         app.frame(block=False)
@@ -80,7 +69,7 @@ def test_typing_a_message_draws_the_field_alone(wall):
 def test_news_from_the_hub_that_changes_the_summary_draws_it_too(wall):
     app, now = wall
     screen = app.stack.top
-    seen = areas_of_frames(app)
+    seen = counting_partial(app)
     screen.stuck_minutes = 1              # every group is stuck now: rows, summary and footer change
     now[0] += 1
     app.frame(block=False)
