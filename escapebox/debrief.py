@@ -22,7 +22,7 @@ Two kinds of time appear here, on purpose:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from escapebox.core import events as E
 from escapebox.i18n import Translator
@@ -434,7 +434,8 @@ def _by_goal(scenario: Scenario, answers: tuple[ReflectionAnswer, ...]) -> tuple
 MIN_CONTINUED = 3
 
 
-def page_breaks(lines: int, first_room: int, room: int) -> list[tuple[int, int]]:
+def page_breaks(lines: int, first_room: int, room: int,
+                starts: Sequence[int] | None = None) -> list[tuple[int, int]]:
     """(first line, number of lines) for each page of a section of ``lines`` wrapped lines.
 
     The first page holds up to ``first_room`` lines (less when something stands above the text), every
@@ -442,8 +443,20 @@ def page_breaks(lines: int, first_room: int, room: int) -> list[tuple[int, int]]
     fewer than :data:`MIN_CONTINUED` lines, the continuation pages share their lines evenly (and take
     from the first page what they still lack): pages a little less full instead of one with a single
     line on it.  The number of pages stays the same.
+
+    ``starts`` (from :func:`start_kinds`) says how well a page may begin at each line: the pages then
+    begin at a paragraph, else at a sentence, wherever that keeps the same number of pages, each within
+    its room and every continuation page at least :data:`MIN_CONTINUED` lines ("of school in? Hoe praat
+    je" began a page of questions mid-sentence, student-met-rugzak at 1280x720).
     """
     first_room, room = max(1, first_room), max(1, room)
+    pages = _filled_pages(lines, first_room, room)
+    if starts is None or len(pages) < 2:
+        return pages
+    return _nicest_pages(pages, lines, first_room, room, starts)
+
+
+def _filled_pages(lines: int, first_room: int, room: int) -> list[tuple[int, int]]:
     first_count = min(first_room, lines)
     later = -(-(lines - first_count) // room)          # continuation pages, filled in turn
     if not later:
@@ -458,3 +471,66 @@ def page_breaks(lines: int, first_room: int, room: int) -> list[tuple[int, int]]
         pages.append((first, share + (n < extra)))
         first += share + (n < extra)
     return pages
+
+
+#: how well a page begins at a line (:func:`start_kinds`): lower is better. Midway weighs more than two
+#: sentence starts, so of two breaks both go to sentences rather than one to a paragraph and one midway
+PARAGRAPH_START, SENTENCE_START, MID_SENTENCE, BLANK_LINE = 0, 1, 3, 4
+#: what ends a sentence, before any closing quote or bracket
+_SENTENCE_END = ".!?…"
+_CLOSERS = "'\"’”»)]"
+
+
+def start_kinds(lines: Sequence[str], paragraph_starts: Iterable[int]) -> list[int]:
+    """For each wrapped line, how well a page may begin there.
+
+    A paragraph's first line is best; then a line after one that ends a sentence; a line in the middle
+    of a sentence is poor, and a blank line (between paragraphs) worst: the page would open on a gap.
+    ``paragraph_starts`` are the indices of the lines that begin a paragraph of the text.
+    """
+    paragraphs = set(paragraph_starts)
+    kinds = []
+    for n, line in enumerate(lines):
+        before = lines[n - 1].rstrip().rstrip(_CLOSERS) if n else ""
+        if not line.strip():
+            kinds.append(BLANK_LINE)
+        elif n in paragraphs or not n:
+            kinds.append(PARAGRAPH_START)
+        elif before.endswith(tuple(_SENTENCE_END)):
+            kinds.append(SENTENCE_START)
+        else:
+            kinds.append(MID_SENTENCE)
+    return kinds
+
+
+def _nicest_pages(filled: list[tuple[int, int]], lines: int, first_room: int, room: int,
+                  starts: Sequence[int]) -> list[tuple[int, int]]:
+    """The same number of pages as ``filled``, each page begun at the best kind of line there is.
+
+    Every way of setting the breaks is weighed by the sum of its lines' kinds, then by how far the breaks
+    moved from ``filled`` (so of two equally good ways the more evenly filled one wins). A continuation
+    page keeps :data:`MIN_CONTINUED` lines, or as few as ``filled`` had to give one, so ``filled`` itself
+    is always a way and the result is never worse.
+    """
+    shortest = min(MIN_CONTINUED, min(n for _, n in filled[1:]))
+    wanted = [first for first, _ in filled[1:]]
+
+    def cost(line: int, page: int) -> tuple[int, int]:
+        kind = starts[line] if line < len(starts) else MID_SENTENCE
+        return kind, abs(line - wanted[page])
+
+    # best[start] = (summed cost, the breaks before it) for the page begun at ``start``
+    best = {s: (cost(s, 0), [s]) for s in range(1, min(first_room, lines) + 1)}
+    for page in range(1, len(wanted)):
+        step: dict[int, tuple[tuple[int, int], list[int]]] = {}
+        for s, (total, breaks) in best.items():
+            for t in range(s + shortest, min(s + room, lines) + 1):
+                here = cost(t, page)
+                summed = (total[0] + here[0], total[1] + here[1])
+                if t not in step or summed < step[t][0]:
+                    step[t] = (summed, breaks + [t])
+        best = step
+    ends = [(total, breaks) for s, (total, breaks) in best.items() if shortest <= lines - s <= room]
+    _, breaks = min(ends, key=lambda end: end[0])
+    bounds = [0, *breaks, lines]
+    return [(bounds[n], bounds[n + 1] - bounds[n]) for n in range(len(bounds) - 1)]

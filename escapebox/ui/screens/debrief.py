@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from escapebox.debrief import OTHER_GOAL, build_debrief, page_breaks
+from escapebox.debrief import OTHER_GOAL, build_debrief, page_breaks, start_kinds
 from escapebox.report.parts import count
 from escapebox.ui.clock_text import clock_text
 from escapebox.ui.screens.base import GameScreen
@@ -222,9 +222,18 @@ class DebriefScreen(GameScreen):
             layout = canvas.layout(body, "regular", app.size("body"), self.body_area.width - 48)
             room = self.body_area.height - 2 * PAD - heading_h
             tiles_h = self.tile_height() + GAP if n == 0 else 0
+            starts = start_kinds(layout.lines, self.paragraph_starts(body, layout))
             for first, lines in page_breaks(len(layout.lines), (room - tiles_h) // layout.line_height,
-                                            room // layout.line_height):
+                                            room // layout.line_height, starts):
                 self.pages.append(Page(heading, layout, first, lines, tiles=n == 0 and first == 0))
+
+    def paragraph_starts(self, body: str, layout) -> list[int]:
+        """The wrapped lines of ``layout`` that begin a paragraph of ``body`` (each line of the text wraps alone)."""
+        starts, line = [], 0
+        for paragraph in body.replace("\r\n", "\n").split("\n"):
+            starts.append(line)
+            line += len(self.app.canvas.layout(paragraph, layout.style, layout.size, self.body_area.width - 48).lines)
+        return starts
 
     def heading_layout(self, heading: str, continued: bool = False):
         """The section's heading, with "(vervolg)" on a continuation page."""
