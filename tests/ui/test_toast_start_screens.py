@@ -119,3 +119,15 @@ def test_a_message_on_the_intro_leaves_the_logo_alone(make_app, size):
         box, _colours = toast_box_and_colours(app)     # the theme's background picture: many colours anyway
         covered = [w.key for w in pilot.screen.focus.widgets if w.rect.inflate(2 * RING, 2 * RING).colliderect(box)]
         assert box.width and not box.colliderect(logo) and not covered, (text, tuple(box), covered)
+
+
+def test_a_message_on_the_picker_leaves_the_festivals_line_alone(make_app, monkeypatch):
+    """Once joined, the line beside the buttons names the festival: a message goes beside the heading."""
+    app, pilot = make_app(None, size=(1280, 720))
+    picker = pilot.screen
+    monkeypatch.setattr(picker, "festival_line", lambda: "Meedoen met: Leerfestival Zorggroep (code 4821)")
+    app.dirty = True
+    pilot.run()
+    assert picker._beside_tools() is None
+    check_screen(app, "picker, festival joined")
+    assert app._toast_rect.bottom < picker.top          # beside the heading, above the cards
