@@ -32,3 +32,20 @@ def test_the_endings_picture_is_on_screen(make_app, name, size):
     assert pygame.Rect(0, 0, 1920, 1080).contains(rect), (name, size, rect)   # logical units
     for box in (screen.text_box, screen.outcome_box):
         assert not rect.colliderect(box.rect), (name, size, box.key)
+
+
+@pytest.mark.parametrize("name", ["student-met-rugzak", "zij-instromer", "hele-team-leert"])
+def test_at_the_beamer_the_outcome_of_every_branch_fits_without_paging(make_app, name):
+    """After a talk of two turns the outcome paged at the beamer, time and hints alone on page 2;
+    it goes to small print before that (the picture tried at every share first)."""
+    from escapebox.scenario.solver import solve
+    loaded = load_scenario(bundled_scenarios_dir() / name)
+    branches = len(solve(loaded.scenario).branches)
+    assert branches >= 3
+    for branch in range(branches):
+        app, pilot = make_app(loaded, **SIZES["beamer"])
+        start_game(pilot)
+        screen = play_to_ending(app, pilot, branch)
+        assert screen.outcome_box.measure(app.canvas, app) <= screen.outcome_box.rect.height, (name, branch)
+        assert screen.image_rect is not None, (name, branch)
+        app.close()

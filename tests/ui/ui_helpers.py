@@ -30,11 +30,11 @@ def tab_to(pilot, key, limit=60):
     raise AssertionError(f"could not tab to {key}; focus on {focus_key(pilot.app)}")
 
 
-def play_to_ending(app, pilot):
-    """Apply branch 0's plan (answering reflections as they come) and show the ending screen."""
+def play_to_ending(app, pilot, branch=0):
+    """Apply a branch's plan (answering reflections as they come) and show the ending screen."""
     from escapebox.core.autoplayer import branch_plan, reflection_answer
     game = app.game
-    for planned in branch_plan(game.session, 0):
+    for planned in branch_plan(game.session, branch):
         while game.session.current_reflection():
             game.apply(reflection_answer(game.session, game.session.current_reflection()))
         game.apply(planned.command)

@@ -68,12 +68,18 @@ class EndingScreen(GameScreen):
         ending = self.ending
         has_picture = bool(ending.image) and \
             self.app.images.natural_size(self.game.loaded.folder / ending.image) is not None
-        for share in (IMAGE_SHARES if has_picture else (0.0,)):
-            if self._place(full, share, ending.text):
-                break
+        # the outcome in small print only once no picture share lets it fit at reading size: after a
+        # talk of two turns it paged at the beamer, time and hints alone on its second page
+        self._fit(full, ending.text, IMAGE_SHARES if has_picture else (0.0,))
         return [self.text_box, self.outcome_box, go]
 
-    def _place(self, full: pygame.Rect, share: float, story_text: str) -> bool:
+    def _fit(self, full: pygame.Rect, story_text: str, shares: tuple) -> None:
+        for outcome_role in ("body", "small"):
+            for share in shares:
+                if self._place(full, share, story_text, outcome_role):
+                    return
+
+    def _place(self, full: pygame.Rect, share: float, story_text: str, outcome_role: str = "body") -> bool:
         """Picture (``share`` of the width), story and outcome; True when the texts fit without paging."""
         body, self.image_rect = full, None
         if share:
@@ -81,7 +87,8 @@ class EndingScreen(GameScreen):
             self.image_rect = pygame.Rect(full.left, full.top, width, full.height)
             body = pygame.Rect(full.left + width + GAP, full.top, full.width - width - GAP, full.height)
         self.text_box = TextBox(story_text, pygame.Rect(body), key="ending_text", panel=True, role="heading")
-        self.outcome_box = TextBox(self.outcome_text(), pygame.Rect(body), key="ending_outcome", panel=True)
+        self.outcome_box = TextBox(self.outcome_text(), pygame.Rect(body), key="ending_outcome", panel=True,
+                                   role=outcome_role)
         story_h = self._story_height(body.height)
         self.text_box.rect = pygame.Rect(body.left, body.top, body.width, story_h)
         self.outcome_box.rect = pygame.Rect(body.left, body.top + story_h + GAP, body.width,
