@@ -509,10 +509,10 @@ class App:
         The areas are those of the screen at the bottom of what shows (a dialog
         has none of its own: it sits over a game screen), less every area a
         screen above covers, so a message never hides a dialog's text. A screen
-        that names no areas at all (the picker, the settings: no game top bar)
-        gets the band along its top edge, where it shows only its heading: what
-        those screens say (a file that cannot be read) must be seen. A game
-        screen names its free stretches, and a message goes nowhere else.
+        that names no areas at all (the settings: no game top bar) gets the band
+        along its top edge, where it shows only its heading: what those screens
+        say (a file that cannot be read) must be seen. A game screen, the intro
+        and the picker name their free stretches, and a message goes nowhere else.
         """
         top = self.stack.top
         if top is None or top.quiet:
