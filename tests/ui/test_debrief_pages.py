@@ -11,13 +11,12 @@ import random
 
 import pytest
 
-from escapebox.core.autoplayer import branch_plan, reflection_answer
 from escapebox.debrief import (BLANK_LINE, MID_SENTENCE, MIN_CONTINUED, PARAGRAPH_START, SENTENCE_START,
                                page_breaks, start_kinds)
 from escapebox.paths import bundled_scenarios_dir
 from escapebox.scenario.loader import load_scenario
 from escapebox.ui.settings import TEXT_STEPS
-from ui_helpers import start_game
+from ui_helpers import play_to_ending, start_game
 
 SCENARIOS = sorted(p.name for p in bundled_scenarios_dir().iterdir() if (p / "scenario.yaml").exists())
 
@@ -98,15 +97,7 @@ def test_the_chosen_starts_are_the_best_there_are():
 def played_debrief(make_app, name, size):
     app, pilot = make_app(load_scenario(bundled_scenarios_dir() / name), size=size)
     start_game(pilot)
-    game = app.game
-    for planned in branch_plan(game.session, 0):
-        while game.session.current_reflection():
-            game.apply(reflection_answer(game.session, game.session.current_reflection()))
-        game.apply(planned.command)
-    while game.session.current_reflection():
-        game.apply(reflection_answer(game.session, game.session.current_reflection()))
-    game.route()
-    pilot.run()
+    play_to_ending(app, pilot)
     pilot.press("return")                  # the ending: on to the debrief
     assert app.stack.top.name == "debrief", app.stack.top.name
     return app, pilot, app.stack.top
