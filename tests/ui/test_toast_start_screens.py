@@ -16,10 +16,9 @@ from escapebox.scenario.loader import load_scenario
 from escapebox.ui.canvas import LOGICAL_W
 from escapebox.ui.screens import intro as intro_module
 from escapebox.ui.settings import TEXT_STEPS
+from test_toast_room import under_toast
 from ui_helpers import REPO, SCENARIOS
 
-NEWEST = "Nieuwe aanwijzing: Poster op het prikbord – wie doet wat in de BPV? (C)"
-OLDER = "Opgeslagen: jullie antwoord staat klaar voor de nabespreking."
 BUNDLED = sorted(p.name for p in SCENARIOS.iterdir() if (p / "scenario.yaml").is_file())
 SIZES = {"window": (1280, 720), "beamer": (1920, 1080)}
 #: how far a focus ring reaches outside its control (the default theme's 6 px ring, 3 px off the edge)
@@ -27,25 +26,6 @@ RING = 9
 #: every text size, and the largest with the dyslexia spacing (the tallest lines there are)
 TEXT = [dict(text_size=step) for step in TEXT_STEPS] + [dict(text_size="extra_large", dyslexia=True)]
 ORG_THEME = REPO / "assets" / "themes" / "zorggroep-voorbeeld" / "theme.yaml"
-
-
-def toast_box_and_colours(app):
-    """(the messages' box, the colours under it in the frame drawn without them)."""
-    app.toasts.clear()
-    app.dirty = True
-    app.draw()
-    plain = app.window.copy()
-    app.toast(OLDER, seconds=60)
-    app.toast(NEWEST, seconds=60)
-    app.draw()
-    box = pygame.Rect(app._toast_rect)
-    colours = set()
-    if box.width and box.height:
-        region = plain.subsurface(app.canvas.px(box).clip(plain.get_rect()))
-        data = pygame.image.tobytes(region, "RGB")
-        colours = {data[i:i + 3] for i in range(0, len(data), 3)}
-    app.toasts.clear()
-    return box, colours
 
 
 def drawn_rect(screen, widget) -> pygame.Rect:
@@ -59,7 +39,7 @@ def drawn_rect(screen, widget) -> pygame.Rect:
 
 def check_screen(app, where):
     screen = app.stack.top
-    box, colours = toast_box_and_colours(app)
+    box, colours = under_toast(app)
     assert box.width and box.height, f"{where}: no message shown"
     covered = [w.key for w in screen.focus.widgets if w.rect is not None and drawn_rect(screen, w).colliderect(box)]
     assert not covered, f"{where}: the message {tuple(box)} covers {covered}"
@@ -116,7 +96,7 @@ def test_a_message_on_the_intro_leaves_the_logo_alone(make_app, size):
         pilot.run()
         logo = pilot.screen._logo_rect()
         assert logo is not None and logo.right == LOGICAL_W - intro_module.MARGIN
-        box, _colours = toast_box_and_colours(app)     # the theme's background picture: many colours anyway
+        box, _colours = under_toast(app)     # the theme's background picture: many colours anyway
         covered = [w.key for w in pilot.screen.focus.widgets if w.rect.inflate(2 * RING, 2 * RING).colliderect(box)]
         assert box.width and not box.colliderect(logo) and not covered, (text, tuple(box), covered)
 
