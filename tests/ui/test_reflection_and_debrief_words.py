@@ -42,6 +42,8 @@ def test_the_debrief_lists_wrong_attempts_apart_and_says_1_hint(make_app, fixtur
     lines = screen.puzzles_text().splitlines()
     first = next(n for n, line in enumerate(lines) if "Het kastje" in line or "kastje" in line.lower())
     assert "1 hint · 2 keer fout geprobeerd:" in lines[first] and "spelleider" not in lines[first]
+    tiles = dict((label, number) for number, label in screen.tiles())
+    assert tiles["hint"] == "1" and tiles["foute antwoorden"] == "2"     # the label follows the count
     assert lines[first + 1:first + 3] == ["   – 4321", "   – 1111"]
 
 
@@ -57,9 +59,9 @@ def test_the_debrief_names_the_ending_the_choice_led_to(make_app):
     pilot.press("return")        # the ending: on to the debrief
     screen = app.stack.top
     assert screen.name == "debrief"
-    assert "Daardoor eindigde het spel met: Open kaart" in screen.path_text()
+    assert "Zo eindigde het spel: ‘Open kaart’." in screen.path_text()
     dilemma = next(line for line in screen.puzzles_text().splitlines() if "Samira vraagt iets" in line)
-    assert ": gekozen" in dilemma and "opgelost" not in dilemma
+    assert " – gekozen" in dilemma and "opgelost" not in dilemma     # a dash: "signalen?: opgelost" read badly
 
 
 def test_the_ending_shows_the_choice_the_time_and_the_hints(make_app):

@@ -78,8 +78,10 @@ class DebriefScreen(GameScreen):
         time_label = (tr("facilitator.debrief.tile_time", available=clock_text(t.available)) if t.available
                       else tr("facilitator.debrief.tile_time_plain"))
         prompted = len(d.reflections) + len(d.skipped_reflections)
-        return [(clock_text(t.used), time_label), (str(d.hints), tr("facilitator.debrief.tile_hints")),
-                (str(d.wrong_answers), tr("facilitator.debrief.tile_wrong")),
+        # the label follows the count: "1 foute antwoorden" under a tile (played by hand)
+        hints = tr("facilitator.debrief.tile_hints_one" if d.hints == 1 else "facilitator.debrief.tile_hints")
+        wrong = tr("facilitator.debrief.tile_wrong_one" if d.wrong_answers == 1 else "facilitator.debrief.tile_wrong")
+        return [(clock_text(t.used), time_label), (str(d.hints), hints), (str(d.wrong_answers), wrong),
                 (f"{len(d.reflections)}/{prompted}", tr("facilitator.debrief.tile_reflections"))]
 
     def overview_text(self) -> str:
