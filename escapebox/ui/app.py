@@ -16,6 +16,7 @@ an idle game on a battery-powered laptop uses almost no CPU.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 import os
 import time
@@ -168,6 +169,10 @@ class App:
         self.audio.close()
         pygame.key.stop_text_input()
         pygame.display.quit()
+        # what _freeze_heap froze after the first frame (this app among it) goes back to the collector:
+        # frozen, every closed app stayed in memory; the UI tests grew to 7 GB, three test files to
+        # 1.1 GB against 0.32 GB released (measured with /usr/bin/time)
+        gc.unfreeze()
 
     # ------------------------------------------------------------ services for screens
 
