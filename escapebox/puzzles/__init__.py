@@ -106,6 +106,10 @@ class _RegisteredKinds:
         kinds = _ONLY.get()
         if kinds is None:
             kinds = kind_classes()
+        if len(kinds) == 1:
+            # pydantic before 2.10 collapses a union of one into the class and refuses the tag on it
+            # (the lowest-versions run); a second kind keeps it a tagged union, with the same places
+            kinds = kinds + tuple(k for k in kind_classes() if k is not kinds[0])[:1]
         return handler(Annotated[Union[kinds], Rule("Discriminator", "kind")])
 
     def __repr__(self) -> str:
