@@ -17,6 +17,7 @@ leader line to its place.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pygame
 
@@ -47,12 +48,32 @@ class Placement:
 def place(areas: list[pygame.Rect], sizes: list[tuple[int, int]], bounds: pygame.Rect) -> list[Placement]:
     """One placement per area: inside ``bounds``, no two closer than :data:`MARGIN`, none on another place.
 
+    Remembered per input (:func:`_placed`): the room screen lays out its labels every time it is
+    built, and searching the spots took 5-6 ms of entering hele-team-leert's first room at 1920x1080
+    (13 ms under cProfile; the budget for entering a room is one 60 Hz frame).  The warm-up lays out
+    the rooms a group can reach next in idle time, so entering one finds its labels remembered.
+    Every call gets rectangles of its own, as callers may move them.
+    """
+    key = (tuple(tuple(pygame.Rect(area)) for area in areas), tuple(tuple(size) for size in sizes),
+           tuple(pygame.Rect(bounds)))
+    return [Placement(pygame.Rect(rect), leader) for rect, leader in _placed(*key)]
+
+
+@lru_cache(maxsize=256)
+def _placed(areas: tuple, sizes: tuple, bounds: tuple) -> tuple:
+    """:func:`place`'s search on plain tuples: ((rect, leader), ...) in the areas' order."""
+    found = _search([pygame.Rect(area) for area in areas], list(sizes), pygame.Rect(bounds))
+    return tuple((tuple(p.rect), p.leader) for p in found)
+
+
+def _search(areas: list[pygame.Rect], sizes: list[tuple[int, int]], bounds: pygame.Rect) -> list[Placement]:
+    """The placements (the search :func:`place` remembers).
+
     The labels are placed one by one, each avoiding those before it.  In the given order a crowded
     picture can run out of clear spots for the last, long labels (voorbeeld-compleet's huiskamer at
     the large text: "Naar het kantoor van Wim" ended on the welkomstbord); then the widest labels
     go first, and the order whose labels cover the fewest other places wins (ties: the given order).
     """
-    areas = [pygame.Rect(area) for area in areas]
     sizes = [_fit(size, bounds) for size in sizes]
     given = list(range(len(areas)))
     rects = _place_in(given, areas, sizes, bounds)
