@@ -119,13 +119,25 @@ class Runner:
 
     def first_frame_s(self, command: list[str], extra_env: dict | None = None) -> float:
         """Seconds from starting the process to the first flipped frame it reports."""
+        return self.moments_s(command, extra_env)[0]
+
+    def moments_s(self, command: list[str], extra_env: dict | None = None) -> tuple[float, float]:
+        """Seconds from starting the process to its first presented frame and to the game's own first frame.
+
+        The two differ when a kept first frame was shown before the game had loaded
+        (escapebox/ui/firstframe.py); a bare window reports only the first.
+        """
         env = {**self.env(), "ESCAPEBOX_FIRST_FRAME_EXIT": "1", **(extra_env or {})}
         started = _wall()
         done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=REPO, timeout=120)
+        seen = {}
         for line in done.stdout.splitlines():
-            if line.startswith("escapebox-first-frame "):
-                return float(line.split()[1]) - started
-        raise RuntimeError(f"{' '.join(command)} showed no frame:\n{done.stderr[-2000:]}")
+            if line.startswith(("escapebox-first-frame ", "escapebox-ready ")):
+                name, moment = line.split()[:2]
+                seen.setdefault(name, float(moment) - started)
+        if "escapebox-first-frame" not in seen:
+            raise RuntimeError(f"{' '.join(command)} showed no frame:\n{done.stderr[-2000:]}")
+        return seen["escapebox-first-frame"], seen.get("escapebox-ready", seen["escapebox-first-frame"])
 
     # ------------------------------------------------------------ the figures
 
@@ -135,13 +147,18 @@ class Runner:
         bare = [sys.executable, str(HERE / "bare_window.py")]
         for scenario in [*self.bundled, self.large]:
             self.first_frame_s(game + ["play", str(scenario)])          # fills the bytecode cache
-            bare_s, game_s = [], []
+            bare_s, game_s, ready_s = [], [], []
             for _ in range(runs):                                         # interleaved: the same noise for both
                 bare_s.append(self.first_frame_s(bare))
-                game_s.append(self.first_frame_s(game + ["play", str(scenario)]))
+                first, ready = self.moments_s(game + ["play", str(scenario)])
+                game_s.append(first)
+                ready_s.append(ready)
             bare_ms, game_ms = statistics.median(bare_s) * 1000, statistics.median(game_s) * 1000
+            ready_ms = statistics.median(ready_s) * 1000
             self.rows.append(Row("start-up", f"{scenario.name} (bare window {bare_ms:.0f} ms)", game_ms, "ms",
                                  bare_ms * STARTUP_FACTOR, f"{game_ms / bare_ms:.1f}× bare, median of {runs}"))
+            self.rows.append(Row("start-up, ready", f"{scenario.name}: the game's own first frame", ready_ms, "ms",
+                                 None, f"{ready_ms / bare_ms:.1f}× bare (the kept first frame is shown before it)"))
             self._first_check(scenario, game, bare_ms, runs)
 
     def _first_check(self, scenario: Path, game: list[str], bare_ms: float, runs: int) -> None:

@@ -29,6 +29,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+#: the player's settings, in the data folder (read by ui/settings.py and privacy.py)
+SETTINGS_FILE = "settings.toml"
+
 PACKAGE = Path(__file__).resolve().parent
 DATA_DIR_VARIABLE = "ESCAPEBOX_DATA_DIR"
 _APP = "escapebox"

@@ -28,10 +28,9 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from escapebox.paths import data_dir, log_dir
+from escapebox.paths import SETTINGS_FILE, data_dir, log_dir
 
 DEFAULT_RETENTION_DAYS = 30
-SETTINGS_FILE = "settings.toml"
 ENV_RETENTION = "ESCAPEBOX_RETENTION_DAYS"
 _LIMITS = (1, 3650)
 #: How crash logs are named in the log folder (``crash-20261123-142501.log``).

@@ -10,16 +10,17 @@ crash becomes a short Dutch/English note with the path of a crash log.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from escapebox.cli.argparse_nl import DutchArgumentParser
-from escapebox.cli.crash import report_crash
-from escapebox.cli.password import PasswordProblem
-from escapebox.i18n import LANGUAGES, Translator
-from escapebox.problems import EscapeboxError
+if TYPE_CHECKING:
+    from escapebox.cli.argparse_nl import DutchArgumentParser
+    from escapebox.i18n import Translator
+
+# The command line's own modules (argparse, the catalogues, the crash note: about 20 ms) are imported
+# in the functions below, after a kept first frame is on screen (escapebox/ui/firstframe.py).
 
 COMMANDS = ("play", "validate", "walkthrough", "schema", "new", "pack", "graph", "report", "sessions", "print",
             "icons", "svgtext", "bundle", "festival")
@@ -31,7 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; a closed pipe on standard output (``| head``) ends it quietly."""
     try:
         try:
-            return _main(argv)
+            argv = list(sys.argv[1:] if argv is None else argv)
+            return _main(argv, _first_frame(argv))
         finally:
             if sys.stdout is not None:  # None in a windowed Python (pythonw)
                 sys.stdout.flush()  # here, not at exit, where a closed pipe would print a traceback
@@ -52,11 +54,23 @@ def _stdout_to_devnull() -> None:
         pass
 
 
-def _main(argv: list[str] | None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+def _first_frame(argv: list[str]):
+    """``escapebox play FILE``: the picture its last start drew first, on screen before the rest loads."""
+    if not argv or "play" not in argv:
+        return None
+    from escapebox.ui import firstframe
+    return firstframe.start(argv)
+
+
+def _main(argv: list[str], first_frame=None) -> int:
+    from escapebox.cli.crash import report_crash
+    from escapebox.cli.password import PasswordProblem
+    from escapebox.i18n import Translator
+    from escapebox.problems import EscapeboxError
     tr = Translator(_language_from(argv))
     parser = build_parser(tr, only=_command_from(argv))
     args = parser.parse_args(argv)
+    args.first_frame = first_frame      # escapebox play draws its own first frame over it
     if not getattr(args, "run", None):
         parser.print_help()
         return 2
@@ -80,6 +94,10 @@ def _main(argv: list[str] | None) -> int:
 def build_parser(tr: Translator, only: str | None = None) -> DutchArgumentParser:
     """All subcommands, or with ``only`` just that one: ``escapebox play`` then does not import
     the report, pack and session modules before its window opens (docs/performance.md)."""
+    import argparse
+
+    from escapebox.cli.argparse_nl import DutchArgumentParser
+    from escapebox.i18n import LANGUAGES
     parser = DutchArgumentParser(prog="escapebox", description=tr("cli.description"), tr=tr)
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help=tr("cli.lang_help"))
     subparsers = parser.add_subparsers(title=tr("cli.commands"), metavar=tr("cli.command_metavar"))

@@ -134,6 +134,7 @@ def run(args, tr) -> int:
         screenshot_dir=args.screenshot_dir, language=args.lang, dyslexia=args.dyslexia,
         theme_file=args.theme, console=args.console,
         dev=args.dev, room=args.room, dev_broken=broken, festival=festival, broker=broker,
+        first_frame=args.first_frame,
     )
     code, summary = run_loop(play(options, tr))
     if summary:

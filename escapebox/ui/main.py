@@ -47,6 +47,8 @@ class PlayOptions:
     #: ``--festival CODE`` with the hub's broker (``--broker HOST:PORT`` or found by zeroconf)
     festival: str | None = None
     broker: tuple[str, int] | None = None
+    #: the picture the last start of this file drew first, already on screen (escapebox/ui/firstframe.py)
+    first_frame: object | None = None
 
 
 def settings_for(options: PlayOptions, saved: Settings | None = None) -> Settings:
@@ -108,6 +110,7 @@ def build_app(options: PlayOptions, tr: Translator | None = None):
     app = App(settings, tr, fast=options.fast, scripted=options.scripted or options.autoplay,
               screenshot_dir=options.screenshot_dir, size=options.window)
     app.idle_tasks += [_import_screens, _freeze_heap]
+    app.first_frame = options.first_frame
     if settings_problem:
         app.toast(tr("settings.file_broken", file=str(settings_file), reason=settings_problem), "danger", 10)
     if options.loaded is not None:

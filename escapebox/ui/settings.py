@@ -17,11 +17,12 @@ import os
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
+from escapebox.paths import SETTINGS_FILE
+
 log = logging.getLogger(__name__)
 
 TEXT_STEPS = {"small": 0.85, "normal": 1.0, "large": 1.18, "extra_large": 1.36}
 LANGUAGE_CHOICES = ("nl", "en")
-SETTINGS_FILE = "settings.toml"
 #: what the settings screen remembers; window and theme file are per run (command line)
 REMEMBERED = ("text_size", "high_contrast", "reduced_motion", "sound", "timer_visible", "dyslexia", "language")
 
