@@ -17,7 +17,7 @@ from pathlib import Path
 
 from escapebox.cli.password import add_options, open_for_trainer, require_answers
 from escapebox.problems import EscapeboxError, errors
-from escapebox.scenario.loader import bundled_by_name, scenario_file
+from escapebox.scenario.loader import bundled_by_name, is_checked, scenario_file
 
 
 def add_parser(subparsers, tr):
@@ -101,9 +101,32 @@ def _check_dev(args, loaded, tr, broken=None) -> int:
     return 0
 
 
+def _first_start(args):
+    """A plain start of a YAML file the cache does not know: its unchecked head, to draw the intro
+    while the file is checked after the first frame (escapebox/ui/firststart.py); else None."""
+    if (not args.scenario or args.dev or args.autoplay or args.resume or args.console or args.room
+            or args.festival is not None or args.broker is not None or args.screenshot_dir):
+        return None
+    file = scenario_file(bundled_by_name(Path(args.scenario)))
+    if file.suffix.lower() not in (".yaml", ".yml") or is_checked(file):
+        return None
+    from escapebox.scenario.provisional import read_head
+    return read_head(file)
+
+
 def run(args, tr) -> int:
     # EscapeboxError → message, exit 1; a pack's trainer view (console, "Toon antwoord") with its password
-    loaded, broken = _open(args, tr)
+    provisional = _first_start(args)
+    loaded, broken = (None, None) if provisional is not None else _open(args, tr)
+    failed: list[EscapeboxError] = []
+
+    def check():
+        """A first start's check, after its first frame: the window closes and its messages follow."""
+        try:
+            return _open(args, tr)[0]
+        except EscapeboxError as exc:
+            failed.append(exc)
+            raise
     if args.autoplay and loaded is None:
         print(tr("ui.play.autoplay_needs_scenario"), file=sys.stderr)
         return 2
@@ -134,9 +157,11 @@ def run(args, tr) -> int:
         screenshot_dir=args.screenshot_dir, language=args.lang, dyslexia=args.dyslexia,
         theme_file=args.theme, console=args.console,
         dev=args.dev, room=args.room, dev_broken=broken, festival=festival, broker=broker,
-        first_frame=args.first_frame,
+        first_frame=args.first_frame, provisional=provisional, check=check,
     )
     code, summary = run_loop(play(options, tr))
+    if failed:
+        raise failed[0]         # the file's messages, as a start that checked first prints them
     if summary:
         print(summary)
     return code

@@ -91,14 +91,24 @@ def remembered(kind: str, raw: bytes, check: Callable[[], T]) -> T:
     folder = cache_dir()
     if folder is None:
         return check()
-    key = sha256("\0".join((kind, code_fingerprint(), _kinds(), file_digest(raw))).encode()).hexdigest()
-    path = folder / f"{kind}-{key[:32]}.json"
+    key, path = _entry(folder, kind, raw)
     found = _read(path, key)
     if found is not None:
         return found[0]
     value = check()
     _write(path, key, value)
     return value
+
+
+def knows(kind: str, raw: bytes) -> bool:
+    """Whether ``remembered`` would find these bytes checked (a damaged entry still counts as known)."""
+    folder = cache_dir()
+    return folder is not None and _entry(folder, kind, raw)[1].is_file()
+
+
+def _entry(folder: Path, kind: str, raw: bytes) -> tuple[str, Path]:
+    key = sha256("\0".join((kind, code_fingerprint(), _kinds(), file_digest(raw))).encode()).hexdigest()
+    return key, folder / f"{kind}-{key[:32]}.json"
 
 
 def _read(path: Path, key: str) -> tuple | None:

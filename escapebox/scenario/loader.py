@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from escapebox.problems import EscapeboxError, Problem
-from escapebox.scenario.cache import file_digest, remembered
+from escapebox.scenario.cache import file_digest, knows, remembered
 from escapebox.scenario.index import ScenarioIndex
 from escapebox.scenario.model import FORMAT_VERSION, Scenario
 from escapebox.scenario.filebytes import read_file_bytes
@@ -100,6 +100,15 @@ def load_scenario(path: Path | str) -> LoadedScenario:
         return check_scenario(parsed[0])
     scenario = remembered("scenario", raw, check)
     return LoadedScenario(scenario, file.parent, file, _digest(raw), name, raw, parsed[0] if parsed else None)
+
+
+def is_checked(path: Path | str) -> bool:
+    """Whether a start of this scenario finds it checked in the cache (False when it cannot tell)."""
+    try:
+        file = scenario_file(bundled_by_name(Path(path)))
+        return knows("scenario", read_file_bytes(file, str(file)))
+    except (OSError, EscapeboxError):
+        return False
 
 
 def load_scenario_text(text: str | bytes, name: str = "scenario.yaml", folder: Path | None = None) -> LoadedScenario:

@@ -122,6 +122,10 @@ class App:
         self._first_frame_exit = os.environ.get("ESCAPEBOX_FIRST_FRAME_EXIT") == "1"
         #: the kept first frame shown before the game loaded; checked against this app's first frame
         self.first_frame = None
+        #: a first start's check of its file (escapebox/ui/firststart.py): run right after the first
+        #: frame; until then no input is read, so it waits in SDL's queue for the checked game
+        self.after_first_frame = None
+        self._first_reported = False
         self._start_pygame()
         self.stack = ScreenStack(on_change=self._screen_changed)
 
@@ -133,7 +137,7 @@ class App:
         pygame.font.init()
         pygame.display.set_caption(paths.edition().name or self.tr("ui.app.window_title"))
         self._set_icon()
-        self.window = self._open_window(self.settings.fullscreen)
+        self.window = self._window_shown() or self._open_window(self.settings.fullscreen)
         pygame.key.stop_text_input()
         pygame.key.set_repeat(400, 40)
         assets = paths.assets_dir()
@@ -159,6 +163,22 @@ class App:
             pygame.display.set_icon(icon)
         except (pygame.error, OSError, ValueError) as exc:
             log.warning("Escapebox: window icon %s: %s", logo, exc)
+
+    def _window_shown(self) -> pygame.Surface | None:
+        """The window a kept first frame is in (escapebox/ui/firstframe.py), when it has this mode.
+
+        Opening it again would blank it until this app's first frame: on X11 (Xvfb, screenshots)
+        ``set_mode`` with the same size shows black until the next flip, a flash of about 40 ms.
+        """
+        current = pygame.display.get_surface()
+        if current is None:
+            return None
+        fullscreen = bool(current.get_flags() & pygame.FULLSCREEN)
+        if fullscreen != self.settings.fullscreen:
+            return None
+        if not fullscreen and (current.get_size() != self.window_size or not current.get_flags() & pygame.RESIZABLE):
+            return None
+        return current
 
     def _open_window(self, fullscreen: bool) -> pygame.Surface:
         if fullscreen:
@@ -286,7 +306,8 @@ class App:
 
     def frame(self, block: bool = True) -> None:
         """One turn of the loop: events, game clock, animations, drawing, automation."""
-        for event in self._events(block):
+        waiting = self.after_first_frame is not None
+        for event in () if waiting else self._events(block):
             self.dispatch(event)
             if not self.running:
                 return
@@ -309,6 +330,14 @@ class App:
             self.autopilot.step()
         elif self.idle_tasks and not animating and not pygame.event.peek():
             self.idle_tasks.pop(0)()
+        if waiting and self._drawn is not None:
+            self._run_first_check()
+
+    def _run_first_check(self) -> None:
+        task, self.after_first_frame = self.after_first_frame, None
+        task()
+        if self._first_frame_exit and self.running and not self.dirty:
+            self._report_first_frame()      # checked, and the intro on screen was already the checked one
 
     def _events(self, block: bool) -> list:
         events = pygame.event.get()
@@ -509,14 +538,17 @@ class App:
         """The start-up benchmark measures from process start to this moment (see docs/performance.md).
 
         When a kept first frame was shown earlier (escapebox/ui/firstframe.py), that was the first
-        frame; this one is when the game is ready.
+        frame; this one is when the game is ready.  A first start (escapebox/ui/firststart.py) is
+        ready after the check that follows its first frame.
         """
         now = f"{time.time():.6f}"
-        if self.first_frame is None or self.first_frame.shown is None:
+        if not self._first_reported and (self.first_frame is None or self.first_frame.shown is None):
             print(f"escapebox-first-frame {now}", flush=True)
-        print(f"escapebox-ready {now}", flush=True)
-        self._first_frame_exit = False
-        self.quit(0)
+        self._first_reported = True
+        if self.after_first_frame is None:      # a first start is ready once its file is checked
+            print(f"escapebox-ready {now}", flush=True)
+            self._first_frame_exit = False
+            self.quit(0)
 
     def _draw_banner(self) -> None:
         if not self.banner:

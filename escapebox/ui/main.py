@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from escapebox.i18n import Translator
 from escapebox.ui.settings import Settings
@@ -49,6 +50,10 @@ class PlayOptions:
     broker: tuple[str, int] | None = None
     #: the picture the last start of this file drew first, already on screen (escapebox/ui/firstframe.py)
     first_frame: object | None = None
+    #: a first start: the file's unchecked head for the intro, and the check to run after the first
+    #: frame, which returns the checked scenario (escapebox/ui/firststart.py)
+    provisional: object | None = None
+    check: Callable[[], object] | None = None
 
 
 def settings_for(options: PlayOptions, saved: Settings | None = None) -> Settings:
@@ -113,8 +118,8 @@ def build_app(options: PlayOptions, tr: Translator | None = None):
     app.first_frame = options.first_frame
     if settings_problem:
         app.toast(tr("settings.file_broken", file=str(settings_file), reason=settings_problem), "danger", 10)
-    if options.loaded is not None:
-        app.use_scenario(options.loaded)
+    if options.loaded is not None or options.provisional is not None:
+        app.use_scenario(options.loaded or options.provisional)
     dev = None
     if options.dev and (options.loaded is not None or options.dev_broken is not None):
         from escapebox.ui.dev import DevMode
@@ -128,9 +133,14 @@ def build_app(options: PlayOptions, tr: Translator | None = None):
         festival.join(*options.broker, options.festival)
     keep = not options.autoplay or options.autoplay_save or festival.joined   # ``--autoplay --save``: a demo
     launcher = Launcher(app, save=options.save and not options.dev and keep,
-                        data_dir=options.data_dir, picker=options.loaded is None)
+                        data_dir=options.data_dir, picker=options.loaded is None and options.provisional is None)
     app.services = Services(launcher=launcher, settings_file=settings_file, dev=dev, festival=festival)
-    if options.loaded is None:
+    if options.provisional is not None:
+        from escapebox.ui.firststart import FirstCheck
+        from escapebox.ui.screens.intro import IntroScreen
+        app.stack.push(IntroScreen(app, options.provisional))
+        app.after_first_frame = FirstCheck(app, options.provisional, options.check)
+    elif options.loaded is None:
         from escapebox.ui.screens.picker import PickerScreen
         app.stack.push(PickerScreen(app))
         if dev is not None:
