@@ -185,6 +185,21 @@ class App:
             return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
         return pygame.display.set_mode(self.window_size, pygame.RESIZABLE)
 
+    def _note_first_frame(self) -> None:
+        """This start's first frame, for the next start to show first (escapebox/ui/firstframe.py).
+
+        Only a picture of screens that show nothing a group typed is kept (the cache folder holds
+        no group's words, docs/reports.md), and none with a message on it; otherwise a picture kept
+        before is forgotten, as it is no longer this start's first frame.
+        """
+        if self.toasts or self.banner or not all(s.keeps_first_frame for s in self.stack.visible()):
+            self.first_frame.forget()
+            self.first_frame = None
+            return
+        # a copy now (0.5 ms at 1280x720), compared and kept in idle time (tobytes and compare 3 ms)
+        self.first_frame.drawn = (self.window.copy(), pygame.display.get_caption()[0], self.settings.fullscreen)
+        self.idle_tasks.insert(0, self._settle_first_frame)
+
     def _settle_first_frame(self) -> None:
         """Keep this start's first frame for the next one, unless it is what was shown (ui/firstframe.py)."""
         if self.first_frame is not None:
@@ -523,9 +538,7 @@ class App:
         if self._first_frame_exit:
             self._report_first_frame()
         if self.first_frame is not None and self.first_frame.drawn is None:
-            # a copy now (0.5 ms at 1280x720), compared and kept in idle time (tobytes and compare 3 ms)
-            self.first_frame.drawn = (self.window.copy(), pygame.display.get_caption()[0], self.settings.fullscreen)
-            self.idle_tasks.insert(0, self._settle_first_frame)
+            self._note_first_frame()
         self.dirty = False
         self.frame_times.append(time.perf_counter() - started)
         if len(self.frame_times) > 5000:

@@ -17,6 +17,9 @@ What keeps this honest:
   game reads that queue when it is ready (``tests/ui/test_first_frame.py``).
 * Only a plain ``escapebox play FILE`` with flags that change how the intro looks is eligible;
   ``--resume``, ``--autoplay``, ``--dev``, a festival, a console or a password start as before.
+* Nothing a group typed is kept: only a first frame of screens that say so (``Screen.keeps_first_frame``:
+  the intro, unless it offers to go on with a saved group's game) and without a message on it; else
+  a picture kept before is removed (docs/reports.md lists the cache folder's contents).
 * ``ESCAPEBOX_NO_CACHE=1`` turns it off, a damaged file counts as absent and is rewritten, a
   folder that cannot be written only costs the saving (logged), and at most :data:`KEEP` pictures
   are kept (about 2.7 MB each at 1280x720; windows above 1920x1080 are not kept: 25 MB a start).
@@ -180,6 +183,13 @@ class FirstFrame:
         header = {"version": VERSION, "width": width, "height": height, "fullscreen": fullscreen,
                   "caption": caption}
         self._write(json.dumps(header).encode("utf-8") + b"\n" + pixels)
+
+    def forget(self) -> None:
+        """This start's first frame is not one to keep: a picture kept before is not shown again."""
+        try:
+            self.file.unlink(missing_ok=True)
+        except OSError as exc:
+            _warn("could not remove the kept first frame %s: %s", self.file, exc)
 
     def _write(self, data: bytes) -> None:
         """Write beside and rename (a reader never sees half a file); a full disk only costs the saving."""

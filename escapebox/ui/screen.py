@@ -31,6 +31,9 @@ class Screen:
     #: This screen sets ``Canvas.may_redraw_changes`` itself (the festival wall's new second), so its
     #: frames are noted for that; a focused text field does so for every screen (escapebox/ui/partial.py).
     redraws_changes = False
+    #: A picture of this screen may be kept in the cache folder for the next start to show first
+    #: (escapebox/ui/firstframe.py): only a screen that never shows what a group typed says so.
+    keeps_first_frame = False
 
     def __init__(self, app):
         self.app = app

@@ -81,6 +81,23 @@ def test_the_next_start_shows_the_game_s_own_first_frame_and_keeps_it_unchanged(
     assert writes == []           # the game's own first frame is the picture shown: nothing to keep
 
 
+def test_no_picture_with_a_group_s_name_is_kept_and_an_older_one_is_forgotten(data, scenario):
+    loaded = load_scenario(scenario)
+    file = data / "cache" / firstframe.FOLDER / "k.frame"
+    app = _play(loaded, data, FirstFrame(file))
+    assert file.is_file()
+    pilot = Pilot(app)
+    pilot.press("return")                               # Start: a group name, then the game is saved
+    pilot.type("Groep Zonnebloem")
+    pilot.press("return")
+    assert app.game is not None
+    _close(app)
+    again = _play(loaded, data, FirstFrame(file))       # the intro now offers "Verder met Groep Zonnebloem"
+    assert again.stack.top.saved is not None
+    _close(again)
+    assert not file.exists()
+
+
 def test_a_start_that_ends_before_its_first_idle_moment_keeps_its_frame_too(data, scenario):
     file = data / "cache" / firstframe.FOLDER / "k.frame"
     app = build_app(PlayOptions(loaded=load_scenario(scenario), window=SIZE, sound=False, fast=True,
@@ -90,7 +107,7 @@ def test_a_start_that_ends_before_its_first_idle_moment_keeps_its_frame_too(data
     assert file.is_file()
 
 
-def test_a_key_pressed_while_the_game_loads_reaches_it_and_the_new_first_frame_is_kept(data, scenario):
+def test_a_key_pressed_while_the_game_loads_reaches_it(data, scenario):
     loaded = load_scenario(scenario)
     file = data / "cache" / firstframe.FOLDER / "k.frame"
     _close(_play(loaded, data, FirstFrame(file)))
@@ -103,7 +120,7 @@ def test_a_key_pressed_while_the_game_loads_reaches_it_and_the_new_first_frame_i
     app = _play(loaded, data, slot)
     assert type(app.stack.top).__name__ != "IntroScreen"
     _close(app)
-    assert file.read_bytes() != kept                    # its first frame was another screen: kept instead
+    assert kept and not file.exists()   # its first frame was the group's name field: not kept, the old one gone
 
 
 def test_every_part_of_the_key_matters(data, scenario):

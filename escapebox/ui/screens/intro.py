@@ -91,6 +91,11 @@ class IntroScreen(Screen):
     def scenario(self):
         return self.loaded.scenario
 
+    @property
+    def keeps_first_frame(self) -> bool:
+        """The intro shows the scenario only, unless a saved game offers "Verder met <group>"."""
+        return not self.saved
+
     def body_text(self) -> str:
         tr, s = self.app.tr, self.scenario
         parts = [s.summary]
