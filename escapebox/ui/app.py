@@ -44,12 +44,15 @@ WINDOW_SIZE = (1280, 720)
 #: the band along the top edge, as high as the game's top bar (``screens.base.TOP_H``, 120 logical px)
 TOP_BAND = pygame.Rect(40, 8, LOGICAL_W - 80, 104)
 FRAME_MS = 1000 // 60
-#: after this long without input the loop looks for it half as often: a group reading a room, or
-#: the clock alone on a beamer, answers the next key within 33 ms instead of 17 (both well under
-#: the ~100 ms a person notices), and the loop's wake-ups were most of an idle game's CPU
-#: (0.56-0.58 % of a core against 0.44-0.51 % for a bare 60 Hz loop, benchmarks/idle.py)
-IDLE_AFTER_S = 3.0
-IDLE_FRAME_MS = 1000 // 30
+#: after this long without input the loop looks for it a third as often: a group reading a room, or
+#: the clock alone on a beamer, answers the next key within 50 ms instead of 17 (both well under
+#: the ~100 ms a person notices; typing and dragging keep the 60 Hz pace), and the loop's wake-ups
+#: are nearly all of an idle game's CPU (cProfile: 359 sleeps, 12 clock seconds of 0.3 ms, one
+#: SQLite heartbeat). After 3 s at 30 Hz it used 0.46-0.60 % of a core, 0.8-0.9x a bare 60 Hz input
+#: loop in the same process, so the 0.5 % budget depended on the machine's moment; after 3 s at
+#: 20 Hz 0.44-0.54 %; after 1 s at 20 Hz see docs/performance.md (benchmarks/idle.py, 4 December)
+IDLE_AFTER_S = 1.0
+IDLE_FRAME_MS = 1000 // 20
 
 
 @types.coroutine
@@ -370,7 +373,7 @@ class App:
         inside it, which alone costs about 2 % of a core on an idle game (see
         docs/performance.md).  Looking once per 60 Hz frame costs a tenth of that
         and answers a key press within one frame; once nobody has touched the game
-        for IDLE_AFTER_S, once per 30 Hz frame.
+        for IDLE_AFTER_S, once per 20 Hz frame (IDLE_FRAME_MS).
         """
         now = time.monotonic()
         deadline = now + timeout_ms / 1000
