@@ -121,8 +121,8 @@ class Meter:
             animating = any(getattr(s, "animating", False) for s in app.stack.visible())
             if not pygame.event.peek() and not animating:
                 break
-        while app.idle_tasks:
-            app.idle_tasks.pop(0)()
+        while app.run_idle_task():      # what the loop does before it sleeps: idle tasks, then garbage
+            pass
 
     def press(self, *names: str) -> None:
         """Keys as a person presses them: each one timed from the key press to the flipped frame."""
