@@ -591,7 +591,7 @@ class App:
         ready after the check that follows its first frame.
         """
         now = f"{time.time():.6f}"
-        if not self._first_reported and (self.first_frame is None or self.first_frame.shown is None):
+        if not self._first_reported and (self.first_frame is None or not self.first_frame.was_shown):
             print(f"escapebox-first-frame {now}", flush=True)
         self._first_reported = True
         if self.after_first_frame is None:      # a first start is ready once its file is checked

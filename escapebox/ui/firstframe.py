@@ -125,8 +125,10 @@ class FirstFrame:
 
     def __init__(self, file: Path):
         self.file = file
-        #: the pixels shown (RGB bytes), None when nothing was shown
+        #: the pixels shown (RGB bytes) until :meth:`settle` compared them, None when nothing was shown
         self.shown: bytes | None = None
+        #: whether a kept picture was shown (the first frame the group saw)
+        self.was_shown = False
         #: the game's own first frame: (a copy of the window, caption, fullscreen), see :meth:`settle`
         self.drawn: tuple | None = None
 
@@ -149,7 +151,7 @@ class FirstFrame:
             _warn("kept first frame %s not shown: %s", self.file, exc)
             return False
         pygame.display.flip()
-        self.shown = pixels
+        self.shown, self.was_shown = pixels, True
         if os.environ.get("ESCAPEBOX_FIRST_FRAME_EXIT") == "1":      # benchmarks/run.py
             print(f"escapebox-first-frame {time.time():.6f}", flush=True)
         return True
@@ -173,12 +175,12 @@ class FirstFrame:
             return
         import pygame
         window, caption, fullscreen = self.drawn
-        self.drawn = None
+        shown, self.drawn, self.shown = self.shown, None, None     # 6 MB at 1920x1080: not kept all game
         width, height = window.get_size()
         if width * height > MAX_PIXELS:
             return
         pixels = pygame.image.tobytes(window, "RGB")
-        if pixels == self.shown:
+        if pixels == shown:
             return
         header = {"version": VERSION, "width": width, "height": height, "fullscreen": fullscreen,
                   "caption": caption}

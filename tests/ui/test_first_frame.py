@@ -79,6 +79,7 @@ def test_the_next_start_shows_the_game_s_own_first_frame_and_keeps_it_unchanged(
     assert opened == []                                 # not opened again: on X11 that blanks it until our frame
     _close(again)
     assert writes == []           # the game's own first frame is the picture shown: nothing to keep
+    assert slot.was_shown and slot.shown is None       # and the compared pixels are not kept all game
 
 
 def test_no_picture_with_a_group_s_name_is_kept_and_an_older_one_is_forgotten(data, scenario):
@@ -157,7 +158,7 @@ def test_a_damaged_file_is_not_shown_and_is_replaced(data, scenario):
                                            b'"caption": "x"}\n' + b"\0" * 100):
         file.write_bytes(damage)
         slot = FirstFrame(file)
-        assert not slot.show() and slot.shown is None
+        assert not slot.show() and slot.shown is None and not slot.was_shown
     _close(_play(loaded, data, slot))
     assert FirstFrame(file).show()
 
