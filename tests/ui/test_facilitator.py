@@ -249,3 +249,35 @@ def test_the_console_puts_the_debrief_on_after_the_ending(make_app, fixture_scen
     assert "De groep is ontsnapt" in text and "klik ‘Nabespreking tonen’" in text
     click_console(pilot, "debrief")
     assert app.stack.top.name == "debrief"
+
+
+def test_the_console_loads_its_fonts_before_the_game_starts(make_app, fixture_scenario, monkeypatch):
+    """Its first frame with a game opens no font: each new one costs about 1 ms for its first line of letters."""
+    app, pilot = make_app(fixture_scenario, console=True)
+    console = app.console
+    assert console.warm_fonts in app.idle_tasks        # run while the group reads the intro
+    console.warm_fonts()
+    opened = []
+    real_open = type(app.fonts)._open
+    monkeypatch.setattr(app.fonts, "_open", lambda style, px: opened.append((style, px)) or real_open(app.fonts, style, px))
+    real_draw = console._draw
+
+    def console_draw():
+        before = len(opened)
+        real_draw()
+        assert opened[before:] == []
+    monkeypatch.setattr(console, "_draw", console_draw)
+    start_game(pilot)
+    open_kastje(pilot)
+    assert "Kamer:" in console_text(app)
+
+
+def test_a_resized_console_loads_the_fonts_of_its_new_size(make_app, fixture_scenario):
+    app, pilot = make_app(fixture_scenario, console=True)
+    console = app.console
+    app.idle_tasks.remove(console.warm_fonts)
+    console.window.size = (1920, 1080)
+    console.handle(pygame.event.Event(pygame.WINDOWSIZECHANGED, window=console.window))
+    assert console.canvas.scale == 1.0 and app.idle_tasks.count(console.warm_fonts) == 1
+    console.handle(pygame.event.Event(pygame.WINDOWEXPOSED, window=console.window))   # the same size: nothing new
+    assert app.idle_tasks.count(console.warm_fonts) == 1

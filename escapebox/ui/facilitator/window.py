@@ -26,6 +26,11 @@ log = logging.getLogger(__name__)
 CONSOLE_SIZE = (1120, 630)
 MOUSE = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION)
 RESIZE = (pygame.WINDOWSIZECHANGED, pygame.WINDOWRESIZED, pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED)
+#: the letters a Dutch or English console shows, loaded into its fonts before the game starts (see :meth:`warm_fonts`)
+GLYPHS = ("ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789 .,:;!?'\"()[]-+/%&*#@=<>·—–…"
+          " ëéèêïíöóüúáàç ‘’“”€×")
+#: the panel's text: labels and the header in these styles at the small size, the info panel at the body size
+CONSOLE_FONTS = (("regular", "small"), ("bold", "small"), ("regular", "body"), ("bold", "body"))
 
 
 class ConsoleContext:
@@ -70,8 +75,11 @@ class ConsoleWindow:
             self.close()
             return
         if event.type in RESIZE:
+            scale = self.canvas.scale
             self.canvas.resize(self.window.get_surface())
             self._shown = None
+            if self.canvas.scale != scale and self.warm_fonts not in self.app.idle_tasks:
+                self.app.idle_tasks.append(self.warm_fonts)
             return
         if self.app.game is None:
             return
@@ -85,6 +93,24 @@ class ConsoleWindow:
         self.message = (text, kind)
 
     # ------------------------------------------------------------ drawing
+
+    def warm_fonts(self) -> None:
+        """Load the glyphs of the console's fonts while the group reads the intro or types its name.
+
+        The console draws at its own scale (0.58 at 1120×630), so its fonts are not the players' ones;
+        a font measures and renders each letter slowly the first time: a line of 30 letters took
+        0.5–0.7 ms to measure and 0.3–0.5 ms to render on a new font, 5 µs and 18 µs after that
+        (pygame-ce 2.5.8, Atkinson Hyperlegible).  Without this the console's first frame with a game,
+        drawn in the same turn as the first room, took 5.5–5.9 ms instead of 0.8 (the whole turn 10.5 ms,
+        benchmarks/frames.py --console).
+        """
+        renderer = self.canvas.text_renderer
+        for style, role in CONSOLE_FONTS:
+            px = max(6, round(self.app.size(role) * renderer.scale))
+            for size in (px, px - 1):             # one smaller where a line would run wide (TextRenderer._fitting_px)
+                font = self.app.fonts.get(style, size)
+                font.size(GLYPHS)
+                font.render(GLYPHS, True, self.app.theme.colours.text)
 
     def draw(self) -> None:
         """Redrawn with the players' screen (every clock second and after every change) when it shows something new.
@@ -161,5 +187,7 @@ def open_console(app) -> ConsoleWindow | None:
         log.warning("Escapebox: no console window: %s", exc)
         app.toast(app.tr("facilitator.console.fallback"), "info", 10)
         return None
-    return ConsoleWindow(app, window)
+    console = ConsoleWindow(app, window)
+    app.idle_tasks.append(console.warm_fonts)
+    return console
 
