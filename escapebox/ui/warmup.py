@@ -108,6 +108,50 @@ def schedule_current_room(app, room_class: type) -> None:
     _queue(app, [_task(app, lambda: room_class(app), current_room=True)], drop=lambda t: t.current_room)
 
 
+def schedule_revealed_object(app, oid: str) -> None:
+    """A lock on an object opened: draw the object as the group sees it after "Verder" (``Game.route``).
+
+    Back from a solved puzzle the room opens the object that was locked, and that look (what was
+    inside beside the object's picture, at a size no warm-up had drawn) comes from the ``Inspect``
+    the return applies: rendering that SVG in the turn of "Verder" made it the slowest screen change
+    of a walk, 21-27 ms, 17 of them in ``pygame.image.load_sized_svg`` (hele-team-leert,
+    puzzle-spot → object, cProfile of the turn).  So the object is drawn from a throwaway copy of
+    the session, replayed from its log and never saved, with that ``Inspect`` applied (after
+    passing over the reflections that come first: what the group answers there opens nothing).
+    """
+    from escapebox.core import commands as C
+    from escapebox.core.clock import ManualClock
+    from escapebox.core.session import GameSession
+    from escapebox.ui.screens.object_view import ObjectScreen
+
+    game = app.game
+    if game is None or app.fast:
+        return
+
+    def run():
+        if app.game is not game:
+            return
+        session = game.session
+        try:
+            preview = GameSession.replay(game.loaded, list(session.state.events), ManualClock(), store=None)
+            for _ in range(len(game.scenario.reflections)):    # a reflection on the lock comes first
+                if not preview.state.pending:
+                    break
+                preview.apply(C.SkipReflection(preview.state.pending[0]))
+            preview.apply(C.Inspect(oid))
+            seen = copy.copy(game)         # the same game bridge, on the copy; the live one is not touched
+            seen.session = preview
+            seen.unseen_clues = game.unseen_clues | (set(preview.state.clues) - set(session.state.clues))
+            seen.unseen_items = game.unseen_items | (set(preview.state.inventory) - set(session.state.inventory))
+            app.game = seen
+            draw_offscreen(app, lambda: ObjectScreen(app, oid))
+        except Exception as exc:  # noqa: BLE001 — an optimisation only
+            log.debug("Escapebox: warm-up of the opened object skipped: %s", exc)
+        finally:
+            app.game = game
+    _queue(app, [WarmUp(run)], drop=lambda t: False)
+
+
 def schedule_start_room(app, loaded, *, game_class: type, room_class: type) -> None:
     """While the group types its name: draw the first room of a throwaway, unsaved session.
 

@@ -7,6 +7,8 @@ of a screen change, so the tests count SVG renders; an idle loop that polls
 is what costs battery, so they count how often the loop wakes up.
 """
 
+import time
+
 import pygame
 import pytest
 
@@ -177,3 +179,49 @@ def test_garbage_is_collected_while_the_loop_would_sleep_not_inside_a_frame(make
         assert app.run_idle_task() and before[0] == 2      # enough young collections: a full one, in idle time
     finally:
         gc.callbacks.pop()
+
+
+def test_the_object_a_solved_lock_opens_is_drawn_as_it_will_look_before_going_on(make_app, fixture_scenario,
+                                                                                   monkeypatch):
+    """Back from the kastje's code (and its reflection) the room opens the kastje, with what the Inspect found:
+    the warm-up draws that look (from an unsaved copy of the session) while the group reads "Gelukt!"."""
+    from escapebox.core import events as E
+    from escapebox.ui import warmup
+
+    app, pilot = make_app(fixture_scenario, fast=False)
+    game = start_game(pilot)
+    drain_idle_tasks(app)
+    tab_to(pilot, "obj:kastje")
+    pilot.press("return")
+    assert pilot.screen.name == "puzzle-code"
+    warm = []
+    draw = warmup.draw_offscreen
+
+    def keeping(app_, make_screen):
+        draw(app_, lambda: warm.append(make_screen()) or warm[-1])
+    monkeypatch.setattr(warmup, "draw_offscreen", keeping)
+    pilot.press("1", "2", "3", "4", "return")
+    assert pilot.screen.solved is not None
+    events = list(game.session.state.events)
+    for _ in range(100):                         # "Gelukt!" comes on (idle tasks wait for it), then the group reads
+        if not pilot.screen.animating:
+            break
+        time.sleep(0.02)
+        app.frame(block=False)
+    drain_idle_tasks(app)
+    assert game.session.state.events == events, "the warm-up applied a command to the group's game"
+    assert app.game is game and "kaartje" not in game.session.state.clues
+    objects = [s for s in warm if s.name == "object" and s.object_id == "kastje"]
+    assert objects, "the opened kastje was not drawn in idle time"
+    pilot.press("return")                        # Verder: the reflection on this lock, then the kastje opened
+    assert pilot.screen.name == "reflection-text"
+    pilot.type("Eerst de hint lezen")
+    tab_to(pilot, "confirm")
+    pilot.press("return")
+    assert pilot.screen.name == "object" and "kaartje" in game.session.state.clues
+    assert any(isinstance(e, E.ObjectInspected) for e in game.session.state.events[len(events):])
+
+    def looks(screen):
+        return [(w.key, tuple(w.rect), getattr(w, "badge", None)) for w in screen.focus.widgets]
+    assert looks(objects[-1]) == looks(pilot.screen), "the warm-up drew another look than the group gets"
+    assert any(key == "clue:kaartje" for key, _, _ in looks(pilot.screen))

@@ -339,6 +339,9 @@ class PuzzleScreen(GameScreen):
             self.choice_text = chosen.text if chosen else None
             self.anim = 0.0 if self.app.motion else ANIMATION_S
             self.feedback = None
+            if self.via is not None:
+                from escapebox.ui.warmup import schedule_revealed_object
+                schedule_revealed_object(self.app, self.via)
         self.layout()
 
     def after_wrong(self, wrong) -> None:
