@@ -76,6 +76,11 @@ class Game:
         self.app.invalidate()
         return outcome
 
+    def will_reveal(self, oid: str) -> None:
+        """A lock on ``oid`` opened: "Verder" will show what was inside, so draw that while the group reads."""
+        from escapebox.ui.warmup import schedule_revealed_object
+        schedule_revealed_object(self.app, oid)
+
     def message(self, refused: E.CommandRefused) -> str:
         """A refusal's reason key in the player's language."""
         return self.app.tr(refused.reason, **{k: v for k, v in (refused.params or {}).items()})

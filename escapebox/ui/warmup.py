@@ -89,8 +89,10 @@ def schedule_from_room(app, room_screen) -> None:
     for oid, obj in room.objects.items():
         if obj.locked_by and not state.is_open(obj.locked_by):
             tasks.append(_task(app, lambda o=oid, p=obj.locked_by: puzzle_screen(app, p, via=o)))
-        else:
+        elif oid in state.inspected:
             tasks.append(_task(app, lambda o=oid: ObjectScreen(app, o)))
+        else:
+            tasks.append(_inspected_task(app, oid))
     for door in game.session.index.doors.get(room_screen.room_id, []):
         if door.locked_by and not state.is_open(door.locked_by):
             tasks.append(_task(app, lambda p=door.locked_by: puzzle_screen(app, p)))
@@ -115,9 +117,21 @@ def schedule_revealed_object(app, oid: str) -> None:
     inside beside the object's picture, at a size no warm-up had drawn) comes from the ``Inspect``
     the return applies: rendering that SVG in the turn of "Verder" made it the slowest screen change
     of a walk, 21-27 ms, 17 of them in ``pygame.image.load_sized_svg`` (hele-team-leert,
-    puzzle-spot → object, cProfile of the turn).  So the object is drawn from a throwaway copy of
-    the session, replayed from its log and never saved, with that ``Inspect`` applied (after
-    passing over the reflections that come first: what the group answers there opens nothing).
+    puzzle-spot → object, cProfile of the turn).  See :func:`_inspected_task`.
+    """
+    if app.game is None or app.fast:
+        return
+    _queue(app, [_inspected_task(app, oid)], drop=lambda t: False)
+
+
+def _inspected_task(app, oid: str) -> WarmUp:
+    """Draw the object as it looks once opened: from a throwaway copy of the session, replayed from its log
+    and never saved, with the ``Inspect`` that opening it applies.
+
+    Opening an object finds its clues, and their pictures share the room with the object's own, so before
+    that ``Inspect`` the screen lays its picture out at another size (student-met-rugzak's rooster:
+    19-22 ms to open, rendering its SVG at 1644×548).  The reflections that come first are passed over:
+    what a group answers there opens nothing (``Rules._after_reflection``).
     """
     from escapebox.core import commands as C
     from escapebox.core.clock import ManualClock
@@ -125,8 +139,6 @@ def schedule_revealed_object(app, oid: str) -> None:
     from escapebox.ui.screens.object_view import ObjectScreen
 
     game = app.game
-    if game is None or app.fast:
-        return
 
     def run():
         if app.game is not game:
@@ -134,7 +146,7 @@ def schedule_revealed_object(app, oid: str) -> None:
         session = game.session
         try:
             preview = GameSession.replay(game.loaded, list(session.state.events), ManualClock(), store=None)
-            for _ in range(len(game.scenario.reflections)):    # a reflection on the lock comes first
+            for _ in range(len(game.scenario.reflections)):
                 if not preview.state.pending:
                     break
                 preview.apply(C.SkipReflection(preview.state.pending[0]))
@@ -146,10 +158,10 @@ def schedule_revealed_object(app, oid: str) -> None:
             app.game = seen
             draw_offscreen(app, lambda: ObjectScreen(app, oid))
         except Exception as exc:  # noqa: BLE001 — an optimisation only
-            log.debug("Escapebox: warm-up of the opened object skipped: %s", exc)
+            log.debug("Escapebox: warm-up of an opened object skipped: %s", exc)
         finally:
             app.game = game
-    _queue(app, [WarmUp(run)], drop=lambda t: False)
+    return WarmUp(run)
 
 
 def schedule_start_room(app, loaded, *, game_class: type, room_class: type) -> None:

@@ -48,9 +48,10 @@ def test_the_first_room_is_drawn_while_the_group_types_its_name(make_app, fixtur
     assert app.game is None, "the warm-up must not start (or save) a session"
     svg_renders.clear()
     pilot.type("Groep 3")
-    pilot.press("return")                       # the very first room entry
+    pilot.press("return")                       # the very first room entry (and, after its frame, one idle task)
     assert pilot.screen.name == "room"
-    assert svg_renders == [], "entering the first room rendered its picture again"
+    pictures = [path for path, _ in svg_renders if "fixtures" in path]   # an opened object's icons may follow
+    assert pictures == [], "entering the first room rendered its picture again"
 
 
 def test_what_can_be_opened_from_a_room_is_drawn_in_idle_time(make_app, fixture_scenario, svg_renders):
@@ -181,12 +182,46 @@ def test_garbage_is_collected_while_the_loop_would_sleep_not_inside_a_frame(make
         gc.callbacks.pop()
 
 
+@pytest.fixture
+def warm_screens(monkeypatch):
+    """Every screen the warm-up draws from now on."""
+    from escapebox.ui import warmup
+    screens = []
+    draw = warmup.draw_offscreen
+
+    def keeping(app, make_screen):
+        draw(app, lambda: screens.append(make_screen()) or screens[-1])
+    monkeypatch.setattr(warmup, "draw_offscreen", keeping)
+    return screens
+
+
+def looks(screen):
+    """Where a screen put its widgets, with their badges: the layout its pictures are rendered for."""
+    return [(w.key, tuple(w.rect), getattr(w, "badge", None)) for w in screen.focus.widgets]
+
+
+def test_an_object_not_opened_yet_is_drawn_as_it_looks_once_opened(make_app, fixture_scenario, warm_screens):
+    """Opening the prikbord finds the briefje: the warm-up draws the board with it (the clue's button and
+    picture change the layout), from a copy of the session; the group's own game is not touched."""
+    app, pilot = make_app(fixture_scenario, fast=False)
+    game = start_game(pilot)
+    events = list(game.session.state.events)
+    drain_idle_tasks(app)
+    assert game.session.state.events == events and "briefje" not in game.session.state.clues
+    boards = [s for s in warm_screens if s.name == "object" and s.object_id == "bord"]
+    assert boards, "the prikbord was not drawn in idle time"
+    tab_to(pilot, "obj:bord")
+    pilot.press("return")
+    assert pilot.screen.name == "object" and "briefje" in game.session.state.clues
+    assert looks(boards[-1]) == looks(pilot.screen)
+    assert ("clue:briefje", ) == tuple(k for k, _, _ in looks(pilot.screen) if k.startswith("clue:"))
+
+
 def test_the_object_a_solved_lock_opens_is_drawn_as_it_will_look_before_going_on(make_app, fixture_scenario,
-                                                                                   monkeypatch):
+                                                                                   warm_screens):
     """Back from the kastje's code (and its reflection) the room opens the kastje, with what the Inspect found:
     the warm-up draws that look (from an unsaved copy of the session) while the group reads "Gelukt!"."""
     from escapebox.core import events as E
-    from escapebox.ui import warmup
 
     app, pilot = make_app(fixture_scenario, fast=False)
     game = start_game(pilot)
@@ -194,12 +229,6 @@ def test_the_object_a_solved_lock_opens_is_drawn_as_it_will_look_before_going_on
     tab_to(pilot, "obj:kastje")
     pilot.press("return")
     assert pilot.screen.name == "puzzle-code"
-    warm = []
-    draw = warmup.draw_offscreen
-
-    def keeping(app_, make_screen):
-        draw(app_, lambda: warm.append(make_screen()) or warm[-1])
-    monkeypatch.setattr(warmup, "draw_offscreen", keeping)
     pilot.press("1", "2", "3", "4", "return")
     assert pilot.screen.solved is not None
     events = list(game.session.state.events)
@@ -211,7 +240,7 @@ def test_the_object_a_solved_lock_opens_is_drawn_as_it_will_look_before_going_on
     drain_idle_tasks(app)
     assert game.session.state.events == events, "the warm-up applied a command to the group's game"
     assert app.game is game and "kaartje" not in game.session.state.clues
-    objects = [s for s in warm if s.name == "object" and s.object_id == "kastje"]
+    objects = [s for s in warm_screens if s.name == "object" and s.object_id == "kastje"]
     assert objects, "the opened kastje was not drawn in idle time"
     pilot.press("return")                        # Verder: the reflection on this lock, then the kastje opened
     assert pilot.screen.name == "reflection-text"
@@ -220,8 +249,5 @@ def test_the_object_a_solved_lock_opens_is_drawn_as_it_will_look_before_going_on
     pilot.press("return")
     assert pilot.screen.name == "object" and "kaartje" in game.session.state.clues
     assert any(isinstance(e, E.ObjectInspected) for e in game.session.state.events[len(events):])
-
-    def looks(screen):
-        return [(w.key, tuple(w.rect), getattr(w, "badge", None)) for w in screen.focus.widgets]
     assert looks(objects[-1]) == looks(pilot.screen), "the warm-up drew another look than the group gets"
     assert any(key == "clue:kaartje" for key, _, _ in looks(pilot.screen))

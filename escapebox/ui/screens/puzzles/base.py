@@ -340,8 +340,7 @@ class PuzzleScreen(GameScreen):
             self.anim = 0.0 if self.app.motion else ANIMATION_S
             self.feedback = None
             if self.via is not None:
-                from escapebox.ui.warmup import schedule_revealed_object
-                schedule_revealed_object(self.app, self.via)
+                self.game.will_reveal(self.via)
         self.layout()
 
     def after_wrong(self, wrong) -> None:
