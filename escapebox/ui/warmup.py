@@ -155,12 +155,10 @@ def _inspected_task(app, oid: str) -> WarmUp:
             seen.session = preview
             seen.unseen_clues = game.unseen_clues | (set(preview.state.clues) - set(session.state.clues))
             seen.unseen_items = game.unseen_items | (set(preview.state.inventory) - set(session.state.inventory))
-            app.game = seen
-            draw_offscreen(app, lambda: ObjectScreen(app, oid))
         except Exception as exc:  # noqa: BLE001 — an optimisation only
             log.debug("Escapebox: warm-up of an opened object skipped: %s", exc)
-        finally:
-            app.game = game
+            return
+        _draw_as(app, seen, lambda: ObjectScreen(app, oid))
     return WarmUp(run)
 
 
@@ -177,12 +175,20 @@ def schedule_start_room(app, loaded, *, game_class: type, room_class: type) -> N
         return
 
     def run():
-        saved = app.game
         try:
-            app.game = game_class(app, GameSession.start(loaded, clock=ManualClock(), store=None, group=""))
-            draw_offscreen(app, lambda: room_class(app))
+            game = game_class(app, GameSession.start(loaded, clock=ManualClock(), store=None, group=""))
         except Exception as exc:  # noqa: BLE001 — an optimisation only
             log.debug("Escapebox: start-room warm-up skipped: %s", exc)
-        finally:
-            app.game = saved
+            return
+        _draw_as(app, game, lambda: room_class(app))
     app.idle_tasks.append(WarmUp(run))
+
+
+def _draw_as(app, game, make_screen) -> None:
+    """Draw ``make_screen()`` off-screen with a throwaway game bridge on the app; the live one is back after."""
+    saved = app.game
+    app.game = game
+    try:
+        draw_offscreen(app, make_screen)
+    finally:
+        app.game = saved
